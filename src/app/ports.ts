@@ -1,0 +1,96 @@
+import type { IntroId, MeetingKey, TenantId, UserId } from '../domain/ids';
+import type { Intro } from '../domain/intro';
+import type { Notes, NotesBody } from '../domain/notes';
+import type { Session } from '../domain/session';
+
+/** The only source of time for use cases and the domain: epoch milliseconds. */
+export interface Clock {
+  now(): number;
+}
+
+/** A value with the version that guards its next write. */
+export interface Versioned<T> {
+  readonly value: T;
+  /** 0 when nothing is stored yet. */
+  readonly version: number;
+}
+
+/** One page of a list, newest first, and the cursor for the next page. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor?: string;
+}
+
+/** Outcome of a conditional write: the new copy, or the current one when the version did not match. */
+export type WriteOutcome<T> = { readonly ok: true; readonly value: Versioned<T> } | { readonly ok: false; readonly current: Versioned<T> | undefined };
+
+/** Intros and their shared session clocks. */
+export interface IntroStore {
+  create(intro: Intro): Promise<void>;
+  /** Replaces an intro's details (status, member, meeting); the id and tenant never change. */
+  update(intro: Intro): Promise<void>;
+  get(tenantId: TenantId, id: IntroId): Promise<Intro | undefined>;
+  /** The intro held in a Teams meeting, if any. */
+  findByMeeting(tenantId: TenantId, meetingId: MeetingKey): Promise<Intro | undefined>;
+  /** Intros the user leads or attends, newest first (by scheduled start, else creation). */
+  listForUser(tenantId: TenantId, userId: UserId, page: { limit: number; cursor?: string }): Promise<Page<Intro>>;
+  /** Deletes an intro, its session and everyone's notes on it. */
+  delete(tenantId: TenantId, id: IntroId): Promise<void>;
+  /** The session clock; `notStarted` at version 0 when none is stored. */
+  getSession(tenantId: TenantId, id: IntroId): Promise<Versioned<Session>>;
+  /** Writes the session only if its stored version is `expectedVersion`. */
+  saveSession(tenantId: TenantId, id: IntroId, session: Session, expectedVersion: number): Promise<WriteOutcome<Session>>;
+}
+
+/** Identifies one author's notes on one intro. */
+export interface NotesKey {
+  readonly tenantId: TenantId;
+  readonly introId: IntroId;
+  readonly authorId: UserId;
+}
+
+/** Private notes, always addressed by their author. */
+export interface NotesStore {
+  get(key: NotesKey): Promise<Notes | undefined>;
+  /** Writes only if the stored version is `expectedVersion` (0: none stored yet). */
+  save(key: NotesKey, body: NotesBody, expectedVersion: number, updatedAt: string): Promise<WriteOutcome<Notes>>;
+  /** All of one author's notes, newest first. */
+  listByAuthor(tenantId: TenantId, authorId: UserId): Promise<readonly Notes[]>;
+  delete(key: NotesKey): Promise<void>;
+  deleteAllByAuthor(tenantId: TenantId, authorId: UserId): Promise<void>;
+}
+
+/** Where the bot can reach a person proactively: a serialized Bot Framework conversation reference. */
+export interface ConversationStore {
+  save(tenantId: TenantId, userId: UserId, reference: Readonly<Record<string, unknown>>): Promise<void>;
+  get(tenantId: TenantId, userId: UserId): Promise<Readonly<Record<string, unknown>> | undefined>;
+  delete(tenantId: TenantId, userId: UserId): Promise<void>;
+}
+
+/** A stored piece of work with a due time (reminders, nudges). */
+export interface Job {
+  readonly id: string;
+  readonly kind: string;
+  readonly dueAt: number;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+/** A job claimed by one instance until its lease runs out. */
+export interface ClaimedJob extends Job {
+  readonly leaseId: string;
+}
+
+/** Stored jobs; every instance polls, and a lease makes exactly one instance run each. */
+export interface JobStore {
+  /** Adds a job; a job with the same id is replaced (idempotent scheduling). */
+  schedule(job: Job): Promise<void>;
+  /** Claims one due job whose lease is free or expired, or returns undefined. */
+  claimDue(now: number, leaseMs: number): Promise<ClaimedJob | undefined>;
+  /** Removes a job this instance still holds the lease for; false if the lease was lost. */
+  complete(job: ClaimedJob): Promise<boolean>;
+}
+
+/** Health of the store, for /readyz. */
+export interface StoreHealth {
+  ping(): Promise<void>;
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { Agenda } from './agenda';
+import type { Intro } from './intro';
+import type { Notes } from './notes';
+import { SESSION_ACTIONS, type Session } from './session';
+
+/**
+ * The REST contract between the tab and /api/v1, shared so both sides agree.
+ * Every route but /healthz and /readyz needs `Authorization: Bearer <SSO token>`.
+ *
+ * GET  /api/v1/me                          → Me
+ * GET  /api/v1/meetings/:meetingId/intro   → IntroView | 404
+ * POST /api/v1/meetings/:meetingId/intro   StartIntroRequest → 201 IntroView (caller leads) | 200 IntroView (already there)
+ * GET  /api/v1/intros?cursor=&limit=       → IntroList
+ * GET  /api/v1/intros/:id                  → IntroView
+ * GET  /api/v1/intros/:id/session          (If-None-Match) → SessionView | 304
+ * POST /api/v1/intros/:id/session          SessionActionRequest (If-Match optional) → SessionView | 403 | 409 | 412
+ * GET  /api/v1/intros/:id/notes            → NotesView (version 0 when none)
+ * PUT  /api/v1/intros/:id/notes            NotesBody + If-Match: "<version>" → NotesView | 400 | 412 NotesConflict | 413
+ * Errors: { error: { code, message, field? } }. ETags are `"<version>"`.
+ */
+export interface Me {
+  readonly userId: string;
+  readonly tenantId: string;
+  readonly name: string;
+}
+
+/** The session clock as the server sees it, with its time so clients can correct their clock's offset. */
+export interface SessionView {
+  readonly session: Session;
+  readonly version: number;
+  readonly serverNow: number;
+}
+
+/** An intro as one participant sees it. */
+export interface IntroView {
+  readonly intro: Intro;
+  readonly role: 'leader' | 'member';
+  readonly agenda: Agenda;
+  readonly session: SessionView;
+}
+
+/** A page of intros. */
+export interface IntroList {
+  readonly items: readonly Intro[];
+  readonly nextCursor?: string;
+}
+
+/** The caller's own notes. */
+export type NotesView = Omit<Notes, 'tenantId' | 'authorId'>;
+
+/** A 412 answer: the newer copy the write would have overwritten. */
+export interface NotesConflict {
+  readonly error: { readonly code: 'versionConflict'; readonly message: string };
+  readonly current: NotesView;
+}
+
+/** Body of POST /meetings/:meetingId/intro. */
+export const startIntroRequestSchema = z
+  .object({
+    durationMinutes: z.number().optional(),
+    memberName: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+export type StartIntroRequest = z.infer<typeof startIntroRequestSchema>;
+
+/** Body of POST /intros/:id/session. */
+export const sessionActionRequestSchema = z.object({ action: z.enum(SESSION_ACTIONS) }).strict();
+export type SessionActionRequest = z.infer<typeof sessionActionRequestSchema>;
+
+/** Shape of every error body. */
+export interface ApiError {
+  readonly error: { readonly code: string; readonly message: string; readonly field?: string };
+}

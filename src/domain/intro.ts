@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import type { IntroId, MeetingKey, TenantId, UserId } from './ids';
+import { fail, ok, type Result } from './result';
+
+/** Shortest intro the method allows: less is too short for someone to open up. */
+export const MIN_MINUTES = 30;
+/** Longest intro the method allows: more is too long to keep focus. */
+export const MAX_MINUTES = 60;
+/** The length the method recommends. */
+export const DEFAULT_MINUTES = 45;
+
+/** Where the conversation happens; each gives some privacy. */
+export const SETTINGS = ['coffee', 'lunch', 'meetingRoom', 'teamsCall'] as const;
+/** Where the conversation happens. */
+export type Setting = (typeof SETTINGS)[number];
+
+/** Labels people see for each setting. */
+export const SETTING_LABELS: Readonly<Record<Setting, string>> = {
+  coffee: 'Over coffee',
+  lunch: 'Over lunch',
+  meetingRoom: 'In a meeting room',
+  teamsCall: 'Teams call',
+};
+
+/** Where an intro is in its life. */
+export type IntroStatus = 'scheduled' | 'ready' | 'inProgress' | 'done' | 'cancelled';
+
+/** A participant, named as Teams shows them. */
+export interface Person {
+  readonly id: UserId;
+  readonly name: string;
+}
+
+/** The Teams meeting an intro is held in, when it is held in one. */
+export interface MeetingRef {
+  readonly meetingId?: MeetingKey;
+  readonly joinUrl?: string;
+  readonly chatId?: string;
+}
+
+/** One introductory 1:1 between a leader and a person they serve. */
+export interface Intro {
+  readonly id: IntroId;
+  readonly tenantId: TenantId;
+  readonly leader: Person;
+  /** Unknown until the other participant is known (e.g. an intro started in a meeting). */
+  readonly member?: Person;
+  /** ISO 8601 instant. */
+  readonly scheduledStart?: string;
+  readonly durationMinutes: number;
+  readonly setting: Setting;
+  readonly meeting?: MeetingRef;
+  readonly status: IntroStatus;
+  /** ISO 8601 instant. */
+  readonly createdAt: string;
+}
+
+/** Why a duration is refused. */
+export type DurationError = 'durationNotWhole' | 'durationTooShort' | 'durationTooLong';
+
+/** Accepts a whole number of minutes from 30 to 60, or says why not in the method's terms. */
+export function validateDuration(minutes: number): Result<number, DurationError> {
+  if (!Number.isInteger(minutes)) {
+    return fail('durationNotWhole', 'Choose a whole number of minutes between 30 and 60.', 'durationMinutes');
+  }
+  if (minutes < MIN_MINUTES) {
+    return fail(
+      'durationTooShort',
+      `${minutes} minutes is too short for someone to open up: plan at least ${MIN_MINUTES} (${DEFAULT_MINUTES} is ideal).`,
+      'durationMinutes',
+    );
+  }
+  if (minutes > MAX_MINUTES) {
+    return fail(
+      'durationTooLong',
+      `${minutes} minutes is too long to keep the conversation focused: plan at most ${MAX_MINUTES} (${DEFAULT_MINUTES} is ideal).`,
+      'durationMinutes',
+    );
+  }
+  return ok(minutes);
+}
+
+/** What it takes to create an intro. */
+export interface NewIntro {
+  readonly id: IntroId;
+  readonly tenantId: TenantId;
+  readonly leader: Person;
+  readonly member?: Person;
+  readonly scheduledStart?: string;
+  readonly durationMinutes?: number;
+  readonly setting?: Setting;
+  readonly meeting?: MeetingRef;
+  readonly createdAt: string;
+}
+
+/** Why an intro cannot be created. */
+export type IntroError = DurationError | 'selfIntro';
+
+/** Creates an intro, refusing a duration outside the method's range or an intro with oneself. */
+export function createIntro(input: NewIntro): Result<Intro, IntroError> {
+  const duration = validateDuration(input.durationMinutes ?? DEFAULT_MINUTES);
+  if (!duration.ok) return duration;
+  if (input.member && input.member.id === input.leader.id) {
+    return fail('selfIntro', 'An intro 1:1 needs another person: choose someone other than yourself.', 'member');
+  }
+  return ok({
+    ...input,
+    durationMinutes: duration.value,
+    setting: input.setting ?? 'teamsCall',
+    status: 'scheduled',
+  });
+}
+
+/** The role a user has in an intro, if any. */
+export function roleOf(intro: Intro, userId: UserId): 'leader' | 'member' | undefined {
+  if (intro.leader.id === userId) return 'leader';
+  if (intro.member?.id === userId) return 'member';
+  return undefined;
+}
+
+/** Schema for a setting. */
+export const settingSchema = z.enum(SETTINGS);
