@@ -1,0 +1,58 @@
+import type { IntroView, StartIntroRequest } from '../domain/api';
+import type { MeetingKey } from '../domain/ids';
+import { createIntro, roleOf, type Intro } from '../domain/intro';
+import { fail, ok, type Result } from '../domain/result';
+import type { Caller } from './caller';
+import type { UseCaseDeps } from './deps';
+import { introView } from './introViews';
+
+/** The intro held in a meeting, for a participant. */
+export async function getMeetingIntro(
+  deps: UseCaseDeps,
+  caller: Caller,
+  meetingId: MeetingKey,
+): Promise<Result<IntroView, 'notFound'>> {
+  const intro = await deps.intros.findByMeeting(caller.tenantId, meetingId);
+  const role = intro && roleOf(intro, caller.userId);
+  if (!intro || !role) return fail('notFound', 'There is no intro 1:1 in this meeting yet.');
+  return ok(await introView(deps.intros, deps.clock, intro, role));
+}
+
+/**
+ * Sets up the intro for a meeting with the caller as leader, or returns the existing one.
+ * The first other person to open it becomes the member (Teams only shows the panel to meeting participants).
+ */
+export async function startMeetingIntro(
+  deps: UseCaseDeps,
+  caller: Caller,
+  meetingId: MeetingKey,
+  request: StartIntroRequest,
+): Promise<Result<{ view: IntroView; created: boolean }, string>> {
+  const existing = await deps.intros.findByMeeting(caller.tenantId, meetingId);
+  if (existing) return joinExisting(deps, caller, existing);
+  const created = createIntro({
+    id: deps.newIntroId(),
+    tenantId: caller.tenantId,
+    leader: { id: caller.userId, name: caller.name },
+    durationMinutes: request.durationMinutes,
+    setting: 'teamsCall',
+    meeting: { meetingId },
+    createdAt: new Date(deps.clock.now()).toISOString(),
+  });
+  if (!created.ok) return created;
+  await deps.intros.create(created.value);
+  return ok({ view: await introView(deps.intros, deps.clock, created.value, 'leader'), created: true });
+}
+
+async function joinExisting(
+  deps: UseCaseDeps,
+  caller: Caller,
+  intro: Intro,
+): Promise<Result<{ view: IntroView; created: boolean }, 'forbidden'>> {
+  const role = roleOf(intro, caller.userId);
+  if (role) return ok({ view: await introView(deps.intros, deps.clock, intro, role), created: false });
+  if (intro.member) return fail('forbidden', 'This intro 1:1 is already between two other people.');
+  const joined: Intro = { ...intro, member: { id: caller.userId, name: caller.name } };
+  await deps.intros.update(joined);
+  return ok({ view: await introView(deps.intros, deps.clock, joined, 'member'), created: false });
+}

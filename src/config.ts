@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+const optional = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: optional,
+  STORAGE_CONNECTION_STRING: optional,
+  BOT_ID: optional,
+  BOT_PASSWORD: optional,
+  BOT_TENANT_ID: optional,
+  BOT_DOMAIN: optional,
+  AAD_APP_CLIENT_ID: optional,
+  AAD_APP_TENANT_ID: optional,
+  AAD_APP_OAUTH_AUTHORITY: optional.pipe(z.string().url().optional()),
+});
+
+/** Client id the local token issuer uses when no Entra app is configured. */
+export const LOCAL_CLIENT_ID = '00000000-0000-0000-0000-00000000a11d';
+
+/** How API callers are authenticated: Entra ID, or the built-in local issuer for running without it. */
+export type AuthConfig =
+  | { readonly mode: 'entra'; readonly clientId: string; readonly authority: string; readonly tenantId?: string }
+  | { readonly mode: 'local'; readonly clientId: string };
+
+/** Everything the app reads from its environment, parsed once at startup. */
+export interface Config {
+  readonly env: 'development' | 'test' | 'production';
+  readonly port: number;
+  readonly logLevel: string;
+  readonly dataDir: string;
+  readonly storageConnectionString?: string;
+  readonly bot: { readonly id?: string; readonly password?: string; readonly tenantId?: string };
+  /** Host name (and port) the app is reached at, as in the manifest's validDomains. */
+  readonly domain?: string;
+  readonly auth: AuthConfig;
+}
+
+/** Why the environment was refused: every problem at once, so one restart fixes them all. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Intro 1:1 cannot start; fix these environment variables:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function rules(env: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
+  const production = env.NODE_ENV === 'production';
+  if (Boolean(env.AAD_APP_CLIENT_ID) !== Boolean(env.AAD_APP_OAUTH_AUTHORITY)) {
+    problems.push('AAD_APP_CLIENT_ID and AAD_APP_OAUTH_AUTHORITY: set both (Entra ID SSO) or neither (local issuer).');
+  }
+  if (production && !env.BOT_ID) problems.push('BOT_ID: required with NODE_ENV=production (Bot Framework authentication).');
+  if (production && env.BOT_ID && !env.BOT_PASSWORD) problems.push('BOT_PASSWORD: required when BOT_ID is set in production.');
+  if (production && !env.AAD_APP_OAUTH_AUTHORITY) {
+    problems.push('AAD_APP_OAUTH_AUTHORITY: required with NODE_ENV=production; the local token issuer is for development only.');
+  }
+  if (production && env.AAD_APP_OAUTH_AUTHORITY?.startsWith('http:')) {
+    problems.push('AAD_APP_OAUTH_AUTHORITY: must use https in production.');
+  }
+  return problems;
+}
+
+/** Parses the environment; throws a ConfigError naming each missing or wrong variable. */
+export function loadConfig(source: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  const problems = rules(env);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    dataDir: env.DATA_DIR ?? './.data',
+    storageConnectionString: env.STORAGE_CONNECTION_STRING,
+    bot: { id: env.BOT_ID, password: env.BOT_PASSWORD, tenantId: env.BOT_TENANT_ID },
+    domain: env.BOT_DOMAIN,
+    auth:
+      env.AAD_APP_CLIENT_ID && env.AAD_APP_OAUTH_AUTHORITY
+        ? { mode: 'entra', clientId: env.AAD_APP_CLIENT_ID, authority: env.AAD_APP_OAUTH_AUTHORITY.replace(/\/+$/, ''), tenantId: env.AAD_APP_TENANT_ID }
+        : { mode: 'local', clientId: LOCAL_CLIENT_ID },
+  };
+}

@@ -1,0 +1,104 @@
+import type { Server } from 'restify';
+import { z } from 'zod';
+import { sessionActionRequestSchema } from '../../domain/api';
+import { parseIntroId } from '../../domain/ids';
+import { notesBodySchema } from '../../domain/notes';
+import { getIntro, listMyIntros } from '../../app/intros';
+import { getMyNotes, saveMyNotes } from '../../app/notes';
+import { actOnSession, getSession } from '../../app/sessions';
+import { readBody } from '../body';
+import { authed, etag, versionHeader, type HttpDeps } from '../context';
+import { sendFailure } from '../errors';
+
+const badIntro = { code: 'invalidIntroId', message: 'The intro id in the path is not valid.', field: 'id' };
+const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
+
+/** Routes for intros, their session clock and the caller's notes. */
+export function introRoutes(server: Server, deps: HttpDeps): void {
+  server.get(
+    '/api/v1/intros',
+    authed(deps, async (req, res, caller) => {
+      const query = listQuery.safeParse(Object.fromEntries(new URL(req.url ?? '', 'http://x').searchParams));
+      if (!query.success) return sendFailure(res, { code: 'invalidQuery', message: query.error.issues[0]?.message ?? 'Bad query.' });
+      res.send(200, await listMyIntros(deps.useCases, caller, query.data));
+    }),
+  );
+
+  server.get(
+    '/api/v1/intros/:id',
+    authed(deps, async (req, res, caller) => {
+      const id = parseIntroId(req.params.id);
+      if (!id) return sendFailure(res, badIntro);
+      const result = await getIntro(deps.useCases, caller, id);
+      if (!result.ok) return sendFailure(res, result.error);
+      res.send(200, result.value);
+    }),
+  );
+
+  server.get(
+    '/api/v1/intros/:id/session',
+    authed(deps, async (req, res, caller) => {
+      const id = parseIntroId(req.params.id);
+      if (!id) return sendFailure(res, badIntro);
+      const result = await getSession(deps.useCases, caller, id);
+      if (!result.ok) return sendFailure(res, result.error);
+      res.header('ETag', etag(result.value.version));
+      res.header('Cache-Control', 'no-cache');
+      if (versionHeader(req.headers['if-none-match']) === result.value.version) {
+        // 304 carries the server time too, so clients keep correcting their clock offset.
+        res.header('X-Server-Now', String(result.value.serverNow));
+        return void res.send(304);
+      }
+      res.send(200, result.value);
+    }),
+  );
+
+  server.post(
+    '/api/v1/intros/:id/session',
+    authed(deps, async (req, res, caller) => {
+      const id = parseIntroId(req.params.id);
+      if (!id) return sendFailure(res, badIntro);
+      const body = await readBody(req, sessionActionRequestSchema);
+      if (!body.ok) return sendFailure(res, body.error);
+      const ifMatch = versionHeader(req.headers['if-match']);
+      const result = await actOnSession(deps.useCases, caller, id, body.value.action, ifMatch);
+      if (!result.ok) return sendFailure(res, result.error);
+      res.header('ETag', etag(result.value.version));
+      res.send(200, result.value);
+    }),
+  );
+
+  server.get(
+    '/api/v1/intros/:id/notes',
+    authed(deps, async (req, res, caller) => {
+      const id = parseIntroId(req.params.id);
+      if (!id) return sendFailure(res, badIntro);
+      const result = await getMyNotes(deps.useCases, caller, id);
+      if (!result.ok) return sendFailure(res, result.error);
+      res.header('ETag', etag(result.value.version));
+      res.header('Cache-Control', 'no-store');
+      res.send(200, result.value);
+    }),
+  );
+
+  server.put(
+    '/api/v1/intros/:id/notes',
+    authed(deps, async (req, res, caller) => {
+      const id = parseIntroId(req.params.id);
+      if (!id) return sendFailure(res, badIntro);
+      const ifMatch = versionHeader(req.headers['if-match']);
+      if (ifMatch === undefined) {
+        return sendFailure(res, { code: 'preconditionRequired', message: 'Send If-Match with the version you edited ("0" for new notes).' });
+      }
+      const body = await readBody(req, notesBodySchema);
+      if (!body.ok) return sendFailure(res, body.error);
+      const result = await saveMyNotes(deps.useCases, caller, id, body.value, ifMatch);
+      if (!result.ok) return sendFailure(res, result.error, 'current' in result ? { current: result.current } : {});
+      res.header('ETag', etag(result.value.version));
+      res.send(200, result.value);
+    }),
+  );
+}

@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import restify, { type Server } from 'restify';
+
+/** Pages that simulate Teams; they exist to run the tab without Teams and are served only locally. */
+const LOCAL_ONLY = new Set(['preview.html', 'host.html']);
+
+/** Serves the built tab under /tab/; the local preview and host simulator only when `local`. */
+export function tabRoutes(server: Server, tabDir: string, local: boolean): void {
+  const serve = restify.plugins.serveStaticFiles(tabDir, { maxAge: 0 });
+  server.get('/tab/*', (req, res, next) => {
+    const file = path.basename(new URL(req.url ?? '', 'http://x').pathname);
+    if (!local && LOCAL_ONLY.has(file)) {
+      res.send(404, { error: { code: 'notFound', message: 'The preview runs only locally.' } });
+      return next(false);
+    }
+    if (!existsSync(path.join(tabDir, 'index.html'))) {
+      res.send(503, { error: { code: 'tabNotBuilt', message: 'The tab is not built: run `npm run build:tab`.' } });
+      return next(false);
+    }
+    return serve(req, res, next);
+  });
+  server.get('/', (_req, res, next) => {
+    res.redirect(302, local ? '/tab/preview.html' : '/healthz', next);
+  });
+}

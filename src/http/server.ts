@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { LocalIssuer } from '../auth/localIssuer';
+import type { HttpDeps, LoggedRequest } from './context';
+import { readJson } from './body';
+import { sendFailure } from './errors';
+import { healthRoutes } from './routes/health';
+import { introRoutes } from './routes/intros';
+import { localAuthRoutes } from './routes/localAuth';
+import { meetingRoutes } from './routes/meetings';
+import { tabRoutes } from './routes/tab';
+
+/** Runs one Bot Framework turn for a request whose JSON body is already parsed. */
+export type ActivityHandler = (req: Request & { body: unknown }, res: Response) => Promise<void>;
+
+/** Everything the HTTP server serves. */
+export interface ServerParts extends HttpDeps {
+  readonly handleActivity: ActivityHandler;
+  readonly tabDir: string;
+  /** Present only when running without Entra ID. */
+  readonly localIssuer?: LocalIssuer;
+}
+
+function requestLogging(server: Server, deps: HttpDeps): void {
+  server.pre((req, res, next) => {
+    const header = req.headers['x-request-id'];
+    const reqId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
+    (req as LoggedRequest).logger = deps.logger.child({ reqId });
+    res.header('X-Request-Id', reqId);
+    return next();
+  });
+  server.on('after', (req: Request, res: Response) => {
+    const quiet = req.url === '/healthz' || req.url === '/readyz';
+    (req as LoggedRequest).logger[quiet ? 'debug' : 'info'](
+      { method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - req.time() },
+      'request',
+    );
+  });
+  // restify's own errors (unknown route, wrong method) get the API's error shape too.
+  server.on('restifyError', (_req: Request, _res: Response, err: Error & { body?: { code?: string } }, callback: () => void) => {
+    Object.assign(err, { toJSON: () => ({ error: { code: err.body?.code ?? err.name, message: err.message } }) });
+    return callback();
+  });
+}
+
+function botRoute(server: Server, handle: ActivityHandler): void {
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const body = await readJson(req);
+    if (!body.ok) return sendFailure(res, body.error);
+    try {
+      await handle(Object.assign(req, { body: body.value }), res);
+    } catch (err) {
+      (req as LoggedRequest).logger.error({ err }, 'bot turn failed');
+      if (!res.headersSent) res.send(500, { error: { code: 'internal', message: 'The bot could not handle this activity.' } });
+    }
+  });
+}
+
+/** Builds the restify server with every route; listening is up to the caller. */
+export function createHttpServer(parts: ServerParts): Server {
+  const server = restify.createServer({ name: 'intro-1on1', handleUncaughtExceptions: false });
+  requestLogging(server, parts);
+  healthRoutes(server, parts);
+  botRoute(server, parts.handleActivity);
+  meetingRoutes(server, parts);
+  introRoutes(server, parts);
+  if (parts.localIssuer) localAuthRoutes(server, parts.localIssuer);
+  tabRoutes(server, parts.tabDir, Boolean(parts.localIssuer));
+  return server;
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Server } from 'restify';
+import type { UseCaseDeps } from './app/deps';
+import { createLocalIssuer, type LocalIssuer } from './auth/localIssuer';
+import { createTokenVerifier } from './auth/tokenVerifier';
+import { createBot } from './bot/createBot';
+import { systemClock } from './clock';
+import { ConfigError, loadConfig, type Config } from './config';
+import type { IntroId } from './domain/ids';
+import { createHttpServer } from './http/server';
+import { createLogger, type Logger } from './log';
+import { openSqliteStore } from './store/sqlite/openSqliteStore';
+
+/** A started app: where it listens and how to stop it. */
+export interface RunningApp {
+  readonly url: string;
+  readonly server: Server;
+  readonly localIssuer?: LocalIssuer;
+  stop(): Promise<void>;
+}
+
+/** Options for embedding the app (tests, tools). */
+export interface StartOptions {
+  readonly logger?: Logger;
+  /** Where the built tab is; defaults to tab/dist in the package. */
+  readonly tabDir?: string;
+}
+
+const packageRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
+
+/** The composition root: wires config, store, auth, bot and HTTP, then listens. */
+export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const store = openSqliteStore(config.dataDir);
+  let origin = `http://localhost:${config.port}`;
+  const localIssuer =
+    config.auth.mode === 'local' ? await createLocalIssuer(() => origin, config.auth.clientId) : undefined;
+  const verifyToken = createTokenVerifier(
+    config.auth.mode === 'entra'
+      ? { authority: config.auth.authority, clientId: config.auth.clientId, domain: config.domain, tenantId: config.auth.tenantId }
+      : { authority: () => localIssuer!.authority(), clientId: config.auth.clientId },
+  );
+  const useCases: UseCaseDeps = {
+    intros: store.intros,
+    notes: store.notes,
+    clock: systemClock,
+    newIntroId: () => randomUUID() as IntroId,
+  };
+  const publicUrl = () => (config.domain ? `https://${config.domain}` : origin);
+  const bot = createBot({
+    storage: store.botStorage,
+    conversations: store.conversations,
+    logger,
+    auth: { botId: config.bot.id, botPassword: config.bot.password, botTenantId: config.bot.tenantId },
+    publicUrl: publicUrl(),
+  });
+  const server = createHttpServer({
+    useCases,
+    verifyToken,
+    health: store.health,
+    logger,
+    localIssuer,
+    tabDir: options.tabDir ?? path.join(packageRoot, 'tab', 'dist'),
+    handleActivity: async (req, res) => {
+      await bot.adapter.process(req, res, async (context) => {
+        await bot.app.run(context);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(config.port, resolve));
+  origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+  return {
+    url: origin,
+    server,
+    localIssuer,
+    stop: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.close();
+    },
+  };
+}
+
+function printWelcome(app: RunningApp, config: Config): void {
+  const lines = [
+    `Intro 1:1 is running (${config.env}, data in ${path.resolve(config.dataDir)}).`,
+    `  Bot endpoint:   ${app.url}/api/messages   (chat with it: npm run playground)`,
+    `  Health:         ${app.url}/healthz   ${app.url}/readyz`,
+  ];
+  if (app.localIssuer) lines.push(`  Local preview:  ${app.url}/tab/preview.html   (the side panel as leader and member)`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await startApp(config);
+  printWelcome(app, config);
+  const shutdown = () => void app.stop().then(() => process.exit(0));
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`Intro 1:1 failed to start: ${(error as Error).stack ?? String(error)}\n`);
+    process.exit(1);
+  });
+}
