@@ -55,10 +55,14 @@ function rules(env: z.infer<typeof envSchema>): string[] {
   if (Boolean(env.AAD_APP_CLIENT_ID) !== Boolean(env.AAD_APP_OAUTH_AUTHORITY)) {
     problems.push('AAD_APP_CLIENT_ID and AAD_APP_OAUTH_AUTHORITY: set both (Entra ID SSO) or neither (local issuer).');
   }
-  if (production && !env.BOT_ID) problems.push('BOT_ID: required with NODE_ENV=production (Bot Framework authentication).');
-  if (production && env.BOT_ID && !env.BOT_PASSWORD) problems.push('BOT_PASSWORD: required when BOT_ID is set in production.');
+  if (production && !env.BOT_ID)
+    problems.push('BOT_ID: required with NODE_ENV=production (Bot Framework authentication).');
+  if (production && env.BOT_ID && !env.BOT_PASSWORD)
+    problems.push('BOT_PASSWORD: required when BOT_ID is set in production.');
   if (production && !env.AAD_APP_OAUTH_AUTHORITY) {
-    problems.push('AAD_APP_OAUTH_AUTHORITY: required with NODE_ENV=production; the local token issuer is for development only.');
+    problems.push(
+      'AAD_APP_OAUTH_AUTHORITY: required with NODE_ENV=production; the local token issuer is for development only.',
+    );
   }
   if (production && env.AAD_APP_OAUTH_AUTHORITY?.startsWith('http:')) {
     problems.push('AAD_APP_OAUTH_AUTHORITY: must use https in production.');
@@ -85,7 +89,12 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     domain: env.BOT_DOMAIN,
     auth:
       env.AAD_APP_CLIENT_ID && env.AAD_APP_OAUTH_AUTHORITY
-        ? { mode: 'entra', clientId: env.AAD_APP_CLIENT_ID, authority: env.AAD_APP_OAUTH_AUTHORITY.replace(/\/+$/, ''), tenantId: env.AAD_APP_TENANT_ID }
+        ? {
+            mode: 'entra',
+            clientId: env.AAD_APP_CLIENT_ID,
+            authority: env.AAD_APP_OAUTH_AUTHORITY.replace(/\/+$/, ''),
+            tenantId: env.AAD_APP_TENANT_ID,
+          }
         : { mode: 'local', clientId: LOCAL_CLIENT_ID },
   };
 }

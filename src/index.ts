@@ -39,7 +39,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     config.auth.mode === 'local' ? await createLocalIssuer(() => origin, config.auth.clientId) : undefined;
   const verifyToken = createTokenVerifier(
     config.auth.mode === 'entra'
-      ? { authority: config.auth.authority, clientId: config.auth.clientId, domain: config.domain, tenantId: config.auth.tenantId }
+      ? {
+          authority: config.auth.authority,
+          clientId: config.auth.clientId,
+          domain: config.domain,
+          tenantId: config.auth.tenantId,
+        }
       : { authority: () => localIssuer!.authority(), clientId: config.auth.clientId },
   );
   const useCases: UseCaseDeps = {
@@ -88,7 +93,8 @@ function printWelcome(app: RunningApp, config: Config): void {
     `  Bot endpoint:   ${app.url}/api/messages   (chat with it: npm run playground)`,
     `  Health:         ${app.url}/healthz   ${app.url}/readyz`,
   ];
-  if (app.localIssuer) lines.push(`  Local preview:  ${app.url}/tab/preview.html   (the side panel as leader and member)`);
+  if (app.localIssuer)
+    lines.push(`  Local preview:  ${app.url}/tab/preview.html   (the side panel as leader and member)`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -25,6 +25,11 @@ export async function sessionView(intros: IntroStore, clock: Clock, intro: Intro
 }
 
 /** The intro as one participant sees it. */
-export async function introView(intros: IntroStore, clock: Clock, intro: Intro, role: 'leader' | 'member'): Promise<IntroView> {
+export async function introView(
+  intros: IntroStore,
+  clock: Clock,
+  intro: Intro,
+  role: 'leader' | 'member',
+): Promise<IntroView> {
   return { intro, role, agenda: buildAgenda(intro.durationMinutes), session: await sessionView(intros, clock, intro) };
 }

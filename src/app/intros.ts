@@ -6,7 +6,11 @@ import type { UseCaseDeps } from './deps';
 import { introView, loadParticipantIntro } from './introViews';
 
 /** Intros the caller leads or attends, newest first. */
-export async function listMyIntros(deps: UseCaseDeps, caller: Caller, page: { limit: number; cursor?: string }): Promise<IntroList> {
+export async function listMyIntros(
+  deps: UseCaseDeps,
+  caller: Caller,
+  page: { limit: number; cursor?: string },
+): Promise<IntroList> {
   const { items, nextCursor } = await deps.intros.listForUser(caller.tenantId, caller.userId, page);
   return nextCursor ? { items, nextCursor } : { items };
 }

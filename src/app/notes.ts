@@ -12,7 +12,11 @@ function toView(notes: Notes): NotesView {
 }
 
 /** The caller's own notes on an intro they take part in; version 0 and empty when none are saved. */
-export async function getMyNotes(deps: UseCaseDeps, caller: Caller, introId: IntroId): Promise<Result<NotesView, 'notFound'>> {
+export async function getMyNotes(
+  deps: UseCaseDeps,
+  caller: Caller,
+  introId: IntroId,
+): Promise<Result<NotesView, 'notFound'>> {
   const found = await loadParticipantIntro(deps.intros, caller, introId);
   if (!found.ok) return found;
   const notes = await deps.notes.get({ tenantId: caller.tenantId, introId, authorId: caller.userId });
@@ -26,12 +30,20 @@ export async function saveMyNotes(
   introId: IntroId,
   body: NotesBody,
   ifVersion: number,
-): Promise<Result<NotesView, 'notFound'> | { ok: false; error: { code: 'versionConflict'; message: string }; current: NotesView }> {
+): Promise<
+  Result<NotesView, 'notFound'> | { ok: false; error: { code: 'versionConflict'; message: string }; current: NotesView }
+> {
   const found = await loadParticipantIntro(deps.intros, caller, introId);
   if (!found.ok) return found;
   const key = { tenantId: caller.tenantId, introId, authorId: caller.userId };
   const saved = await deps.notes.save(key, body, ifVersion, new Date(deps.clock.now()).toISOString());
   if (saved.ok) return ok(toView(saved.value.value));
-  const current = saved.current ? toView(saved.current.value) : { introId, version: 0, updatedAt: '', ...emptyNotesBody() };
-  return { ok: false, error: { code: 'versionConflict', message: 'These notes were changed on another device.' }, current };
+  const current = saved.current
+    ? toView(saved.current.value)
+    : { introId, version: 0, updatedAt: '', ...emptyNotesBody() };
+  return {
+    ok: false,
+    error: { code: 'versionConflict', message: 'These notes were changed on another device.' },
+    current,
+  };
 }

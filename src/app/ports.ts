@@ -22,7 +22,9 @@ export interface Page<T> {
 }
 
 /** Outcome of a conditional write: the new copy, or the current one when the version did not match. */
-export type WriteOutcome<T> = { readonly ok: true; readonly value: Versioned<T> } | { readonly ok: false; readonly current: Versioned<T> | undefined };
+export type WriteOutcome<T> =
+  | { readonly ok: true; readonly value: Versioned<T> }
+  | { readonly ok: false; readonly current: Versioned<T> | undefined };
 
 /** Intros and their shared session clocks. */
 export interface IntroStore {
@@ -39,7 +41,12 @@ export interface IntroStore {
   /** The session clock; `notStarted` at version 0 when none is stored. */
   getSession(tenantId: TenantId, id: IntroId): Promise<Versioned<Session>>;
   /** Writes the session only if its stored version is `expectedVersion`. */
-  saveSession(tenantId: TenantId, id: IntroId, session: Session, expectedVersion: number): Promise<WriteOutcome<Session>>;
+  saveSession(
+    tenantId: TenantId,
+    id: IntroId,
+    session: Session,
+    expectedVersion: number,
+  ): Promise<WriteOutcome<Session>>;
 }
 
 /** Identifies one author's notes on one intro. */

@@ -8,7 +8,11 @@ import type { UseCaseDeps } from './deps';
 import { loadParticipantIntro, sessionView } from './introViews';
 
 /** The shared session clock, for either participant. */
-export async function getSession(deps: UseCaseDeps, caller: Caller, id: IntroId): Promise<Result<SessionView, 'notFound'>> {
+export async function getSession(
+  deps: UseCaseDeps,
+  caller: Caller,
+  id: IntroId,
+): Promise<Result<SessionView, 'notFound'>> {
   const found = await loadParticipantIntro(deps.intros, caller, id);
   if (!found.ok) return found;
   return ok(await sessionView(deps.intros, deps.clock, found.value.intro));

@@ -43,7 +43,13 @@ export async function createLocalIssuer(origin: () => string, clientId: string):
     }),
     jwks: () => ({ keys: [publicJwk] }),
     mint: (identity, lifetimeSeconds = 3600) =>
-      new SignJWT({ oid: identity.oid, tid: identity.tid, name: identity.name, preferred_username: identity.name, ver: '2.0' })
+      new SignJWT({
+        oid: identity.oid,
+        tid: identity.tid,
+        name: identity.name,
+        preferred_username: identity.name,
+        ver: '2.0',
+      })
         .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
         .setIssuer(issuer())
         .setAudience(clientId)

@@ -44,7 +44,8 @@ function callerOf(payload: JWTPayload): Caller | undefined {
   const userId = parseUserId(payload['oid']);
   const tenantId = parseTenantId(payload['tid']);
   if (!userId || !tenantId) return undefined;
-  const name = [payload['name'], payload['preferred_username']].find((v): v is string => typeof v === 'string') ?? 'Unknown';
+  const name =
+    [payload['name'], payload['preferred_username']].find((v): v is string => typeof v === 'string') ?? 'Unknown';
   return { userId, tenantId, name };
 }
 

@@ -14,13 +14,15 @@ export const HORIZONS = ['short', 'medium', 'long'] as const;
 export const FEEDBACK_KINDS = ['celebratory', 'critical'] as const;
 
 const itemId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, - or _');
-const itemText = z.string().trim().min(1, 'must not be empty').max(MAX_ITEM_CHARS, `must be at most ${MAX_ITEM_CHARS} characters`);
+const itemText = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(MAX_ITEM_CHARS, `must be at most ${MAX_ITEM_CHARS} characters`);
 const text = z.string().max(MAX_TEXT_CHARS, `must be at most ${MAX_TEXT_CHARS.toLocaleString('en')} characters`);
 
 /** Free text per phase, plus what one prepares before the call. */
-export const noteTextSchema = z
-  .object({ prep: text, goals: text, pullFeedback: text, pushFeedback: text })
-  .strict();
+export const noteTextSchema = z.object({ prep: text, goals: text, pullFeedback: text, pushFeedback: text }).strict();
 
 /** A goal the person named. */
 export const goalSchema = z.object({ id: itemId, text: itemText, horizon: z.enum(HORIZONS) }).strict();
@@ -36,7 +38,10 @@ export const followUpSchema = z
     id: itemId,
     text: itemText,
     owner: z.enum(['leader', 'member']),
-    due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)').optional(),
+    due: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
+      .optional(),
     done: z.boolean(),
   })
   .strict();
@@ -54,7 +59,11 @@ export const notesBodySchema = z
   .superRefine((body, ctx) => {
     const count = body.goals.length + body.issues.length + body.feedback.length + body.followUps.length;
     if (count > MAX_ITEMS) {
-      ctx.addIssue({ code: 'custom', path: ['items'], message: `must hold at most ${MAX_ITEMS} items in all (has ${count})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['items'],
+        message: `must hold at most ${MAX_ITEMS} items in all (has ${count})`,
+      });
     }
   });
 

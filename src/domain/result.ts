@@ -8,8 +8,7 @@ export interface Failure<C extends string = string> {
 
 /** The outcome of an operation that can fail in an expected way. */
 export type Result<T, C extends string = string> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: Failure<C> };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Failure<C> };
 
 /** Wraps a value as a success. */
 export function ok<T>(value: T): { ok: true; value: T } {

@@ -78,26 +78,50 @@ function moveTo(session: Session & { status: 'running' | 'paused' }, phase: Phas
 }
 
 /** Applies a leader's action at `now`; refuses one that makes no sense in the current state. */
-export function applyAction(session: Session, action: SessionAction, now: number): Result<Session, 'invalidTransition'> {
+export function applyAction(
+  session: Session,
+  action: SessionAction,
+  now: number,
+): Result<Session, 'invalidTransition'> {
   switch (action) {
     case 'start':
       if (session.status !== 'notStarted') return refuse(action, session);
       return ok({ status: 'running', phase: 0, startedAt: now, segmentStartedAt: now, spentMs: ZERO });
     case 'pause':
       if (session.status !== 'running') return refuse(action, session);
-      return ok({ status: 'paused', phase: session.phase, startedAt: session.startedAt, pausedAt: now, spentMs: spentAt(session, now) });
+      return ok({
+        status: 'paused',
+        phase: session.phase,
+        startedAt: session.startedAt,
+        pausedAt: now,
+        spentMs: spentAt(session, now),
+      });
     case 'resume':
       if (session.status !== 'paused') return refuse(action, session);
-      return ok({ status: 'running', phase: session.phase, startedAt: session.startedAt, segmentStartedAt: now, spentMs: session.spentMs });
+      return ok({
+        status: 'running',
+        phase: session.phase,
+        startedAt: session.startedAt,
+        segmentStartedAt: now,
+        spentMs: session.spentMs,
+      });
     case 'next':
-      if ((session.status !== 'running' && session.status !== 'paused') || session.phase === 2) return refuse(action, session);
+      if ((session.status !== 'running' && session.status !== 'paused') || session.phase === 2)
+        return refuse(action, session);
       return ok(moveTo(session, (session.phase + 1) as PhaseIndex, now));
     case 'previous':
-      if ((session.status !== 'running' && session.status !== 'paused') || session.phase === 0) return refuse(action, session);
+      if ((session.status !== 'running' && session.status !== 'paused') || session.phase === 0)
+        return refuse(action, session);
       return ok(moveTo(session, (session.phase - 1) as PhaseIndex, now));
     case 'end':
       if (session.status !== 'running' && session.status !== 'paused') return refuse(action, session);
-      return ok({ status: 'ended', phase: session.phase, startedAt: session.startedAt, endedAt: now, spentMs: spentAt(session, now) });
+      return ok({
+        status: 'ended',
+        phase: session.phase,
+        startedAt: session.startedAt,
+        endedAt: now,
+        spentMs: spentAt(session, now),
+      });
     default:
       return assertNever(action);
   }
@@ -123,7 +147,12 @@ export interface ClockView {
 }
 
 function clockOf(plannedMs: number, spentMs: number) {
-  return { plannedMs, spentMs, remainingMs: Math.max(0, plannedMs - spentMs), overrunMs: Math.max(0, spentMs - plannedMs) };
+  return {
+    plannedMs,
+    spentMs,
+    remainingMs: Math.max(0, plannedMs - spentMs),
+    overrunMs: Math.max(0, spentMs - plannedMs),
+  };
 }
 
 /** Derives remaining and overrun per phase and in total at `now`. */

@@ -43,7 +43,10 @@ export async function readBody<S extends z.ZodTypeAny>(
 }
 
 /** Reads the raw JSON body of a Bot Framework activity. */
-export async function readJson(req: Request, maxBytes = MAX_BODY_BYTES): Promise<Result<unknown, 'tooLarge' | 'invalidJson'>> {
+export async function readJson(
+  req: Request,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<Result<unknown, 'tooLarge' | 'invalidJson'>> {
   const text = await readText(req, maxBytes);
   if (!text.ok) return text;
   try {

@@ -40,7 +40,9 @@ export function authed(deps: HttpDeps, handler: AuthedHandler) {
     } catch (err) {
       log.error({ err }, 'request failed');
       if (!res.headersSent) {
-        res.send(500, { error: { code: 'internal', message: `Something went wrong on our side (request ${req.id()}).` } });
+        res.send(500, {
+          error: { code: 'internal', message: `Something went wrong on our side (request ${req.id()}).` },
+        });
       }
     }
   };

@@ -37,10 +37,13 @@ function requestLogging(server: Server, deps: HttpDeps): void {
     );
   });
   // restify's own errors (unknown route, wrong method) get the API's error shape too.
-  server.on('restifyError', (_req: Request, _res: Response, err: Error & { body?: { code?: string } }, callback: () => void) => {
-    Object.assign(err, { toJSON: () => ({ error: { code: err.body?.code ?? err.name, message: err.message } }) });
-    return callback();
-  });
+  server.on(
+    'restifyError',
+    (_req: Request, _res: Response, err: Error & { body?: { code?: string } }, callback: () => void) => {
+      Object.assign(err, { toJSON: () => ({ error: { code: err.body?.code ?? err.name, message: err.message } }) });
+      return callback();
+    },
+  );
 }
 
 function botRoute(server: Server, handle: ActivityHandler): void {
@@ -51,7 +54,8 @@ function botRoute(server: Server, handle: ActivityHandler): void {
       await handle(Object.assign(req, { body: body.value }), res);
     } catch (err) {
       (req as LoggedRequest).logger.error({ err }, 'bot turn failed');
-      if (!res.headersSent) res.send(500, { error: { code: 'internal', message: 'The bot could not handle this activity.' } });
+      if (!res.headersSent)
+        res.send(500, { error: { code: 'internal', message: 'The bot could not handle this activity.' } });
     }
   });
 }

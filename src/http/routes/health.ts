@@ -12,7 +12,10 @@ export function healthRoutes(server: Server, deps: HttpDeps): void {
       res.send(200, { status: 'ready' });
     } catch (err) {
       (req as unknown as LoggedRequest).logger.error({ err }, 'store not reachable');
-      res.send(503, { status: 'unavailable', error: { code: 'storeUnavailable', message: 'The store does not answer.' } });
+      res.send(503, {
+        status: 'unavailable',
+        error: { code: 'storeUnavailable', message: 'The store does not answer.' },
+      });
     }
   });
 }

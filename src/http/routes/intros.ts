@@ -22,7 +22,8 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
     '/api/v1/intros',
     authed(deps, async (req, res, caller) => {
       const query = listQuery.safeParse(Object.fromEntries(new URL(req.url ?? '', 'http://x').searchParams));
-      if (!query.success) return sendFailure(res, { code: 'invalidQuery', message: query.error.issues[0]?.message ?? 'Bad query.' });
+      if (!query.success)
+        return sendFailure(res, { code: 'invalidQuery', message: query.error.issues[0]?.message ?? 'Bad query.' });
       res.send(200, await listMyIntros(deps.useCases, caller, query.data));
     }),
   );
@@ -91,7 +92,10 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
       if (!id) return sendFailure(res, badIntro);
       const ifMatch = versionHeader(req.headers['if-match']);
       if (ifMatch === undefined) {
-        return sendFailure(res, { code: 'preconditionRequired', message: 'Send If-Match with the version you edited ("0" for new notes).' });
+        return sendFailure(res, {
+          code: 'preconditionRequired',
+          message: 'Send If-Match with the version you edited ("0" for new notes).',
+        });
       }
       const body = await readBody(req, notesBodySchema);
       if (!body.ok) return sendFailure(res, body.error);

@@ -5,7 +5,9 @@ import { tenantIdSchema, userIdSchema } from '../../domain/ids';
 import { readBody } from '../body';
 import { sendFailure } from '../errors';
 
-const tokenRequest = z.object({ oid: userIdSchema, tid: tenantIdSchema, name: z.string().trim().min(1).max(200) }).strict();
+const tokenRequest = z
+  .object({ oid: userIdSchema, tid: tenantIdSchema, name: z.string().trim().min(1).max(200) })
+  .strict();
 
 /**
  * Development-only routes: the local issuer's OpenID metadata and keys, and a token endpoint the

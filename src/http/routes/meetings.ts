@@ -6,7 +6,11 @@ import { readBody } from '../body';
 import { authed, type HttpDeps } from '../context';
 import { sendFailure } from '../errors';
 
-const badMeeting = { code: 'invalidMeetingId', message: 'The meeting id in the path is not a Teams meeting id.', field: 'meetingId' };
+const badMeeting = {
+  code: 'invalidMeetingId',
+  message: 'The meeting id in the path is not a Teams meeting id.',
+  field: 'meetingId',
+};
 
 /** Routes for the intro held in a Teams meeting. */
 export function meetingRoutes(server: Server, deps: HttpDeps): void {

@@ -1,0 +1,122 @@
+// Azure resources for Intro 1:1: one Linux App Service (Node 20) that serves the bot, the REST API and the tab,
+// a Storage account whose Table service holds all state (so instances can scale out), and the Azure Bot.
+@maxLength(20)
+@minLength(4)
+@description('Prefix for every resource name.')
+param resourceBaseName string
+
+@description('Client id of the bot\'s single-tenant Entra app (BOT_ID).')
+param botAadAppClientId string
+
+@secure()
+@description('Client secret of the bot\'s Entra app (SECRET_BOT_PASSWORD).')
+param botAadAppClientSecret string
+
+@description('Tenant of the bot\'s Entra app (BOT_TENANT_ID).')
+param botTenantId string = tenant().tenantId
+
+@description('Client id of the SSO Entra app used by the tab and the REST API (AAD_APP_CLIENT_ID).')
+param aadAppClientId string
+
+@description('Tenant of the SSO Entra app (AAD_APP_TENANT_ID).')
+param aadAppTenantId string = tenant().tenantId
+
+@description('Authority that issues the SSO tokens, e.g. https://login.microsoftonline.com/<tenant> (AAD_APP_OAUTH_AUTHORITY).')
+param aadAppOauthAuthority string
+
+@description('App Service plan SKU; B1 or above for Always On.')
+param webAppSku string = 'B1'
+
+@maxLength(42)
+@description('Display name of the Azure Bot.')
+param botDisplayName string
+
+param location string = resourceGroup().location
+
+var serverfarmName = resourceBaseName
+var webAppName = resourceBaseName
+// Storage account names: 3–24 lowercase letters and digits, globally unique.
+var storageAccountName = 'intro${uniqueString(resourceGroup().id, resourceBaseName)}'
+
+resource storageAccount 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: storageAccountName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    accessTier: 'Hot'
+  }
+}
+
+var storageConnectionString = 'DefaultEndpointsProtocol=https;AccountName=${storageAccount.name};AccountKey=${storageAccount.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+
+resource serverfarm 'Microsoft.Web/serverfarms@2022-09-01' = {
+  name: serverfarmName
+  location: location
+  kind: 'linux'
+  sku: {
+    name: webAppSku
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource webApp 'Microsoft.Web/sites@2022-09-01' = {
+  name: webAppName
+  location: location
+  kind: 'app,linux'
+  properties: {
+    serverFarmId: serverfarm.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: 'NODE|20-lts'
+      appCommandLine: 'node dist/src/index.js'
+      alwaysOn: true
+      healthCheckPath: '/readyz'
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+  }
+}
+
+// Set separately so BOT_DOMAIN can use the site's own host name.
+resource webAppSettings 'Microsoft.Web/sites/config@2022-09-01' = {
+  parent: webApp
+  name: 'appsettings'
+  properties: {
+    NODE_ENV: 'production'
+    WEBSITE_RUN_FROM_PACKAGE: '1'
+    SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
+    BOT_ID: botAadAppClientId
+    BOT_PASSWORD: botAadAppClientSecret
+    BOT_TENANT_ID: botTenantId
+    BOT_DOMAIN: webApp.properties.defaultHostName
+    AAD_APP_CLIENT_ID: aadAppClientId
+    AAD_APP_TENANT_ID: aadAppTenantId
+    AAD_APP_OAUTH_AUTHORITY: aadAppOauthAuthority
+    STORAGE_CONNECTION_STRING: storageConnectionString
+  }
+}
+
+module azureBotRegistration './botRegistration/azurebot.bicep' = {
+  name: 'Azure-Bot-registration'
+  params: {
+    resourceBaseName: resourceBaseName
+    botAadAppClientId: botAadAppClientId
+    botTenantId: botTenantId
+    botAppDomain: webApp.properties.defaultHostName
+    botDisplayName: botDisplayName
+  }
+}
+
+// Written to env/.env.<env> by arm/deploy and used by teamsapp.yml.
+output BOT_AZURE_APP_SERVICE_RESOURCE_ID string = webApp.id
+output BOT_DOMAIN string = webApp.properties.defaultHostName
+output BOT_ENDPOINT string = 'https://${webApp.properties.defaultHostName}'
