@@ -6,9 +6,11 @@ import type { UseCaseDeps } from './app/deps';
 import { createLocalIssuer, type LocalIssuer } from './auth/localIssuer';
 import { createTokenVerifier } from './auth/tokenVerifier';
 import { createBot } from './bot/createBot';
+import { setTurnLogger } from './bot/turnLogger';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { IntroId } from './domain/ids';
+import type { LoggedRequest } from './http/context';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './log';
 import { openSqliteStore } from './store/sqlite/openSqliteStore';
@@ -70,6 +72,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     tabDir: options.tabDir ?? path.join(packageRoot, 'tab', 'dist'),
     handleActivity: async (req, res) => {
       await bot.adapter.process(req, res, async (context) => {
+        setTurnLogger(context, (req as LoggedRequest).logger.child({ turnId: context.activity.id }));
         await bot.app.run(context);
       });
     },

@@ -1,0 +1,76 @@
+/** The bot's commands, in the order the help card lists them. */
+export const COMMAND_NAMES = ['schedule', 'agenda', 'prep', 'recap', 'history', 'help'] as const;
+
+/** One of the bot's commands. */
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** What a command does, for the help card. */
+export interface CommandInfo {
+  readonly name: CommandName;
+  readonly usage: string;
+  readonly description: string;
+  /** False until the command is built; the bot then says it is coming. */
+  readonly available: boolean;
+}
+
+/** The catalogue the help card and the router share. */
+export const COMMANDS: Readonly<Record<CommandName, CommandInfo>> = {
+  schedule: {
+    name: 'schedule',
+    usage: 'schedule',
+    description: 'Plan an intro 1:1 with someone: date, length and setting.',
+    available: false,
+  },
+  agenda: {
+    name: 'agenda',
+    usage: 'agenda [minutes]',
+    description: 'The three phases with their minutes, questions and tips (30–60 minutes, 45 by default).',
+    available: true,
+  },
+  prep: {
+    name: 'prep',
+    usage: 'prep',
+    description: 'Prepare your next intro: questions and prep notes.',
+    available: false,
+  },
+  recap: { name: 'recap', usage: 'recap', description: 'Your private recap of the last intro.', available: false },
+  history: { name: 'history', usage: 'history', description: 'Your past intros, per person.', available: false },
+  help: { name: 'help', usage: 'help', description: 'What I can do.', available: true },
+};
+
+/** A message from the user, understood as a command. */
+export type Command =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'agenda'; readonly minutes?: number }
+  | { readonly kind: 'comingSoon'; readonly name: CommandName }
+  | { readonly kind: 'unknown'; readonly text: string };
+
+/** Removes `<at>…</at>` mentions, collapses whitespace and lower-cases. */
+export function normalizeText(text: string | undefined): string {
+  return (text ?? '')
+    .replace(/<at>[^<]*<\/at>/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function isCommandName(word: string): word is CommandName {
+  return (COMMAND_NAMES as readonly string[]).includes(word);
+}
+
+/** Parses a message's text; "agenda 30" carries its minutes unvalidated (NaN when not a number). */
+export function parseCommand(text: string | undefined): Command {
+  const normalized = normalizeText(text);
+  const [word = '', ...rest] = normalized.split(' ');
+  if (!isCommandName(word)) return { kind: 'unknown', text: normalized };
+  if (word === 'help') return { kind: 'help' };
+  if (word === 'agenda') {
+    const argument = rest.join(' ').replace(/\s*(minutes|minute|mins|min)\.?$/, '');
+    return argument === '' ? { kind: 'agenda' } : { kind: 'agenda', minutes: toMinutes(argument) };
+  }
+  return COMMANDS[word].available ? { kind: 'unknown', text: normalized } : { kind: 'comingSoon', name: word };
+}
+
+function toMinutes(argument: string): number {
+  return /^-?\d+(\.\d+)?$/.test(argument) ? Number(argument) : Number.NaN;
+}

@@ -1,0 +1,80 @@
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import { buildAgenda } from '../domain/agenda';
+import { DEFAULT_MINUTES, validateDuration } from '../domain/intro';
+import { assertNever } from '../domain/result';
+import { agendaCard } from './cards/agendaCard';
+import type { AdaptiveCard } from './cards/card';
+import { helpCard } from './cards/helpCard';
+import { welcomeCard } from './cards/welcomeCard';
+import { parseCommand, type CommandName } from './commands';
+import { isBotAdded } from './conversations';
+import { turnLogger } from './turnLogger';
+
+/** What the user sees when a turn fails. */
+export const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
+
+async function sendCard(context: TurnContext, card: AdaptiveCard, textBefore?: string): Promise<void> {
+  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), textBefore));
+}
+
+/** The text sent for a command that is not built yet. */
+export function comingSoonText(name: CommandName): string {
+  return `"${name}" is coming soon. Meanwhile, type "agenda" to see how an intro 1:1 runs.`;
+}
+
+async function sendAgenda(context: TurnContext, minutes: number | undefined): Promise<void> {
+  const duration = validateDuration(minutes ?? DEFAULT_MINUTES);
+  if (!duration.ok) {
+    await context.sendActivity(duration.error.message);
+    return;
+  }
+  await sendCard(context, agendaCard(buildAgenda(duration.value)));
+}
+
+/** Answers a personal or group message: agenda, help, coming-soon commands, and help for anything else. */
+export async function handleMessage(context: TurnContext): Promise<void> {
+  const command = parseCommand(context.activity.text);
+  switch (command.kind) {
+    case 'help':
+      return sendCard(context, helpCard());
+    case 'agenda':
+      return sendAgenda(context, command.minutes);
+    case 'comingSoon':
+      await context.sendActivity(
+        MessageFactory.suggestedActions(
+          [{ type: 'imBack', title: 'Agenda', value: 'agenda' }],
+          comingSoonText(command.name),
+        ),
+      );
+      return;
+    case 'unknown':
+      return sendCard(
+        context,
+        helpCard(),
+        command.text === '' ? undefined : "I didn't get that. Here is what I can do:",
+      );
+    default:
+      return assertNever(command);
+  }
+}
+
+/** Sends the welcome card when the bot itself is among the members just added. */
+export function handleMembersAdded(publicUrl: string) {
+  return async (context: TurnContext): Promise<void> => {
+    if (isBotAdded(context.activity)) await sendCard(context, welcomeCard(publicUrl));
+  };
+}
+
+/** Logs a failed turn once, with its stack, and apologises to the user; never rethrows, so the bot keeps running. */
+export function handleTurnError(base: Logger) {
+  return async (context: TurnContext, error: Error): Promise<void> => {
+    const logger = turnLogger(context, base);
+    logger.error({ err: error }, 'bot turn failed');
+    try {
+      await context.sendActivity(APOLOGY);
+    } catch (sendError) {
+      logger.warn({ err: sendError }, 'could not send the apology');
+    }
+  };
+}

@@ -1,0 +1,157 @@
+import { buildAgenda } from '../../src/domain/agenda';
+import { OPENING } from '../../src/domain/method';
+import { APOLOGY, comingSoonText } from '../../src/bot/handlers';
+import {
+  BOT,
+  installActivity,
+  mentionActivity,
+  messageActivity,
+  postActivity,
+  type ActivityJson,
+} from '../support/activities';
+import { validateCard } from '../support/adaptiveCards';
+import { startConnectorStub, type ConnectorStub, type RecordedActivity } from '../support/connectorStub';
+import { cardsOf, isMessage, textsOf, type SentCard } from './botHelpers';
+import { startBotTestServer, type BotTestServer } from './botTestServer';
+
+let stub: ConnectorStub;
+let bot: BotTestServer;
+
+beforeAll(async () => {
+  stub = await startConnectorStub();
+  bot = await startBotTestServer();
+});
+afterAll(async () => {
+  await bot.stop();
+  await stub.stop();
+});
+beforeEach(() => stub.clear());
+
+/** Posts an activity, expects 200, and returns the bot's one reply to it. */
+async function turn(activity: ActivityJson): Promise<RecordedActivity> {
+  const response = await postActivity(bot.endpoint, activity);
+  expect(response.status).toBe(200);
+  const reply = await stub.waitFor((recorded) => isMessage(recorded) && recorded.replyToId === activity.id);
+  return reply;
+}
+
+async function send(text: string): Promise<RecordedActivity> {
+  return turn(messageActivity(stub.serviceUrl, text));
+}
+
+function onlyCard(reply: RecordedActivity): SentCard {
+  const cards = cardsOf(reply);
+  expect(cards).toHaveLength(1);
+  return cards[0] ?? {};
+}
+
+const phaseHeadings = (card: SentCard) => textsOf(card).filter((text) => /^\d\. .+ — \d+ min$/.test(text));
+
+describe('Intro 1:1 bot over HTTP', () => {
+  it('welcomes the user with the method and command buttons when installed', async () => {
+    const install = installActivity(stub.serviceUrl);
+    const reply = await turn(install);
+    expect(reply.path).toBe(
+      `/v3/conversations/${encodeURIComponent('a:personal-5b0f1b6e-3c1d-4b8e-9f2a-0c4d5e6f7a8b')}/activities/${String(install.id)}`,
+    );
+    const card = onlyCard(reply);
+    const texts = textsOf(card).join('\n');
+    expect(texts).toContain('Welcome to Intro 1:1');
+    expect(texts).toMatch(/Goals.*How it's going.*Feedback/s);
+    expect(texts).toContain('45 minutes');
+    expect(texts).toMatch(/private/i);
+    const buttons = (card.actions as { type: string; data?: { msteams?: { text?: string } } }[]).filter(
+      (action) => action.type === 'Action.Submit',
+    );
+    expect(buttons.map((button) => button.data?.msteams?.text)).toEqual(['agenda', 'help']);
+  });
+
+  it('does not welcome anyone when another member joins', async () => {
+    const joined: ActivityJson = { ...installActivity(stub.serviceUrl), membersAdded: [{ id: '29:someone-else' }] };
+    const response = await postActivity(bot.endpoint, joined);
+    expect(response.status).toBe(200);
+    await send('help');
+    expect(stub.activities.filter(isMessage).map((recorded) => recorded.replyToId)).not.toContain(joined.id);
+  });
+
+  it('answers "help" with every command, marking the unbuilt ones as coming soon', async () => {
+    const texts = textsOf(onlyCard(await send('help')));
+    for (const name of ['schedule', 'prep', 'recap', 'history']) {
+      expect(texts).toContain(`**${name}** _(coming soon)_`);
+    }
+    expect(texts).toContain('**agenda [minutes]**');
+    expect(texts).toContain('**help**');
+  });
+
+  it('sends the 45-minute agenda with opening lines, prompts and collapsible tips', async () => {
+    const card = onlyCard(await send('agenda'));
+    expect(phaseHeadings(card)).toEqual(['1. Goals — 15 min', "2. How it's going — 20 min", '3. Feedback — 10 min']);
+    const texts = textsOf(card).join('\n');
+    expect(texts).toContain(OPENING[0]);
+    for (const item of buildAgenda(45).items) {
+      expect(texts).toContain(item.purpose);
+      expect(texts).toContain(item.prompts[0]);
+      expect(texts).toContain(item.tips[0]);
+    }
+    expect(JSON.stringify(card)).toContain('"targetElements":["tips-goals"]');
+  });
+
+  it('scales the agenda to the minutes asked for', async () => {
+    const card = onlyCard(await send('agenda 30'));
+    expect(phaseHeadings(card)).toEqual(['1. Goals — 10 min', "2. How it's going — 13 min", '3. Feedback — 7 min']);
+  });
+
+  it.each([
+    ['agenda 61', /^61 minutes is too long to keep the conversation focused/],
+    ['agenda 20', /^20 minutes is too short for someone to open up/],
+    ['agenda 40.5', /^Choose a whole number of minutes between 30 and 60\.$/],
+    ['agenda soon', /^Choose a whole number of minutes between 30 and 60\.$/],
+  ])('refuses "%s" with the method\'s reason', async (text, reason) => {
+    const reply = await send(text);
+    expect(cardsOf(reply)).toEqual([]);
+    expect(reply.body.text).toMatch(reason);
+  });
+
+  it('understands a command after an @mention, in any case', async () => {
+    const reply = await turn(mentionActivity(stub.serviceUrl, 'HELP'));
+    expect(textsOf(onlyCard(reply))).toContain('What I can do');
+  });
+
+  it('says a command is coming soon and offers the agenda', async () => {
+    const reply = await send('Schedule');
+    expect(reply.body.text).toBe(comingSoonText('schedule'));
+    expect(JSON.stringify(reply.body.suggestedActions)).toContain('"value":"agenda"');
+  });
+
+  it('answers anything else with help', async () => {
+    const reply = await send('what is this?');
+    expect(reply.body.text).toBe("I didn't get that. Here is what I can do:");
+    expect(textsOf(onlyCard(reply))).toContain('What I can do');
+  });
+
+  it('sends only cards that pass Adaptive Cards 1.5 validation', async () => {
+    const replies = [
+      await turn(installActivity(stub.serviceUrl)),
+      ...(await Promise.all(['help', 'agenda', 'agenda 30', 'agenda 60', 'hello'].map(send))),
+    ];
+    const cards = replies.flatMap(cardsOf);
+    expect(cards).toHaveLength(6);
+    for (const card of cards) {
+      expect(card.version).toBe('1.5');
+      expect(validateCard(card)).toEqual([]);
+    }
+  });
+
+  it('apologises when a turn fails and keeps answering', async () => {
+    const malformed = messageActivity(stub.serviceUrl, 'help');
+    delete malformed.from;
+    const apology = await turn(malformed);
+    expect(apology.body.text).toBe(APOLOGY);
+    expect(textsOf(onlyCard(await send('help')))).toContain('What I can do');
+  });
+
+  it('replies to the bot id it was addressed as', async () => {
+    const reply = await send('help');
+    expect(reply.body.from).toMatchObject({ id: BOT.id });
+  });
+});

@@ -1,0 +1,47 @@
+import { agendaCard } from '../../../src/bot/cards/agendaCard';
+import { helpCard } from '../../../src/bot/cards/helpCard';
+import { welcomeCard } from '../../../src/bot/cards/welcomeCard';
+import { buildAgenda } from '../../../src/domain/agenda';
+import { MAX_MINUTES, MIN_MINUTES } from '../../../src/domain/intro';
+import { validateCard } from '../../support/adaptiveCards';
+import { textsOf } from '../botHelpers';
+
+const durations = Array.from({ length: MAX_MINUTES - MIN_MINUTES + 1 }, (_, i) => MIN_MINUTES + i);
+
+describe('cards', () => {
+  it('builds a valid welcome card that links to the privacy page under the public URL', () => {
+    const card = welcomeCard('https://intro.example.com');
+    expect(validateCard(card)).toEqual([]);
+    expect(card.actions).toContainEqual({
+      type: 'Action.OpenUrl',
+      title: 'Privacy',
+      url: 'https://intro.example.com/tab/index.html?view=history#privacy',
+    });
+  });
+
+  it('builds a valid help card whose buttons are only the commands that work', () => {
+    const card = helpCard();
+    expect(validateCard(card)).toEqual([]);
+    expect(JSON.stringify(card.actions)).toContain('"text":"agenda"');
+    expect(JSON.stringify(card.actions)).not.toMatch(/schedule|prep|recap|history/);
+  });
+
+  it.each(durations)('builds a valid %i-minute agenda whose phase minutes add up', (minutes) => {
+    const card = agendaCard(buildAgenda(minutes));
+    expect(validateCard(card)).toEqual([]);
+    const phaseMinutes = textsOf(card)
+      .map((text) => /^\d\. .+ — (\d+) min$/.exec(text)?.[1])
+      .filter((value): value is string => value !== undefined)
+      .map(Number);
+    expect(phaseMinutes).toHaveLength(3);
+    expect(phaseMinutes.reduce((a, b) => a + b, 0)).toBe(minutes);
+  });
+
+  it('gives each phase its own hidden tips container and a toggle that targets it', () => {
+    const json = JSON.stringify(agendaCard(buildAgenda(45)));
+    for (const phase of ['goals', 'pullFeedback', 'pushFeedback']) {
+      expect(json).toContain(`"id":"tips-${phase}","isVisible":false`);
+      expect(json).toContain(`"targetElements":["tips-${phase}"]`);
+    }
+  });
+});

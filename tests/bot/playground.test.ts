@@ -1,0 +1,104 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { startBotTestServer, type BotTestServer } from './botTestServer';
+
+const BINARY = join(__dirname, '..', '..', 'node_modules', '.bin', 'agentsplayground');
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+async function waitForConfig(base: string, timeoutMs: number): Promise<{ personalChat: { id: string } }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(`${base}/_internal/v1/config`);
+      if (response.ok) return ((await response.json()) as { config: { personalChat: { id: string } } }).config;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('Agents Playground did not start');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+let bot: BotTestServer;
+let playground: ChildProcess | undefined;
+let workDir: string;
+
+beforeAll(async () => {
+  bot = await startBotTestServer();
+  workDir = await mkdtemp(join(tmpdir(), 'playground-'));
+});
+afterAll(async () => {
+  if (playground && playground.exitCode === null) {
+    const exited = new Promise((resolve) => playground?.once('exit', resolve));
+    playground.kill('SIGTERM');
+    await exited;
+  }
+  await bot.stop();
+  await rm(workDir, { recursive: true, force: true });
+});
+
+type StreamEvent = { action?: string; message?: { attachments?: { content?: unknown }[]; text?: string } };
+
+function waitForBotMessage(
+  events: StreamEvent[],
+  socket: WebSocket,
+  match: (text: string) => boolean,
+): Promise<StreamEvent> {
+  return new Promise((resolve, reject) => {
+    const check = (): boolean => {
+      const found = events.find((event) => event.action === 'createMessage' && match(JSON.stringify(event.message)));
+      if (found) {
+        clearTimeout(timer);
+        socket.off('message', check);
+        resolve(found);
+      }
+      return found !== undefined;
+    };
+    const timer = setTimeout(() => {
+      socket.off('message', check);
+      reject(new Error(`no matching bot message; saw ${JSON.stringify(events)}`));
+    }, 5000);
+    socket.on('message', check);
+    check();
+  });
+}
+
+it('answers "help" typed in the Agents Playground with the help card', async () => {
+  const port = await freePort();
+  playground = spawn(BINARY, ['-e', bot.endpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(port)], {
+    cwd: workDir,
+    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const config = await waitForConfig(base, 15000);
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/_ws_conversation/v1/conversations/stream`);
+  const events: StreamEvent[] = [];
+  // Registered before 'open' so it runs before waitForBotMessage's listener for every frame.
+  socket.on('message', (data: WebSocket.RawData) => events.push(JSON.parse(data.toString()) as StreamEvent));
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  try {
+    const response = await fetch(`${base}/_conversation/v1/conversations/${config.personalChat.id}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: { id: 'user-id-0' }, text: 'help', textFormat: 'plain' }),
+    });
+    expect(response.status).toBe(200);
+    const reply = await waitForBotMessage(events, socket, (text) => text.includes('What I can do'));
+    expect(JSON.stringify(reply.message?.attachments)).toContain('application/vnd.microsoft.card.adaptive');
+  } finally {
+    socket.close();
+  }
+});

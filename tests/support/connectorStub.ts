@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the bot made to the connector, with its parsed JSON body. */
+export interface RecordedActivity {
+  readonly method: string;
+  readonly path: string;
+  /** The conversation the request was about, when its path names one. */
+  readonly conversationId?: string;
+  /** The activity replied to, for `POST /v3/conversations/:id/activities/:activityId`. */
+  readonly replyToId?: string;
+  /** The id the stub answered with; undefined for requests it did not recognise (404). */
+  readonly id?: string;
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+}
+
+/** A running Bot Framework connector stub. */
+export interface ConnectorStub {
+  /** Use as the activities' `serviceUrl`. */
+  readonly serviceUrl: string;
+  readonly activities: RecordedActivity[];
+  /** Resolves with the first recorded request (past or future) matching `predicate`. */
+  waitFor(predicate: (activity: RecordedActivity) => boolean, timeoutMs?: number): Promise<RecordedActivity>;
+  clear(): void;
+  stop(): Promise<void>;
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  if (raw === '') return {};
+  try {
+    return JSON.parse(raw) as Record<string, unknown>;
+  } catch {
+    return { unparsed: raw };
+  }
+}
+
+type Route = { status: number; id?: string; conversationId?: string; replyToId?: string };
+
+function route(method: string, path: string): Route {
+  if (method !== 'POST') return { status: 404 };
+  if (path === '/v3/conversations') return { status: 200, id: `a:new-conv-${randomUUID()}` };
+  const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
+  if (!match) return { status: 404 };
+  const conversationId = decodeURIComponent(match[1] ?? '');
+  const replyToId = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
+  return { status: 200, id: `stub-${randomUUID()}`, conversationId, replyToId };
+}
+
+/** Starts a connector stub on 127.0.0.1 at a random port that records what the bot sends and answers like Bot Framework. */
+export async function startConnectorStub(): Promise<ConnectorStub> {
+  const activities: RecordedActivity[] = [];
+  const listeners = new Set<() => void>();
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void readJson(req).then((body) => {
+      const path = new URL(req.url ?? '/', 'http://stub').pathname;
+      const { status, ...ids } = route(req.method ?? 'GET', path);
+      activities.push({ method: req.method ?? 'GET', path, status, body, ...ids });
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(status === 200 ? { id: ids.id } : { error: { code: 'NotFound', message: path } }));
+      listeners.forEach((notify) => notify());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  const waitFor = (predicate: (activity: RecordedActivity) => boolean, timeoutMs = 3000) =>
+    new Promise<RecordedActivity>((resolve, reject) => {
+      const check = (): boolean => {
+        const found = activities.find(predicate);
+        if (!found) return false;
+        clearTimeout(timer);
+        listeners.delete(onRecord);
+        resolve(found);
+        return true;
+      };
+      const onRecord = (): void => void check();
+      const timer = setTimeout(() => {
+        listeners.delete(onRecord);
+        reject(
+          new Error(`connector stub: nothing matched within ${timeoutMs} ms; recorded ${JSON.stringify(activities)}`),
+        );
+      }, timeoutMs);
+      listeners.add(onRecord);
+      check();
+    });
+
+  return {
+    serviceUrl: `http://127.0.0.1:${port}`,
+    activities,
+    waitFor,
+    clear: () => void activities.splice(0, activities.length),
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
