@@ -49,5 +49,9 @@ export default tseslint.config(
     files: ['tab/**/*.{ts,tsx}'],
     rules: restrict([...frameworks, ...node, '**/src/app/*', '**/src/http/*', '**/src/bot/*', '**/src/store/*'], 'The tab may import only src/domain types and schemas.'),
   },
+  {
+    files: ['tests/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
   prettier,
 );

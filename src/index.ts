@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Server } from 'restify';
 import type { UseCaseDeps } from './app/deps';
+import type { Clock } from './app/ports';
 import { createLocalIssuer, type LocalIssuer } from './auth/localIssuer';
 import { createTokenVerifier } from './auth/tokenVerifier';
 import { createBot } from './bot/createBot';
@@ -28,6 +29,8 @@ export interface StartOptions {
   readonly logger?: Logger;
   /** Where the built tab is; defaults to tab/dist in the package. */
   readonly tabDir?: string;
+  /** Time source; tests pass a controllable one. */
+  readonly clock?: Clock;
 }
 
 const packageRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -52,7 +55,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const useCases: UseCaseDeps = {
     intros: store.intros,
     notes: store.notes,
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
     newIntroId: () => randomUUID() as IntroId,
   };
   const publicUrl = () => (config.domain ? `https://${config.domain}` : origin);

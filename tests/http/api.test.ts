@@ -2,6 +2,8 @@ import { emptyNotesBody } from '../../src/domain/notes';
 import { FOREIGN, LEADER, MEMBER, OUTSIDER, startTestApp, type TestApp } from '../support/testApp';
 
 let t: TestApp;
+/** Response bodies in these tests are checked field by field. */
+const json = (response: Response): Promise<any> => response.json() as Promise<any>;
 let meetingSeq = 0;
 beforeAll(async () => {
   t = await startTestApp();
@@ -17,7 +19,7 @@ async function setUpIntro(durationMinutes?: number): Promise<{ meeting: string; 
     body: durationMinutes ? { durationMinutes } : {},
   });
   expect(created.status).toBe(201);
-  const view = await created.json();
+  const view = await json(created);
   expect((await t.api(MEMBER, `/api/v1/meetings/${meeting}/intro`, { body: {} })).status).toBe(200);
   return { meeting, introId: view.intro.id };
 }
@@ -25,7 +27,7 @@ async function setUpIntro(durationMinutes?: number): Promise<{ meeting: string; 
 describe('authentication', () => {
   it('answers health without a token', async () => {
     expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200);
-    expect(await (await fetch(`${t.baseUrl}/readyz`)).json()).toEqual({ status: 'ready' });
+    expect(await json(await fetch(`${t.baseUrl}/readyz`))).toEqual({ status: 'ready' });
   });
 
   it.each([
@@ -36,7 +38,7 @@ describe('authentication', () => {
   ])('refuses %s with 401 and a JSON error', async (_label, authorization) => {
     const response = await fetch(`${t.baseUrl}/api/v1/intros`, { headers: authorization ? { authorization } : {} });
     expect(response.status).toBe(401);
-    expect((await response.json()).error.code).toBe('unauthorized');
+    expect((await json(response)).error.code).toBe('unauthorized');
   });
 
   it('names the caller from the token', async () => {
@@ -52,7 +54,7 @@ describe('meeting intros', () => {
     expect((await t.api(LEADER, `/api/v1/meetings/${meeting}/intro`)).status).toBe(404);
     const created = await t.api(LEADER, `/api/v1/meetings/${meeting}/intro`, { body: {} });
     expect(created.status).toBe(201);
-    const view = await created.json();
+    const view = await json(created);
     expect(view.role).toBe('leader');
     expect(view.agenda.items.map((i: { minutes: number }) => i.minutes)).toEqual([15, 20, 10]);
     expect(view.session).toMatchObject({ session: { status: 'notStarted' }, version: 0 });
@@ -61,7 +63,7 @@ describe('meeting intros', () => {
 
   it('lets the second person join as member and nobody else', async () => {
     const { meeting } = await setUpIntro();
-    const asMember = await (await t.api(MEMBER, `/api/v1/meetings/${meeting}/intro`)).json();
+    const asMember = await json(await t.api(MEMBER, `/api/v1/meetings/${meeting}/intro`));
     expect(asMember.role).toBe('member');
     expect(asMember.intro.member.name).toBe(MEMBER.name);
     expect((await t.api(OUTSIDER, `/api/v1/meetings/${meeting}/intro`, { body: {} })).status).toBe(403);
@@ -73,7 +75,7 @@ describe('meeting intros', () => {
       body: { durationMinutes: 20 },
     });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({
+    expect(await json(response)).toEqual({
       error: expect.objectContaining({
         code: 'durationTooShort',
         field: 'durationMinutes',
@@ -92,7 +94,7 @@ describe('meeting intros', () => {
       body: '{"durationMinutes":',
     });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.code).toBe('invalidJson');
+    expect((await json(bad)).error.code).toBe('invalidJson');
   });
 
   it('keeps tenants apart even for the same object id', async () => {
@@ -112,7 +114,7 @@ describe('session clock', () => {
     expect(byOutsider.status).toBe(404);
     const byLeader = await t.api(LEADER, `/api/v1/intros/${introId}/session`, { body: { action: 'start' } });
     expect(byLeader.status).toBe(200);
-    expect(await byLeader.json()).toMatchObject({ session: { status: 'running', phase: 0 }, version: 1 });
+    expect(await json(byLeader)).toMatchObject({ session: { status: 'running', phase: 0 }, version: 1 });
   });
 
   it('refuses an impossible action with 409 and a stale one with 412', async () => {
@@ -137,7 +139,7 @@ describe('session clock', () => {
     await t.api(LEADER, route, { body: { action: 'start' } });
     const changed = await t.api(MEMBER, route, { headers: { 'if-none-match': '"0"' } });
     expect(changed.status).toBe(200);
-    expect((await changed.json()).session.status).toBe('running');
+    expect((await json(changed)).session.status).toBe('running');
   });
 });
 
@@ -154,9 +156,9 @@ describe('private notes', () => {
     });
     expect(saved.status).toBe(200);
     expect(saved.headers.get('etag')).toBe('"1"');
-    const mine = await (await t.api(LEADER, route)).json();
+    const mine = await json(await t.api(LEADER, route));
     expect(mine.text.goals).toBe('wants to lead');
-    const theirs = await (await t.api(MEMBER, route)).json();
+    const theirs = await json(await t.api(MEMBER, route));
     expect(theirs).toMatchObject({ version: 0, text: { goals: '' } });
     expect(JSON.stringify(theirs)).not.toContain('wants to lead');
     expect((await t.api(OUTSIDER, route)).status).toBe(404);
@@ -172,7 +174,7 @@ describe('private notes', () => {
       headers: { 'if-match': '"0"' },
     });
     expect(conflict.status).toBe(412);
-    expect(await conflict.json()).toMatchObject({
+    expect(await json(conflict)).toMatchObject({
       error: { code: 'versionConflict' },
       current: { version: 1, text: { goals: 'from laptop' } },
     });
@@ -190,14 +192,14 @@ describe('private notes', () => {
       headers: { 'if-match': '"1"' },
     });
     expect(tooLong.status).toBe(413);
-    expect((await tooLong.json()).error.field).toBe('text.goals');
+    expect((await json(tooLong)).error.field).toBe('text.goals');
     const unknown = await t.api(LEADER, route, {
       method: 'PUT',
       body: { ...body('y'), authorId: MEMBER.oid },
       headers: { 'if-match': '"1"' },
     });
     expect(unknown.status).toBe(400);
-    expect((await (await t.api(LEADER, route)).json()).text.goals).toBe('kept');
+    expect((await json(await t.api(LEADER, route))).text.goals).toBe('kept');
   });
 });
 
@@ -205,7 +207,7 @@ describe('history list', () => {
   it('lists only the intros the caller takes part in', async () => {
     const { introId } = await setUpIntro();
     const ids = async (user: typeof LEADER) =>
-      ((await (await t.api(user, '/api/v1/intros?limit=100')).json()).items as { id: string }[]).map((i) => i.id);
+      ((await json(await t.api(user, '/api/v1/intros?limit=100'))).items as { id: string }[]).map((i) => i.id);
     expect(await ids(LEADER)).toContain(introId);
     expect(await ids(MEMBER)).toContain(introId);
     expect(await ids(OUTSIDER)).not.toContain(introId);

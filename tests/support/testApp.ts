@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
+import type { Clock } from '../../src/app/ports';
 import { startApp, type RunningApp } from '../../src/index';
 
 /** A test identity: the claims a token carries. */
@@ -24,18 +25,35 @@ export const FOREIGN: TestUser = { oid: LEADER.oid, tid: OTHER_TENANT, name: 'Av
 export interface TestApp {
   readonly baseUrl: string;
   readonly dataDir: string;
+  /** The running app; replaced by `restart()`. */
   readonly app: RunningApp;
   mintToken(user: TestUser): Promise<string>;
   /** fetch against the app with a bearer token for `user` and JSON bodies. */
   api(user: TestUser, route: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  /** Stops the server (an API outage) until `start()`; the data directory is kept. */
+  pause(): Promise<void>;
+  /** Starts it again on the same port and data (new local signing key, as after a real restart). */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
+/** Options for the app under test. */
+export interface TestAppOptions {
+  readonly clock?: Clock;
+}
+
 /** Starts the app on its embedded defaults (SQLite, local issuer), with `env` on top. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = env['DATA_DIR'] ?? mkdtempSync(path.join(os.tmpdir(), 'intro-test-'));
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', ...env, DATA_DIR: dataDir });
-  const app = await startApp(config, { logger: createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent') });
+  const logger = createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent');
+  const start = (port: string) =>
+    startApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env, PORT: port, DATA_DIR: dataDir }), {
+      logger,
+      clock: options.clock,
+    });
+  let app = await start(env['PORT'] ?? '0');
+  const port = new URL(app.url).port;
+  let running = true;
   const mintToken = async (user: TestUser) => {
     if (!app.localIssuer) throw new Error('startTestApp: tokens can be minted only with the local issuer.');
     return app.localIssuer.mint(user);
@@ -43,8 +61,18 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   return {
     baseUrl: app.url,
     dataDir,
-    app,
+    get app() {
+      return app;
+    },
     mintToken,
+    pause: async () => {
+      if (running) await app.stop();
+      running = false;
+    },
+    resume: async () => {
+      if (!running) app = await start(port);
+      running = true;
+    },
     api: async (user, route, init = {}) => {
       const headers: Record<string, string> = { authorization: `Bearer ${await mintToken(user)}`, ...init.headers };
       if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -55,7 +83,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       });
     },
     stop: async () => {
-      await app.stop();
+      if (running) await app.stop();
+      running = false;
       if (!env['DATA_DIR']) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,42 @@
+import { personaKey, type PersonaKey } from './personas';
+
+/** A Teams theme as the host sends it. */
+export type HostTheme = 'default' | 'dark' | 'contrast';
+
+/** A frame context the simulator can host the tab in. */
+export type HostFrameContext = 'sidePanel' | 'content' | 'meetingStage' | 'settings';
+
+/** How one simulated Teams frame hosts the tab. */
+export interface HostOptions {
+  readonly user: PersonaKey;
+  readonly frameContext: HostFrameContext;
+  readonly meetingId: string;
+  readonly theme: HostTheme;
+  readonly view: string;
+  readonly width: number;
+}
+
+/** The meeting the preview opens unless the query names another. */
+export const DEFAULT_MEETING_ID = 'preview-meeting-1';
+
+const FRAME_CONTEXTS: readonly HostFrameContext[] = ['sidePanel', 'content', 'meetingStage', 'settings'];
+
+/** Reads a host theme, defaulting to light. */
+export function hostTheme(value: string | null): HostTheme {
+  return value === 'dark' || value === 'contrast' ? value : 'default';
+}
+
+/** Reads host options from a query string: `?user=&frameContext=&meetingId=&theme=&view=&width=`. */
+export function hostOptionsFrom(search: string): HostOptions {
+  const query = new URLSearchParams(search);
+  const frameContext = query.get('frameContext') as HostFrameContext | null;
+  const width = Number(query.get('width') ?? '320');
+  return {
+    user: personaKey(query.get('user')),
+    frameContext: frameContext && FRAME_CONTEXTS.includes(frameContext) ? frameContext : 'sidePanel',
+    meetingId: query.get('meetingId') || DEFAULT_MEETING_ID,
+    theme: hostTheme(query.get('theme')),
+    view: query.get('view') || 'meeting',
+    width: Number.isFinite(width) && width >= 200 ? width : 320,
+  };
+}

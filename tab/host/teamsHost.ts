@@ -1,0 +1,82 @@
+import { devToken } from './devToken';
+import type { HostOptions, HostTheme } from './options';
+import { PERSONAS } from './personas';
+import { initializeArgs, isHostRequest, legacyContext, type HostRequest } from './protocol';
+
+/** A running simulated Teams frame. */
+export interface TeamsHostFrame {
+  readonly iframe: HTMLIFrameElement;
+  /** Switches the theme and tells the tab, as Teams does when the person changes theme. */
+  setTheme(theme: HostTheme): void;
+  /** Stops answering the tab. */
+  dispose(): void;
+}
+
+/** Calls the tab makes that need no answer beyond an acknowledgement. */
+const QUIET = new Set([
+  'registerHandler',
+  'appInitialization.appLoaded',
+  'appInitialization.success',
+  'settings.setValidityState',
+]);
+
+/** The tab's URL for a view, on this page's origin. */
+export function tabUrl(options: HostOptions): string {
+  return `/tab/index.html?view=${encodeURIComponent(options.view)}`;
+}
+
+/** Hosts the tab in a new iframe inside `container` and answers its TeamsJS calls as Teams would. */
+export function hostTab(container: HTMLElement, options: HostOptions, title = 'Intro 1:1'): TeamsHostFrame {
+  const persona = PERSONAS[options.user];
+  const sessionId = crypto.randomUUID();
+  let theme: HostTheme = options.theme;
+  const iframe = document.createElement('iframe');
+  iframe.title = title;
+  iframe.src = tabUrl(options);
+  iframe.style.width = `${options.width}px`;
+  container.append(iframe);
+
+  const reply = (request: HostRequest, args: readonly unknown[]) =>
+    iframe.contentWindow?.postMessage(
+      { id: request.id, uuidAsString: request.uuidAsString, args },
+      window.location.origin,
+    );
+
+  async function answer(request: HostRequest): Promise<readonly unknown[]> {
+    switch (request.func) {
+      case 'initialize':
+        return initializeArgs(options);
+      case 'getContext':
+        return [legacyContext(options, persona, theme, sessionId)];
+      case 'authentication.getAuthToken':
+        return devToken(persona).then(
+          (token) => [true, token],
+          (error: unknown) => [false, error instanceof Error ? error.message : String(error)],
+        );
+      case 'settings.setSettings':
+        return [true];
+      default:
+        if (!QUIET.has(request.func)) console.info(`[teamsHost] unsupported call "${request.func}"`, request.args);
+        return QUIET.has(request.func) ? [] : [false, 'not supported'];
+    }
+  }
+
+  const listener = (event: MessageEvent) => {
+    if (event.source !== iframe.contentWindow || event.origin !== window.location.origin) return;
+    if (!isHostRequest(event.data)) return;
+    const request = event.data;
+    void answer(request).then((args) => reply(request, args));
+  };
+  window.addEventListener('message', listener);
+
+  return {
+    iframe,
+    setTheme(next) {
+      theme = next;
+      iframe.contentWindow?.postMessage({ func: 'themeChange', args: [next] }, window.location.origin);
+    },
+    dispose() {
+      window.removeEventListener('message', listener);
+    },
+  };
+}

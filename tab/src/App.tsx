@@ -1,0 +1,49 @@
+import { FluentProvider, makeStyles, Spinner } from '@fluentui/react-components';
+import { useMemo } from 'react';
+import { createApiClient } from './api/client';
+import { ConfigPage } from './components/ConfigPage';
+import { HistoryPage } from './components/HistoryPage';
+import { MeetingDetails } from './components/MeetingDetails';
+import { NotInHost } from './components/NotInHost';
+import { SidePanel } from './components/SidePanel/SidePanel';
+import { useTeams } from './hooks/useTeams';
+import { routeFor } from './routes';
+import { getSsoToken, type TeamsEnv } from './teams';
+import { fluentThemeFor } from './theme';
+
+const useStyles = makeStyles({
+  provider: { minHeight: '100vh', boxSizing: 'border-box' },
+});
+
+function Routed({ env }: { env: TeamsEnv }) {
+  const api = useMemo(() => createApiClient({ getToken: getSsoToken }), []);
+  const route = routeFor(window.location.search, env.frameContext);
+  const noMeeting = (
+    <NotInHost title="No meeting" message="Open Intro 1:1 from a Teams meeting to see its agenda and timer." />
+  );
+  switch (route) {
+    case 'sidePanel':
+      return env.meetingId ? <SidePanel api={api} meetingId={env.meetingId} /> : noMeeting;
+    case 'meetingDetails':
+      return env.meetingId ? <MeetingDetails api={api} meetingId={env.meetingId} /> : noMeeting;
+    case 'config':
+      return <ConfigPage />;
+    case 'history':
+      return <HistoryPage />;
+    case 'unknown':
+      return <NotInHost title="Nothing to show here" message="This Intro 1:1 page does not fit this place in Teams." />;
+  }
+}
+
+/** The tab: connects to Teams, applies its theme and shows the page for this frame. */
+export function App() {
+  const { state, theme } = useTeams();
+  const styles = useStyles();
+  return (
+    <FluentProvider theme={fluentThemeFor(theme)} className={styles.provider} data-teams-theme={theme}>
+      {state.status === 'starting' && <Spinner label="Connecting to Teams…" />}
+      {state.status === 'failed' && <NotInHost title={state.title} message={state.message} />}
+      {state.status === 'ready' && <Routed env={state.env} />}
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,51 @@
+import { mergeClasses, Text } from '@fluentui/react-components';
+import type { Agenda } from '../../../../src/domain/agenda';
+import { PHASE_TITLES } from '../../../../src/domain/phases';
+import type { ClockView, PhaseClock } from '../../../../src/domain/session';
+import { formatClock } from '../../format';
+import { useAgendaListStyles } from './useAgendaListStyles.styles';
+
+/** Props of the agenda list. */
+export interface AgendaListProps {
+  readonly agenda: Agenda;
+  /** When given, marks the current phase and shows time left or over per phase. */
+  readonly clock?: ClockView;
+}
+
+function timeText(phase: PhaseClock): string {
+  return phase.overrunMs > 0 ? `${formatClock(phase.overrunMs)} over` : `${formatClock(phase.remainingMs)} left`;
+}
+
+/** The three phases of an intro with their minutes, in order. */
+export function AgendaList({ agenda, clock }: AgendaListProps) {
+  const styles = useAgendaListStyles();
+  const started = clock !== undefined && clock.status !== 'notStarted';
+  return (
+    <ol className={styles.list} aria-label="Agenda">
+      {agenda.items.map((item, index) => {
+        const phaseClock = clock?.phases[index];
+        const isCurrent = started && clock.phase === item.phase && clock.status !== 'ended';
+        return (
+          <li
+            key={item.phase}
+            className={mergeClasses(styles.item, isCurrent && styles.current)}
+            aria-current={isCurrent ? 'step' : undefined}
+          >
+            <div className={styles.heading}>
+              <Text weight="semibold">{PHASE_TITLES[item.phase]}</Text>
+              <Text size={200}>{item.minutes} min</Text>
+            </div>
+            <Text size={200} className={styles.purpose}>
+              {item.purpose}
+            </Text>
+            {started && phaseClock && phaseClock.spentMs > 0 && (
+              <Text size={200} className={phaseClock.overrunMs > 0 ? styles.overrun : undefined}>
+                {timeText(phaseClock)}
+              </Text>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

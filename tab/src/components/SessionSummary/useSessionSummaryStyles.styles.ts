@@ -1,0 +1,27 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+/** Styles for the session summary. */
+export const useSessionSummaryStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalM,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    minWidth: 0,
+  },
+  row: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
+  time: {
+    fontVariantNumeric: 'tabular-nums',
+  },
+  overrun: {
+    color: tokens.colorPaletteRedForeground1,
+  },
+});

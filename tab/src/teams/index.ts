@@ -1,0 +1,6 @@
+export { initializeTeams, onThemeChange, getSsoToken, toTeamsTheme, INIT_TIMEOUT_MS } from './teams';
+export type { TeamsEnv, TeamsTheme } from './teams';
+export { registerTabConfig } from './config';
+export type { TabConfig } from './config';
+export { TeamsError, NOT_IN_HOST_MESSAGE } from './errors';
+export type { TeamsErrorCode } from './errors';

@@ -1,0 +1,87 @@
+import { app, authentication } from '@microsoft/teams-js';
+import { TeamsError, NOT_IN_HOST_MESSAGE } from './errors';
+
+/** A Teams UI theme as the host names it. */
+export type TeamsTheme = 'default' | 'dark' | 'contrast';
+
+/** Where and for whom the tab runs, read once from the host at start-up. */
+export interface TeamsEnv {
+  readonly frameContext: string;
+  readonly userId: string;
+  readonly tenantId: string;
+  readonly userName: string;
+  readonly meetingId: string | undefined;
+  readonly chatId: string | undefined;
+  readonly theme: TeamsTheme;
+  readonly locale: string;
+}
+
+/** How long to wait for a host to answer `initialize` before saying the tab is not in one. */
+export const INIT_TIMEOUT_MS = 3000;
+
+let initialized = false;
+
+/** Maps any host theme name to one of the three Teams themes (unknown names fall back to light). */
+export function toTeamsTheme(theme: string | undefined): TeamsTheme {
+  return theme === 'dark' || theme === 'contrast' ? theme : 'default';
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new TeamsError('notInHost', NOT_IN_HOST_MESSAGE)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+function ensureInitialized(call: string): void {
+  if (!initialized || !app.isInitialized()) {
+    throw new TeamsError('notInitialized', `Call initializeTeams() before ${call}.`);
+  }
+}
+
+/** Connects to the Teams host and reads the context; rejects with `notInHost` when there is no host. */
+export async function initializeTeams(timeoutMs = INIT_TIMEOUT_MS): Promise<TeamsEnv> {
+  if (window.parent === window && !window.opener) throw new TeamsError('notInHost', NOT_IN_HOST_MESSAGE);
+  await withTimeout(app.initialize(), timeoutMs);
+  initialized = true;
+  const context = await app.getContext();
+  return {
+    frameContext: context.page.frameContext,
+    userId: context.user?.id ?? '',
+    tenantId: context.user?.tenant?.id ?? '',
+    userName: context.user?.displayName ?? context.user?.userPrincipalName ?? '',
+    meetingId: context.meeting?.id,
+    chatId: context.chat?.id,
+    theme: toTeamsTheme(context.app.theme),
+    locale: context.app.locale,
+  };
+}
+
+/** Calls `callback` with the new theme each time the person changes their Teams theme. */
+export function onThemeChange(callback: (theme: TeamsTheme) => void): void {
+  ensureInitialized('onThemeChange()');
+  app.registerOnThemeChangeHandler((theme) => callback(toTeamsTheme(theme)));
+}
+
+/** Gets a Teams single sign-on token for this app's API. */
+export async function getSsoToken(): Promise<string> {
+  ensureInitialized('getSsoToken()');
+  try {
+    return await authentication.getAuthToken();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new TeamsError(
+      'ssoFailed',
+      `Teams could not sign you in to Intro 1:1 (${reason}). Reload the tab; if it persists, ask your admin to consent to the app.`,
+    );
+  }
+}

@@ -1,0 +1,23 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// Vite's config loader defines __dirname; plain joins keep Node built-ins out of tab/ (see eslint.config.mjs).
+const root = __dirname;
+
+/** Multi-page build of the tab; the server serves `tab/dist` at `/tab/`. */
+export default defineConfig({
+  root,
+  base: '/tab/',
+  plugins: [react()],
+  build: {
+    outDir: `${root}/dist`,
+    emptyOutDir: true,
+    rolldownOptions: {
+      input: {
+        index: `${root}/index.html`,
+        preview: `${root}/preview.html`,
+        host: `${root}/host.html`,
+      },
+    },
+  },
+});

@@ -1,0 +1,60 @@
+import type { Browser, Frame, Page } from 'playwright-core';
+
+/** How to open the tab in the Teams host simulator (tab/host.html). */
+export interface TeamsHostOptions {
+  readonly user?: 'leader' | 'member';
+  readonly frameContext?: 'sidePanel' | 'content' | 'meetingStage' | 'settings';
+  readonly meetingId?: string;
+  readonly theme?: 'default' | 'dark' | 'contrast';
+  readonly view?: string;
+  readonly width?: number;
+}
+
+/** A host page (in its own browser context; closing the page is enough) and the tab's frame inside it. */
+export interface HostedTab {
+  readonly page: Page;
+  readonly frame: Frame;
+}
+
+/** The simulator's personas (Avery Leader, Sam Member) with their fixed ids. */
+export { PERSONAS, PREVIEW_TENANT_ID } from '../../tab/host/personas';
+
+/** The host page URL for some options. */
+export function hostUrl(baseUrl: string, options: TeamsHostOptions = {}): string {
+  const query = new URLSearchParams({
+    user: options.user ?? 'leader',
+    frameContext: options.frameContext ?? 'sidePanel',
+    meetingId: options.meetingId ?? 'preview-meeting-1',
+    theme: options.theme ?? 'default',
+    view: options.view ?? 'meeting',
+    width: String(options.width ?? 320),
+  });
+  return `${baseUrl}/tab/host.html?${query.toString()}`;
+}
+
+/** Opens the tab inside the simulated Teams host in a new page and returns the tab's frame once it has loaded. */
+export async function openInTeamsHost(
+  browser: Browser,
+  baseUrl: string,
+  options: TeamsHostOptions = {},
+): Promise<HostedTab> {
+  // A context per host page: axe-core's playwright runner needs one, and personas must not share storage.
+  const context = await browser.newContext({ viewport: { width: (options.width ?? 320) + 80, height: 800 } });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    // Failed loads are expected here (404 before an intro exists, TeamsJS's offline valid-domains fetch).
+    const text = message.text();
+    if (message.type() === 'error' && !text.startsWith('Failed to load resource')) console.warn(`[browser] ${text}`);
+  });
+  await page.goto(hostUrl(baseUrl, options));
+  const handle = await page.waitForSelector('iframe');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('The Teams host simulator did not create the tab iframe.');
+  await frame.waitForLoadState('load');
+  return { page, frame };
+}
+
+/** Switches the host's theme the way Teams does, through the simulator's `window.teamsHost`. */
+export async function setHostTheme(page: Page, theme: 'default' | 'dark' | 'contrast'): Promise<void> {
+  await page.evaluate(`window.teamsHost.setTheme(${JSON.stringify(theme)})`);
+}
