@@ -29,7 +29,11 @@ export interface TestApp {
   readonly app: RunningApp;
   mintToken(user: TestUser): Promise<string>;
   /** fetch against the app with a bearer token for `user` and JSON bodies. */
-  api(user: TestUser, route: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  api(
+    user: TestUser,
+    route: string,
+    init?: { method?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
   /** Stops the server (an API outage) until `start()`; the data directory is kept. */
   pause(): Promise<void>;
   /** Starts it again on the same port and data (new local signing key, as after a real restart). */
