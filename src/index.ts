@@ -14,6 +14,7 @@ import type { IntroId } from './domain/ids';
 import type { LoggedRequest } from './http/context';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './log';
+import { openTableStore } from './store/azure-tables/openTableStore';
 import { openSqliteStore } from './store/sqlite/openSqliteStore';
 
 /** A started app: where it listens and how to stop it. */
@@ -38,7 +39,9 @@ const packageRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist$
 /** The composition root: wires config, store, auth, bot and HTTP, then listens. */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = openSqliteStore(config.dataDir);
+  const store = config.storageConnectionString
+    ? await openTableStore(config.storageConnectionString, 'intro')
+    : openSqliteStore(config.dataDir);
   let origin = `http://localhost:${config.port}`;
   const localIssuer =
     config.auth.mode === 'local' ? await createLocalIssuer(() => origin, config.auth.clientId) : undefined;
@@ -95,7 +98,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
 function printWelcome(app: RunningApp, config: Config): void {
   const lines = [
-    `Intro 1:1 is running (${config.env}, data in ${path.resolve(config.dataDir)}).`,
+    `Intro 1:1 is running (${config.env}, data in ${config.storageConnectionString ? 'Azure Table Storage' : path.resolve(config.dataDir)}).`,
     `  Bot endpoint:   ${app.url}/api/messages   (chat with it: npm run playground)`,
     `  Health:         ${app.url}/healthz   ${app.url}/readyz`,
   ];

@@ -212,5 +212,6 @@ describe('history list', () => {
     expect(await ids(MEMBER)).toContain(introId);
     expect(await ids(OUTSIDER)).not.toContain(introId);
     expect((await t.api(LEADER, '/api/v1/intros?limit=1000')).status).toBe(400);
+    expect((await t.api(LEADER, '/api/v1/intros?cursor=forged')).status).toBe(400);
   });
 });

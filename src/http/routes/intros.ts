@@ -24,7 +24,17 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
       const query = listQuery.safeParse(Object.fromEntries(new URL(req.url ?? '', 'http://x').searchParams));
       if (!query.success)
         return sendFailure(res, { code: 'invalidQuery', message: query.error.issues[0]?.message ?? 'Bad query.' });
-      res.send(200, await listMyIntros(deps.useCases, caller, query.data));
+      try {
+        res.send(200, await listMyIntros(deps.useCases, caller, query.data));
+      } catch (error) {
+        // Stores refuse a cursor they did not make with a RangeError.
+        if (!(error instanceof RangeError)) throw error;
+        sendFailure(res, {
+          code: 'invalidCursor',
+          message: 'The cursor is not valid; start again without it.',
+          field: 'cursor',
+        });
+      }
     }),
   );
 

@@ -1,0 +1,21 @@
+import type { TableClient } from '@azure/data-tables';
+import type { ConversationStore } from '../../app/ports';
+import { conversationRowSchema, parseRow, ROW_VERSION } from '../rows.schema';
+import { unless } from './tables';
+
+/** ConversationStore on Azure Tables: partition per tenant, row per user. */
+export function tableConversationStore(table: TableClient): ConversationStore {
+  return {
+    save: async (tenantId, userId, reference) => {
+      const json = JSON.stringify({ v: ROW_VERSION, reference });
+      await table.upsertEntity({ partitionKey: tenantId, rowKey: userId, json }, 'Replace');
+    },
+    get: async (tenantId, userId) => {
+      const entity = await unless([404], () => table.getEntity<{ json: string }>(tenantId, userId));
+      return entity && parseRow(conversationRowSchema, entity.json, 'conversations').reference;
+    },
+    delete: async (tenantId, userId) => {
+      await unless([404], () => table.deleteEntity(tenantId, userId));
+    },
+  };
+}

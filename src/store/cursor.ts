@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** The position after which the next page starts: the ordering key of the last item. */
+export interface CursorKey {
+  readonly sortAt: number;
+  readonly id: string;
+}
+
+const cursorSchema = z.tuple([z.number().int(), z.string().min(1)]);
+
+/** Encodes a page position as an opaque base64url string. */
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify([key.sortAt, key.id]), 'utf8').toString('base64url');
+}
+
+/** Decodes a cursor made by `encodeCursor`; throws a RangeError for anything else. */
+export function decodeCursor(cursor: string): CursorKey {
+  try {
+    const [sortAt, id] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return { sortAt, id };
+  } catch {
+    throw new RangeError('Invalid page cursor: pass back the nextCursor of the previous page unchanged.');
+  }
+}
+
+/** The ordering key of an intro: its scheduled start if any, else its creation time, in epoch ms. */
+export function introSortAt(intro: { readonly scheduledStart?: string; readonly createdAt: string }): number {
+  const at = Date.parse(intro.scheduledStart ?? intro.createdAt);
+  if (Number.isNaN(at)) throw new RangeError(`Intro has no valid ISO 8601 time to order by: ${intro.createdAt}`);
+  return at;
+}

@@ -1,0 +1,27 @@
+import type Database from 'better-sqlite3';
+import type { ConversationStore } from '../../app/ports';
+import { conversationRowSchema, parseRow, ROW_VERSION } from '../rows.schema';
+
+/** ConversationStore on SQLite: one reference per tenant and user, last write wins. */
+export function sqliteConversationStore(db: Database.Database): ConversationStore {
+  const q = {
+    upsert: db.prepare(`INSERT INTO conversations (tenant_id, user_id, json) VALUES (?, ?, ?)
+      ON CONFLICT (tenant_id, user_id) DO UPDATE SET json = excluded.json`),
+    get: db.prepare<[string, string], { json: string }>(
+      'SELECT json FROM conversations WHERE tenant_id = ? AND user_id = ?',
+    ),
+    delete: db.prepare('DELETE FROM conversations WHERE tenant_id = ? AND user_id = ?'),
+  };
+  return {
+    save: async (tenantId, userId, reference) => {
+      q.upsert.run(tenantId, userId, JSON.stringify({ v: ROW_VERSION, reference }));
+    },
+    get: async (tenantId, userId) => {
+      const row = q.get.get(tenantId, userId);
+      return row && parseRow(conversationRowSchema, row.json, 'conversations').reference;
+    },
+    delete: async (tenantId, userId) => {
+      q.delete.run(tenantId, userId);
+    },
+  };
+}

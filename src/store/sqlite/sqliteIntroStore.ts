@@ -1,0 +1,125 @@
+import type Database from 'better-sqlite3';
+import type { IntroStore, Page, Versioned, WriteOutcome } from '../../app/ports';
+import type { IntroId, MeetingKey, TenantId, UserId } from '../../domain/ids';
+import type { Intro } from '../../domain/intro';
+import { NOT_STARTED, type Session } from '../../domain/session';
+import { decodeCursor, encodeCursor, introSortAt } from '../cursor';
+import { introSchema } from '../intro.schema';
+import { introRowSchema, parseRow, ROW_VERSION, sessionRowSchema } from '../rows.schema';
+
+const FIRST_PAGE = { sortAt: Number.MAX_SAFE_INTEGER, id: '' };
+
+const branch = (column: string, extra: string) =>
+  `SELECT json, sort_at, id FROM intros WHERE tenant_id = @tenant AND ${column} = @user ${extra}
+   AND (sort_at, id) < (@sortAt, @id) ORDER BY sort_at DESC, id DESC LIMIT @take`;
+
+// Two index range scans merged, so paging stays fast however many intros a tenant holds.
+const LIST_SQL = `SELECT json, sort_at, id FROM (${branch('leader_id', '')})
+  UNION ALL SELECT * FROM (${branch('member_id', 'AND leader_id <> @user')})
+  ORDER BY sort_at DESC, id DESC LIMIT @take`;
+
+function introColumns(input: Intro) {
+  const intro = introSchema.parse(input);
+  return {
+    tenant: intro.tenantId,
+    id: intro.id,
+    leader: intro.leader.id,
+    member: intro.member?.id ?? null,
+    meeting: intro.meeting?.meetingId ?? null,
+    scheduledStart: intro.scheduledStart ?? null,
+    createdAt: intro.createdAt,
+    sortAt: introSortAt(intro),
+    status: intro.status,
+    json: JSON.stringify({ v: ROW_VERSION, intro }),
+  };
+}
+
+const alreadyExists = (intro: Intro) =>
+  new Error(`Cannot create intro ${intro.id}: it already exists in tenant ${intro.tenantId}.`);
+
+const toIntro = (row: { json: string } | undefined): Intro | undefined =>
+  row ? parseRow(introRowSchema, row.json, 'intros').intro : undefined;
+
+/** IntroStore on SQLite: one row per intro, its session beside it, keyed by tenant. */
+export function sqliteIntroStore(db: Database.Database): IntroStore {
+  const q = {
+    insert:
+      db.prepare(`INSERT INTO intros (tenant_id, id, leader_id, member_id, meeting_id, scheduled_start, created_at,
+      sort_at, status, json) VALUES (@tenant, @id, @leader, @member, @meeting, @scheduledStart, @createdAt, @sortAt,
+      @status, @json)`),
+    update: db.prepare(`UPDATE intros SET leader_id = @leader, member_id = @member, meeting_id = @meeting,
+      scheduled_start = @scheduledStart, created_at = @createdAt, sort_at = @sortAt, status = @status, json = @json
+      WHERE tenant_id = @tenant AND id = @id`),
+    get: db.prepare<[string, string], { json: string }>('SELECT json FROM intros WHERE tenant_id = ? AND id = ?'),
+    byMeeting: db.prepare<[string, string], { json: string }>(
+      'SELECT json FROM intros WHERE tenant_id = ? AND meeting_id = ? ORDER BY sort_at DESC LIMIT 1',
+    ),
+    list: db.prepare<object, { json: string; sort_at: number; id: string }>(LIST_SQL),
+    getSession: db.prepare<[string, string], { version: number; json: string }>(
+      'SELECT version, json FROM sessions WHERE tenant_id = ? AND intro_id = ?',
+    ),
+    insertSession: db.prepare(
+      'INSERT INTO sessions (tenant_id, intro_id, version, json) VALUES (?, ?, 1, ?) ON CONFLICT DO NOTHING',
+    ),
+    updateSession: db.prepare(`UPDATE sessions SET version = version + 1, json = ?
+      WHERE tenant_id = ? AND intro_id = ? AND version = ?`),
+  };
+  const deleteAll = db.transaction((tenant: string, id: string) => {
+    for (const table of ['notes', 'sessions']) {
+      db.prepare(`DELETE FROM ${table} WHERE tenant_id = ? AND intro_id = ?`).run(tenant, id);
+    }
+    db.prepare('DELETE FROM intros WHERE tenant_id = ? AND id = ?').run(tenant, id);
+  });
+  const readSession = (tenant: string, id: string): Versioned<Session> | undefined => {
+    const row = q.getSession.get(tenant, id);
+    return row && { value: parseRow(sessionRowSchema, row.json, 'sessions').session, version: row.version };
+  };
+  const writeSession = db.transaction(
+    (tenant: string, id: string, session: Session, expected: number): WriteOutcome<Session> => {
+      const json = JSON.stringify({ v: ROW_VERSION, session });
+      const changed =
+        expected === 0 ? q.insertSession.run(tenant, id, json) : q.updateSession.run(json, tenant, id, expected);
+      if (changed.changes === 1) return { ok: true, value: { value: session, version: expected + 1 } };
+      return { ok: false, current: readSession(tenant, id) };
+    },
+  );
+
+  return {
+    create: async (intro) => {
+      const columns = introColumns(intro);
+      if (q.get.get(columns.tenant, columns.id)) throw alreadyExists(intro);
+      q.insert.run(columns);
+    },
+    update: async (intro) => {
+      if (q.update.run(introColumns(intro)).changes === 0) {
+        throw new Error(`Cannot update intro ${intro.id}: it does not exist in tenant ${intro.tenantId}.`);
+      }
+    },
+    get: async (tenantId: TenantId, id: IntroId) => toIntro(q.get.get(tenantId, id)),
+    findByMeeting: async (tenantId: TenantId, meetingId: MeetingKey) => toIntro(q.byMeeting.get(tenantId, meetingId)),
+    listForUser: async (tenantId: TenantId, userId: UserId, page): Promise<Page<Intro>> => {
+      if (!Number.isInteger(page.limit) || page.limit < 1)
+        throw new RangeError('Page limit must be a whole number ≥ 1.');
+      const after = page.cursor === undefined ? FIRST_PAGE : decodeCursor(page.cursor);
+      const rows = q.list.all({
+        tenant: tenantId,
+        user: userId,
+        sortAt: after.sortAt,
+        id: after.id,
+        take: page.limit + 1,
+      });
+      const items = rows.slice(0, page.limit);
+      const last = items[items.length - 1];
+      const more = rows.length > page.limit && last !== undefined;
+      return {
+        items: items.map((row) => parseRow(introRowSchema, row.json, 'intros').intro),
+        ...(more ? { nextCursor: encodeCursor({ sortAt: last.sort_at, id: last.id }) } : {}),
+      };
+    },
+    delete: async (tenantId, id) => {
+      deleteAll(tenantId, id);
+    },
+    getSession: async (tenantId, id) => readSession(tenantId, id) ?? { value: NOT_STARTED, version: 0 },
+    saveSession: async (tenantId, id, session, expectedVersion) => writeSession(tenantId, id, session, expectedVersion),
+  };
+}

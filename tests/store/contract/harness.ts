@@ -1,0 +1,21 @@
+import type { Store } from '../../../src/store/store';
+
+/** The ports a contract test exercises. */
+export type StorePorts = Omit<Store, 'close'>;
+
+/** A store opened for one test. */
+export interface StoreUnderTest {
+  readonly store: StorePorts;
+  /** Opens another instance on the same data, as a second server would; `close` closes it too. */
+  readonly reopen?: () => Promise<StorePorts>;
+  readonly close: () => Promise<void>;
+}
+
+/** Gives the store of the running test. */
+export type Harness = () => StoreUnderTest;
+
+/** A second instance on the same data, or the same instance when the adapter cannot open another. */
+export async function secondInstance(h: Harness): Promise<StorePorts> {
+  const { reopen, store } = h();
+  return reopen ? reopen() : store;
+}

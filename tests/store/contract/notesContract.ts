@@ -1,0 +1,80 @@
+import type { NotesKey } from '../../../src/app/ports';
+import { at, largeNotesBody, newIntroId, newTenant, newUser, notesBody } from '../fixtures';
+import type { Harness } from './harness';
+
+const keyOf = (over: Partial<NotesKey> = {}): NotesKey => ({
+  tenantId: newTenant(),
+  introId: newIntroId(),
+  authorId: newUser(),
+  ...over,
+});
+
+/** NotesStore: versioned private notes, addressed by author, isolated by tenant. */
+export function describeNotesContract(h: Harness): void {
+  describe('notes', () => {
+    it('saves at version 0, then only at the stored version', async () => {
+      const { notes } = h().store;
+      const key = keyOf();
+      expect(await notes.get(key)).toBeUndefined();
+      const first = await notes.save(key, notesBody('a'), 0, at(1));
+      const saved = { ...notesBody('a'), ...key, version: 1, updatedAt: at(1) };
+      expect(first).toEqual({ ok: true, value: { value: saved, version: 1 } });
+      expect(await notes.save(key, notesBody('b'), 0, at(2))).toEqual({
+        ok: false,
+        current: { value: saved, version: 1 },
+      });
+      const second = await notes.save(key, notesBody('c'), 1, at(3));
+      expect(second.ok && second.value.value).toEqual({ ...notesBody('c'), ...key, version: 2, updatedAt: at(3) });
+      expect(await notes.save(key, notesBody('d'), 1, at(4))).toMatchObject({ ok: false, current: { version: 2 } });
+      expect(await notes.get(key)).toEqual({ ...notesBody('c'), ...key, version: 2, updatedAt: at(3) });
+      expect(await notes.save(keyOf(), notesBody('e'), 2, at(5))).toEqual({ ok: false, current: undefined });
+    });
+
+    it('keeps each author’s notes private to that author and tenant', async () => {
+      const { notes } = h().store;
+      const mine = keyOf();
+      await notes.save(mine, notesBody('mine'), 0, at(1));
+      expect(await notes.get({ ...mine, authorId: newUser() })).toBeUndefined();
+      expect(await notes.get({ ...mine, tenantId: newTenant() })).toBeUndefined();
+      expect(await notes.listByAuthor(newTenant(), mine.authorId)).toEqual([]);
+      const other = { ...mine, authorId: newUser() };
+      await notes.save(other, notesBody('theirs'), 0, at(2));
+      expect((await notes.listByAuthor(mine.tenantId, mine.authorId)).map((n) => n.text.goals)).toEqual(['goals mine']);
+    });
+
+    it('lists one author’s notes newest first by updatedAt', async () => {
+      const { notes } = h().store;
+      const base = keyOf();
+      const times = [at(5), at(1), at(9), at(3)];
+      for (const time of times) await notes.save({ ...base, introId: newIntroId() }, notesBody(time), 0, time);
+      const listed = await notes.listByAuthor(base.tenantId, base.authorId);
+      expect(listed.map((n) => n.updatedAt)).toEqual([at(9), at(5), at(3), at(1)]);
+      expect(listed.every((n) => n.authorId === base.authorId && n.tenantId === base.tenantId)).toBe(true);
+    });
+
+    it('round-trips notes near the largest size (~100 KB)', async () => {
+      const key = keyOf();
+      const body = largeNotesBody();
+      expect((await h().store.notes.save(key, body, 0, at(1))).ok).toBe(true);
+      expect(await h().store.notes.get(key)).toEqual({ ...body, ...key, version: 1, updatedAt: at(1) });
+      expect((await h().store.notes.save(key, notesBody('small'), 1, at(2))).ok).toBe(true);
+      expect((await h().store.notes.get(key))?.text.prep).toBe('');
+    });
+
+    it('deletes one notes document, or all of an author’s in one tenant', async () => {
+      const { notes } = h().store;
+      const a = keyOf();
+      const a2 = { ...a, introId: newIntroId() };
+      const b = { ...a, authorId: newUser() };
+      const elsewhere = { ...a, tenantId: newTenant() };
+      for (const key of [a, a2, b, elsewhere]) await notes.save(key, notesBody('x'), 0, at(1));
+      await notes.delete(a);
+      expect(await notes.get(a)).toBeUndefined();
+      expect(await notes.get(a2)).toBeDefined();
+      await notes.deleteAllByAuthor(a.tenantId, a.authorId);
+      expect(await notes.listByAuthor(a.tenantId, a.authorId)).toEqual([]);
+      expect(await notes.get(b)).toBeDefined();
+      expect(await notes.get(elsewhere)).toBeDefined();
+    });
+  });
+}

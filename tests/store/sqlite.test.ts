@@ -1,0 +1,107 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, migrate } from '../../src/store/sqlite/migrations';
+import { DB_FILE, openSqliteStore, type SqliteStore } from '../../src/store/sqlite/openSqliteStore';
+import { at, makeIntro, newTenant, newUser, notesBody } from './fixtures';
+import { describeStoreContract } from './storeContract';
+import { tempDirs } from './support/tempDir';
+
+const dirs = tempDirs();
+afterAll(() => dirs.removeAll());
+
+describeStoreContract('sqlite', async () => {
+  const dir = dirs.make();
+  const opened: SqliteStore[] = [openSqliteStore(dir)];
+  return {
+    store: opened[0]!,
+    reopen: async () => {
+      const another = openSqliteStore(dir);
+      opened.push(another);
+      return another;
+    },
+    close: async () => opened.forEach((s) => s.close()),
+  };
+});
+
+describe('sqlite store specifics', () => {
+  const raw = (dir: string) => new Database(path.join(dir, DB_FILE));
+
+  it('creates a missing data dir, runs in WAL mode and applies each migration once across reopens', () => {
+    const dir = path.join(dirs.make(), 'nested', 'data');
+    openSqliteStore(dir).close();
+    openSqliteStore(dir).close();
+    const db = raw(dir);
+    try {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      const applied = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+      expect(applied).toEqual(MIGRATIONS.map((_, i) => i + 1));
+      expect(migrate(db)).toBe(MIGRATIONS.length);
+      const extra = [...MIGRATIONS, 'CREATE TABLE extra (x INTEGER)'];
+      expect(migrate(db, extra)).toBe(MIGRATIONS.length + 1);
+      expect(migrate(db, extra)).toBe(MIGRATIONS.length + 1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('rolls back a failing migration and leaves the version where it was', () => {
+    const db = new Database(':memory:');
+    try {
+      migrate(db);
+      expect(() => migrate(db, [...MIGRATIONS, 'CREATE TABLE half (x INTEGER); NOT SQL'])).toThrow(/syntax error/);
+      expect(db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'half'").pluck().get()).toBe(0);
+      expect(migrate(db)).toBe(MIGRATIONS.length);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keeps data across close and reopen', async () => {
+    const dir = dirs.make();
+    const intro = makeIntro({ tenantId: newTenant() });
+    const key = { tenantId: intro.tenantId, introId: intro.id, authorId: intro.leader.id };
+    const first = openSqliteStore(dir);
+    await first.intros.create(intro);
+    await first.notes.save(key, notesBody('kept'), 0, at(1));
+    await first.jobs.schedule({ id: 'j1', kind: 'nudge', dueAt: 5, payload: { a: 1 } });
+    await first.botStorage.write({ k: { n: 1 } });
+    first.close();
+    const second = openSqliteStore(dir);
+    try {
+      expect(await second.intros.get(intro.tenantId, intro.id)).toEqual(intro);
+      expect((await second.notes.get(key))?.version).toBe(1);
+      expect(await second.jobs.claimDue(5, 1000)).toMatchObject({ id: 'j1', payload: { a: 1 } });
+      expect((await second.botStorage.read(['k'])).k).toMatchObject({ n: 1 });
+    } finally {
+      second.close();
+    }
+  });
+
+  it('runs in memory for ":memory:"', async () => {
+    const store = openSqliteStore(':memory:');
+    const intro = makeIntro({ tenantId: newTenant() });
+    await store.intros.create(intro);
+    expect(await store.intros.get(intro.tenantId, intro.id)).toEqual(intro);
+    store.close();
+  });
+
+  it('refuses a stored row that does not match its schema, naming the table', async () => {
+    const dir = dirs.make();
+    const store = openSqliteStore(dir);
+    const intro = makeIntro({ tenantId: newTenant() });
+    await store.intros.create(intro);
+    const db = raw(dir);
+    db.prepare('UPDATE intros SET json = ?').run(JSON.stringify({ v: 99, intro }));
+    db.close();
+    await expect(store.intros.get(intro.tenantId, intro.id)).rejects.toThrow(/intros/);
+    store.close();
+  });
+
+  it('refuses a cursor it did not make', async () => {
+    const store = openSqliteStore(':memory:');
+    await expect(store.intros.listForUser(newTenant(), newUser(), { limit: 5, cursor: 'bm9wZQ' })).rejects.toThrow(
+      RangeError,
+    );
+    store.close();
+  });
+});

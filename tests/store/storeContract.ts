@@ -1,0 +1,40 @@
+import { describeBotStorageContract } from './contract/botStorageContract';
+import { describeConversationContract } from './contract/conversationContract';
+import { describeIntroContract } from './contract/introContract';
+import { describeJobContract } from './contract/jobContract';
+import { describeNotesContract } from './contract/notesContract';
+import { describeSessionContract } from './contract/sessionContract';
+import type { Harness, StoreUnderTest } from './contract/harness';
+
+export type { StorePorts, StoreUnderTest } from './contract/harness';
+
+/**
+ * The behaviour every store adapter must have. `open` gives a fresh, empty store; its optional `reopen` opens a
+ * second, independent instance on the same data (as another server instance would), closed by `close`.
+ */
+export function describeStoreContract(name: string, open: () => Promise<StoreUnderTest>): void {
+  describe(`store contract: ${name}`, () => {
+    let current: StoreUnderTest | undefined;
+    const harness: Harness = () => {
+      if (!current) throw new Error('store not open');
+      return current;
+    };
+    beforeEach(async () => {
+      current = await open();
+    });
+    afterEach(async () => {
+      await current?.close();
+      current = undefined;
+    });
+
+    it('answers a health ping', async () => {
+      await expect(harness().store.health.ping()).resolves.toBeUndefined();
+    });
+    describeIntroContract(harness);
+    describeSessionContract(harness);
+    describeNotesContract(harness);
+    describeConversationContract(harness);
+    describeJobContract(harness);
+    describeBotStorageContract(harness);
+  });
+}
