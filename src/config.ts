@@ -18,6 +18,12 @@ const envSchema = z.object({
   AAD_APP_CLIENT_ID: optional,
   AAD_APP_TENANT_ID: optional,
   AAD_APP_OAUTH_AUTHORITY: optional.pipe(z.string().url().optional()),
+  TEAMS_APP_ID: optional,
+  GRAPH_CLIENT_SECRET: optional,
+  GRAPH_BASE_URL: optional.pipe(z.string().url().optional()),
+  GRAPH_AUTHORITY_HOST: optional.pipe(z.string().url().optional()),
+  SIGNING_SECRET: optional,
+  JOB_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
 });
 
 /** Client id the local token issuer uses when no Entra app is configured. */
@@ -39,6 +45,25 @@ export interface Config {
   /** Host name (and port) the app is reached at, as in the manifest's validDomains. */
   readonly domain?: string;
   readonly auth: AuthConfig;
+  /** The Teams app id, for deep links to the personal tab. */
+  readonly teamsAppId?: string;
+  /** Microsoft Graph for the calendar, when an Entra app with Calendars.ReadWrite is configured. */
+  readonly graph?: GraphConfig;
+  /** Secret the app's HMAC signing key is derived from; else a key kept in DATA_DIR. */
+  readonly signingSecret?: string;
+  /** How often each instance polls for due jobs (0: never, for tests). */
+  readonly jobPollMs: number;
+}
+
+/** Client-credentials access to Microsoft Graph. */
+export interface GraphConfig {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly tenantId: string;
+  /** Default https://graph.microsoft.com/v1.0; tests point it at a stub. */
+  readonly baseUrl: string;
+  /** Default https://login.microsoftonline.com. */
+  readonly authorityHost: string;
 }
 
 /** Why the environment was refused: every problem at once, so one restart fixes them all. */
@@ -63,6 +88,9 @@ function rules(env: z.infer<typeof envSchema>): string[] {
     problems.push(
       'AAD_APP_OAUTH_AUTHORITY: required with NODE_ENV=production; the local token issuer is for development only.',
     );
+  }
+  if (env.GRAPH_CLIENT_SECRET && (!env.AAD_APP_CLIENT_ID || !env.AAD_APP_TENANT_ID)) {
+    problems.push('GRAPH_CLIENT_SECRET: needs AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID (the Entra app for Graph).');
   }
   if (production && env.AAD_APP_OAUTH_AUTHORITY?.startsWith('http:')) {
     problems.push('AAD_APP_OAUTH_AUTHORITY: must use https in production.');
@@ -96,5 +124,18 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
             tenantId: env.AAD_APP_TENANT_ID,
           }
         : { mode: 'local', clientId: LOCAL_CLIENT_ID },
+    teamsAppId: env.TEAMS_APP_ID,
+    graph:
+      env.GRAPH_CLIENT_SECRET && env.AAD_APP_CLIENT_ID && env.AAD_APP_TENANT_ID
+        ? {
+            clientId: env.AAD_APP_CLIENT_ID,
+            clientSecret: env.GRAPH_CLIENT_SECRET,
+            tenantId: env.AAD_APP_TENANT_ID,
+            baseUrl: (env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, ''),
+            authorityHost: (env.GRAPH_AUTHORITY_HOST ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
+          }
+        : undefined,
+    signingSecret: env.SIGNING_SECRET ?? env.BOT_PASSWORD,
+    jobPollMs: env.JOB_POLL_MS,
   };
 }

@@ -6,7 +6,18 @@ import type { UseCaseDeps } from './app/deps';
 import type { Clock } from './app/ports';
 import { createLocalIssuer, type LocalIssuer } from './auth/localIssuer';
 import { createTokenVerifier } from './auth/tokenVerifier';
-import { createBot } from './bot/createBot';
+import { createAdapter, createBot } from './bot/createBot';
+import { botNotifier } from './bot/notifier';
+import { graphCalendar } from './calendar/graphCalendar';
+import { introInvite } from './calendar/ics';
+import { createSigner, verifyInvite } from './calendar/inviteLinks';
+import { localCalendar } from './calendar/localCalendar';
+import { resolveSigningKey } from './calendar/signingKey';
+import { JOB_KINDS, type FlowDeps } from './app/flowDeps';
+import { runHeadsUpMember, runPrepLeader } from './app/prep';
+import type { Intro } from './domain/intro';
+import { inviteRoutes } from './http/routes/invites';
+import { createJobRunner } from './jobs/jobRunner';
 import { setTurnLogger } from './bot/turnLogger';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -22,6 +33,8 @@ export interface RunningApp {
   readonly url: string;
   readonly server: Server;
   readonly localIssuer?: LocalIssuer;
+  /** Claims and runs the due jobs now (the poller does the same every JOB_POLL_MS). */
+  runDueJobs(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +45,19 @@ export interface StartOptions {
   readonly tabDir?: string;
   /** Time source; tests pass a controllable one. */
   readonly clock?: Clock;
+  /** Overrides JOB_POLL_MS; 0 turns the poller off (tests call `runDueJobs`). */
+  readonly jobPollMs?: number;
+}
+
+/** Link to the personal history tab (a Teams deep link when the app id is known), optionally to one intro. */
+function historyLink(config: Config, publicUrl: () => string) {
+  return (intro?: Intro): string => {
+    if (config.teamsAppId) {
+      const base = `https://teams.microsoft.com/l/entity/${config.teamsAppId}/history`;
+      return intro ? `${base}?context=${encodeURIComponent(JSON.stringify({ subEntityId: intro.id }))}` : base;
+    }
+    return `${publicUrl()}/tab/index.html?view=history${intro ? `&intro=${intro.id}` : ''}`;
+  };
 }
 
 const packageRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
@@ -58,16 +84,42 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const useCases: UseCaseDeps = {
     intros: store.intros,
     notes: store.notes,
+    conversations: store.conversations,
     clock: options.clock ?? systemClock,
     newIntroId: () => randomUUID() as IntroId,
   };
   const publicUrl = () => (config.domain ? `https://${config.domain}` : origin);
+  const auth = { botId: config.bot.id, botPassword: config.bot.password, botTenantId: config.bot.tenantId };
+  const adapter = createAdapter(auth);
+  const signer = createSigner(resolveSigningKey(config.signingSecret, config.dataDir));
+  const historyUrl = historyLink(config, publicUrl);
+  const flows: FlowDeps = {
+    ...useCases,
+    jobs: store.jobs,
+    conversations: store.conversations,
+    calendar: config.graph
+      ? graphCalendar({ ...config.graph, teamsAppId: config.teamsAppId, contentUrl: `${publicUrl()}/tab/index.html` })
+      : localCalendar(signer, publicUrl),
+    notifier: botNotifier({ adapter, botAppId: config.bot.id, conversations: store.conversations, logger, historyUrl }),
+  };
   const bot = createBot({
     storage: store.botStorage,
     conversations: store.conversations,
     logger,
-    auth: { botId: config.bot.id, botPassword: config.bot.password, botTenantId: config.bot.tenantId },
+    auth,
+    adapter,
     publicUrl: publicUrl(),
+    flows: { flows, signer, logger, allowNonGuidIds: config.env !== 'production', historyUrl },
+  });
+  const jobs = createJobRunner({
+    jobs: store.jobs,
+    clock: useCases.clock,
+    logger: logger.child({ component: 'jobs' }),
+    intervalMs: options.jobPollMs ?? config.jobPollMs,
+    handlers: {
+      [JOB_KINDS.prepLeader]: (payload) => runPrepLeader(flows, payload),
+      [JOB_KINDS.headsUpMember]: (payload) => runHeadsUpMember(flows, payload),
+    },
   });
   const server = createHttpServer({
     useCases,
@@ -83,13 +135,22 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       });
     },
   });
+  inviteRoutes(server, {
+    intros: store.intros,
+    clock: useCases.clock,
+    verify: (tenantId, introId, sig) => verifyInvite(signer, tenantId, introId, sig),
+    render: (intro, stampMs) => introInvite(intro, new URL(publicUrl()).hostname, stampMs),
+  });
   await new Promise<void>((resolve) => server.listen(config.port, resolve));
   origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+  jobs.start();
   return {
     url: origin,
     server,
     localIssuer,
+    runDueJobs: () => jobs.runDueJobs(),
     stop: async () => {
+      await jobs.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.close();
     },

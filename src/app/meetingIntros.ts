@@ -11,9 +11,13 @@ export async function getMeetingIntro(
   deps: UseCaseDeps,
   caller: Caller,
   meetingId: MeetingKey,
-): Promise<Result<IntroView, 'notFound'>> {
+): Promise<Result<IntroView, 'notFound' | 'awaitingMember'>> {
   const intro = await deps.intros.findByMeeting(caller.tenantId, meetingId);
   const role = intro && roleOf(intro, caller.userId);
+  if (intro && !role && !intro.member) {
+    // Same tenant (the lookup is scoped to it): offer the empty member slot, naming who set it up.
+    return fail('awaitingMember', `${intro.leader.name} set up an intro 1:1 in this meeting.`);
+  }
   if (!intro || !role) return fail('notFound', 'There is no intro 1:1 in this meeting yet.');
   return ok(await introView(deps.intros, deps.clock, intro, role));
 }

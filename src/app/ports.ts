@@ -1,6 +1,8 @@
 import type { IntroId, MeetingKey, TenantId, UserId } from '../domain/ids';
 import type { Intro } from '../domain/intro';
-import type { Notes, NotesBody } from '../domain/notes';
+import type { FollowUp, Goal, Notes, NotesBody } from '../domain/notes';
+import type { Recap, SharedRecap } from '../domain/recap';
+import type { Result } from '../domain/result';
 import type { Session } from '../domain/session';
 
 /** The only source of time for use cases and the domain: epoch milliseconds. */
@@ -100,4 +102,38 @@ export interface JobStore {
 /** Health of the store, for /readyz. */
 export interface StoreHealth {
   ping(): Promise<void>;
+}
+
+/** Where an intro landed on a calendar: a Teams meeting, or an invite the app serves. */
+export interface CalendarEntry {
+  readonly joinUrl?: string;
+  readonly meetingId?: string;
+  readonly chatId?: string;
+  /** A link to an .ics invite, when the calendar is local. */
+  readonly inviteUrl?: string;
+}
+
+/** Puts a scheduled intro on a calendar. */
+export interface Calendar {
+  schedule(intro: Intro): Promise<Result<CalendarEntry, 'forbidden' | 'unavailable'>>;
+}
+
+/** A proactive message, rendered by the adapter that delivers it (the bot turns each into a card). */
+export type Notification =
+  | { readonly kind: 'prep'; readonly prep: PrepBrief }
+  | { readonly kind: 'headsUp'; readonly intro: Intro }
+  | { readonly kind: 'recap'; readonly recap: Recap }
+  | { readonly kind: 'shared'; readonly shared: SharedRecap }
+  | { readonly kind: 'unreachable'; readonly intro: Intro; readonly personName: string; readonly purpose: string };
+
+/** What the leader sees before an intro: the intro, and goals and open follow-ups from their last one with that person. */
+export interface PrepBrief {
+  readonly intro: Intro;
+  readonly previousGoals: readonly Goal[];
+  readonly openFollowUps: readonly FollowUp[];
+}
+
+/** Sends a message to one person's personal chat, and only there. */
+export interface Notifier {
+  notify(tenantId: TenantId, userId: UserId, message: Notification): Promise<Result<void, 'unreachable'>>;
 }

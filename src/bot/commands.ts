@@ -19,7 +19,7 @@ export const COMMANDS: Readonly<Record<CommandName, CommandInfo>> = {
     name: 'schedule',
     usage: 'schedule',
     description: 'Plan an intro 1:1 with someone: date, length and setting.',
-    available: false,
+    available: true,
   },
   agenda: {
     name: 'agenda',
@@ -30,19 +30,23 @@ export const COMMANDS: Readonly<Record<CommandName, CommandInfo>> = {
   prep: {
     name: 'prep',
     usage: 'prep',
-    description: 'Prepare your next intro: questions and prep notes.',
-    available: false,
+    description: 'Prepare your next intro: questions, tips and what you noted last time.',
+    available: true,
   },
-  recap: { name: 'recap', usage: 'recap', description: 'Your private recap of the last intro.', available: false },
-  history: { name: 'history', usage: 'history', description: 'Your past intros, per person.', available: false },
+  recap: { name: 'recap', usage: 'recap', description: 'Your private recap of the last intro.', available: true },
+  history: { name: 'history', usage: 'history', description: 'Your latest intros, with links.', available: true },
   help: { name: 'help', usage: 'help', description: 'What I can do.', available: true },
 };
+
+/** Commands served by the bot's flows (schedule, prep, recap, history). */
+export type FlowCommand = 'schedule' | 'prep' | 'recap' | 'history';
 
 /** A message from the user, understood as a command. */
 export type Command =
   | { readonly kind: 'help' }
   | { readonly kind: 'agenda'; readonly minutes?: number }
   | { readonly kind: 'comingSoon'; readonly name: CommandName }
+  | { readonly kind: 'flow'; readonly name: FlowCommand }
   | { readonly kind: 'unknown'; readonly text: string };
 
 /** Removes `<at>…</at>` mentions, collapses whitespace and lower-cases. */
@@ -68,7 +72,8 @@ export function parseCommand(text: string | undefined): Command {
     const argument = rest.join(' ').replace(/\s*(minutes|minute|mins|min)\.?$/, '');
     return argument === '' ? { kind: 'agenda' } : { kind: 'agenda', minutes: toMinutes(argument) };
   }
-  return COMMANDS[word].available ? { kind: 'unknown', text: normalized } : { kind: 'comingSoon', name: word };
+  if (!COMMANDS[word].available) return { kind: 'comingSoon', name: word };
+  return rest.length === 0 ? { kind: 'flow', name: word } : { kind: 'unknown', text: normalized };
 }
 
 function toMinutes(argument: string): number {

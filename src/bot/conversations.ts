@@ -48,5 +48,7 @@ export async function rememberConversation(
     string,
     unknown
   >;
+  // Kept with the reference so proactive cards show times in the person's own zone.
+  if (activity.localTimezone) reference.localTimezone = activity.localTimezone;
   await store.save(tenantId, userId, reference);
 }

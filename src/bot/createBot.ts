@@ -5,6 +5,9 @@ import type { ConversationStore } from '../app/ports';
 import { rememberConversation } from './conversations';
 import { handleMembersAdded, handleMessage, handleTurnError } from './handlers';
 import { turnLogger } from './turnLogger';
+import { SCHEDULE_VERB } from './cards/scheduleCard';
+import { SHARE_VERB } from './cards/recapCard';
+import { createFlowHandlers, type BotFlowDeps } from './flowHandlers';
 
 /** Bot Framework credentials; without `botId` authentication is off (local playground and tests only). */
 export interface BotAuth {
@@ -24,6 +27,10 @@ export interface BotDeps {
   readonly auth: BotAuth;
   /** Public base URL of this server, e.g. http://localhost:3978, for links to the tab. */
   readonly publicUrl: string;
+  /** The adapter to use (the composition root shares it with the notifier); created from `auth` when absent. */
+  readonly adapter?: TeamsAdapter;
+  /** Schedule, prep, recap, history, share and meeting events; without them those commands answer with help. */
+  readonly flows?: BotFlowDeps;
 }
 
 /** Builds the Teams adapter: authenticated with the bot's credentials, or with authentication off without a bot id. */
@@ -40,7 +47,7 @@ export function createAdapter(auth: BotAuth): TeamsAdapter {
 
 /** Builds the Intro 1:1 bot; mount it with `adapter.process(req, res, (context) => app.run(context))`. */
 export function createBot(deps: BotDeps): { adapter: TeamsAdapter; app: Application<TurnState> } {
-  const adapter = createAdapter(deps.auth);
+  const adapter = deps.adapter ?? createAdapter(deps.auth);
   const app = new Application<TurnState>({
     adapter,
     storage: deps.storage,
@@ -53,7 +60,15 @@ export function createBot(deps: BotDeps): { adapter: TeamsAdapter; app: Applicat
     return true;
   });
   app.conversationUpdate('membersAdded', handleMembersAdded(deps.publicUrl));
-  app.activity(ActivityTypes.Message, handleMessage);
+  const flows = deps.flows && createFlowHandlers(deps.flows);
+  if (flows) {
+    // Card submissions are messages too: their routes go before the message route.
+    app.adaptiveCards.actionSubmit(SCHEDULE_VERB, (context) => flows.scheduleSubmit(context));
+    app.adaptiveCards.actionSubmit(SHARE_VERB, (context) => flows.shareSubmit(context));
+    app.meetings.start((context) => flows.meetingStart(context));
+    app.meetings.end((context) => flows.meetingEnd(context));
+  }
+  app.activity(ActivityTypes.Message, handleMessage(flows && ((context, name) => flows[name](context))));
   app.error(handleTurnError(deps.logger));
   return { adapter, app };
 }

@@ -7,7 +7,7 @@ import { agendaCard } from './cards/agendaCard';
 import type { AdaptiveCard } from './cards/card';
 import { helpCard } from './cards/helpCard';
 import { welcomeCard } from './cards/welcomeCard';
-import { parseCommand, type CommandName } from './commands';
+import { parseCommand, type Command, type CommandName, type FlowCommand } from './commands';
 import { isBotAdded } from './conversations';
 import { turnLogger } from './turnLogger';
 
@@ -32,10 +32,28 @@ async function sendAgenda(context: TurnContext, minutes: number | undefined): Pr
   await sendCard(context, agendaCard(buildAgenda(duration.value)));
 }
 
-/** Answers a personal or group message: agenda, help, coming-soon commands, and help for anything else. */
-export async function handleMessage(context: TurnContext): Promise<void> {
-  const command = parseCommand(context.activity.text);
+/** Runs a flow command (schedule, prep, recap, history). */
+export type FlowRunner = (context: TurnContext, name: FlowCommand) => Promise<void>;
+
+/** The reply to a card submission the bot does not recognise. */
+export const UNREADABLE_CARD = 'Sorry, I could not read that card. Type "help" to see what I can do.';
+
+/** Answers a personal or group message: agenda, help, flow commands, and help for anything else. */
+export function handleMessage(runFlow?: FlowRunner) {
+  return async (context: TurnContext): Promise<void> => {
+    if (!context.activity.text && context.activity.value !== undefined) {
+      await context.sendActivity(UNREADABLE_CARD);
+      return;
+    }
+    const command = parseCommand(context.activity.text);
+    if (command.kind === 'flow' && runFlow) return runFlow(context, command.name);
+    return answerCommand(context, command);
+  };
+}
+
+async function answerCommand(context: TurnContext, command: Command): Promise<void> {
   switch (command.kind) {
+    case 'flow':
     case 'help':
       return sendCard(context, helpCard());
     case 'agenda':

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 declare const brand: unique symbol;
 type Brand<T, B extends string> = T & { readonly [brand]: B };
 
@@ -12,48 +10,29 @@ export type IntroId = Brand<string, 'IntroId'>;
 /** The Teams meeting id, as TeamsJS `context.meeting.id` and the bot's `channelData.meeting.id` give it. */
 export type MeetingKey = Brand<string, 'MeetingKey'>;
 
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A GUID, as Entra ID writes object and tenant ids. */
+export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Characters a Teams meeting id is made of (1–512 of them). */
+export const MEETING_KEY_PATTERN = /^[A-Za-z0-9+/=_:.@-]+$/;
 
-/** Schema for a user id: a GUID, lower-cased. */
-export const userIdSchema = z
-  .string()
-  .regex(guid, 'must be an Entra ID object id (GUID)')
-  .transform((s) => s.toLowerCase() as UserId);
-/** Schema for a tenant id: a GUID, lower-cased. */
-export const tenantIdSchema = z
-  .string()
-  .regex(guid, 'must be an Entra ID tenant id (GUID)')
-  .transform((s) => s.toLowerCase() as TenantId);
-/** Schema for an intro id: a GUID made by the server. */
-export const introIdSchema = z
-  .string()
-  .regex(guid, 'must be an intro id')
-  .transform((s) => s.toLowerCase() as IntroId);
-/** Schema for a meeting key: Teams meeting ids are opaque base64-ish strings. */
-export const meetingKeySchema = z
-  .string()
-  .min(1)
-  .max(512)
-  .regex(/^[A-Za-z0-9+/=_:.@-]+$/, 'must be a Teams meeting id')
-  .transform((s) => s as MeetingKey);
+function guidOf(value: unknown): string | undefined {
+  return typeof value === 'string' && GUID_PATTERN.test(value) ? value.toLowerCase() : undefined;
+}
 
 /** Parses a user id, or returns undefined. */
 export function parseUserId(value: unknown): UserId | undefined {
-  const parsed = userIdSchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
+  return guidOf(value) as UserId | undefined;
 }
 /** Parses a tenant id, or returns undefined. */
 export function parseTenantId(value: unknown): TenantId | undefined {
-  const parsed = tenantIdSchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
+  return guidOf(value) as TenantId | undefined;
 }
 /** Parses an intro id, or returns undefined. */
 export function parseIntroId(value: unknown): IntroId | undefined {
-  const parsed = introIdSchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
+  return guidOf(value) as IntroId | undefined;
 }
 /** Parses a meeting key, or returns undefined. */
 export function parseMeetingKey(value: unknown): MeetingKey | undefined {
-  const parsed = meetingKeySchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
+  const ok = typeof value === 'string' && value.length <= 512 && MEETING_KEY_PATTERN.test(value);
+  return ok ? (value as MeetingKey) : undefined;
 }

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { IntroId, MeetingKey, TenantId, UserId } from './ids';
 import { fail, ok, type Result } from './result';
 
@@ -117,6 +116,3 @@ export function roleOf(intro: Intro, userId: UserId): 'leader' | 'member' | unde
   if (intro.member?.id === userId) return 'member';
   return undefined;
 }
-
-/** Schema for a setting. */
-export const settingSchema = z.enum(SETTINGS);

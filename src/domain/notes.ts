@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { IntroId, TenantId, UserId } from './ids';
 
 /** Most characters one free-text note may hold. */
@@ -13,66 +12,48 @@ export const HORIZONS = ['short', 'medium', 'long'] as const;
 /** Kinds of feedback the leader gives. */
 export const FEEDBACK_KINDS = ['celebratory', 'critical'] as const;
 
-const itemId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, - or _');
-const itemText = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(MAX_ITEM_CHARS, `must be at most ${MAX_ITEM_CHARS} characters`);
-const text = z.string().max(MAX_TEXT_CHARS, `must be at most ${MAX_TEXT_CHARS.toLocaleString('en')} characters`);
-
 /** Free text per phase, plus what one prepares before the call. */
-export const noteTextSchema = z.object({ prep: text, goals: text, pullFeedback: text, pushFeedback: text }).strict();
-
+export interface NoteText {
+  prep: string;
+  goals: string;
+  pullFeedback: string;
+  pushFeedback: string;
+}
 /** A goal the person named. */
-export const goalSchema = z.object({ id: itemId, text: itemText, horizon: z.enum(HORIZONS) }).strict();
+export interface Goal {
+  id: string;
+  text: string;
+  horizon: (typeof HORIZONS)[number];
+}
 /** An issue the person raised, and whether the leader paraphrased it back and had it confirmed. */
-export const issueSchema = z.object({ id: itemId, text: itemText, paraphrased: z.boolean() }).strict();
+export interface IssueRaised {
+  id: string;
+  text: string;
+  paraphrased: boolean;
+}
 /** Feedback the leader gave, optionally tied to one of the person's goals. */
-export const feedbackSchema = z
-  .object({ id: itemId, text: itemText, kind: z.enum(FEEDBACK_KINDS), goalId: itemId.optional() })
-  .strict();
+export interface FeedbackGiven {
+  id: string;
+  text: string;
+  kind: (typeof FEEDBACK_KINDS)[number];
+  goalId?: string | undefined;
+}
 /** Something to do after the conversation. */
-export const followUpSchema = z
-  .object({
-    id: itemId,
-    text: itemText,
-    owner: z.enum(['leader', 'member']),
-    due: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD)')
-      .optional(),
-    done: z.boolean(),
-  })
-  .strict();
-
-/** What an author writes: the body of a notes document, as the API accepts it. */
-export const notesBodySchema = z
-  .object({
-    text: noteTextSchema,
-    goals: z.array(goalSchema),
-    issues: z.array(issueSchema),
-    feedback: z.array(feedbackSchema),
-    followUps: z.array(followUpSchema),
-  })
-  .strict()
-  .superRefine((body, ctx) => {
-    const count = body.goals.length + body.issues.length + body.feedback.length + body.followUps.length;
-    if (count > MAX_ITEMS) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['items'],
-        message: `must hold at most ${MAX_ITEMS} items in all (has ${count})`,
-      });
-    }
-  });
-
-/** The body of a notes document. */
-export type NotesBody = z.infer<typeof notesBodySchema>;
-export type Goal = z.infer<typeof goalSchema>;
-export type IssueRaised = z.infer<typeof issueSchema>;
-export type FeedbackGiven = z.infer<typeof feedbackSchema>;
-export type FollowUp = z.infer<typeof followUpSchema>;
+export interface FollowUp {
+  id: string;
+  text: string;
+  owner: 'leader' | 'member';
+  due?: string | undefined;
+  done: boolean;
+}
+/** The body of a notes document: what an author writes. */
+export interface NotesBody {
+  text: NoteText;
+  goals: Goal[];
+  issues: IssueRaised[];
+  feedback: FeedbackGiven[];
+  followUps: FollowUp[];
+}
 
 /** One author's private notes for one intro. */
 export interface Notes extends NotesBody {

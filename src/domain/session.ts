@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { allocateMinutes } from './agenda';
 import { PHASES, type PhaseId, type PhaseIndex } from './phases';
 import { assertNever, fail, ok, type Result } from './result';
@@ -170,15 +169,3 @@ export function viewAt(session: Session, durationMinutes: number, now: number): 
     total: clockOf(durationMinutes * 60_000, spent[0] + spent[1] + spent[2]),
   };
 }
-
-const phaseIndexSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
-const timesSchema = z.tuple([z.number().nonnegative(), z.number().nonnegative(), z.number().nonnegative()]);
-const base = { phase: phaseIndexSchema, startedAt: z.number(), spentMs: timesSchema };
-
-/** Schema for a stored or transmitted session. */
-export const sessionSchema: z.ZodType<Session> = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('notStarted') }),
-  z.object({ status: z.literal('running'), ...base, segmentStartedAt: z.number() }),
-  z.object({ status: z.literal('paused'), ...base, pausedAt: z.number() }),
-  z.object({ status: z.literal('ended'), ...base, endedAt: z.number() }),
-]);

@@ -6,6 +6,7 @@ const STATUS: Readonly<Record<string, number>> = {
   unauthorized: 401,
   forbidden: 403,
   notFound: 404,
+  awaitingMember: 404,
   invalidTransition: 409,
   versionConflict: 412,
   preconditionRequired: 428,

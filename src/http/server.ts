@@ -5,6 +5,7 @@ import type { HttpDeps, LoggedRequest } from './context';
 import { readJson } from './body';
 import { sendFailure } from './errors';
 import { healthRoutes } from './routes/health';
+import { historyRoutes } from './routes/history';
 import { introRoutes } from './routes/intros';
 import { localAuthRoutes } from './routes/localAuth';
 import { meetingRoutes } from './routes/meetings';
@@ -68,6 +69,7 @@ export function createHttpServer(parts: ServerParts): Server {
   botRoute(server, parts.handleActivity);
   meetingRoutes(server, parts);
   introRoutes(server, parts);
+  historyRoutes(server, parts);
   if (parts.localIssuer) localAuthRoutes(server, parts.localIssuer);
   tabRoutes(server, parts.tabDir, Boolean(parts.localIssuer));
   return server;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { introIdSchema, meetingKeySchema, tenantIdSchema, userIdSchema } from '../domain/ids';
+import { introIdSchema, meetingKeySchema, tenantIdSchema, userIdSchema } from '../domain/ids.schema';
 import type { Intro } from '../domain/intro';
-import { settingSchema } from '../domain/intro';
+import { settingSchema } from '../domain/intro.schema';
 
 const personSchema = z.object({ id: userIdSchema, name: z.string() });
 

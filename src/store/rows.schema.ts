@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { notesBodySchema } from '../domain/notes';
-import { sessionSchema } from '../domain/session';
+import { notesBodySchema } from '../domain/notes.schema';
+import { sessionSchema } from '../domain/session.schema';
 import { introSchema } from './intro.schema';
 
 /** The schema version written into every stored JSON document. */

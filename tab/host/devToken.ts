@@ -1,8 +1,5 @@
 import type { Persona } from './personas';
 
-const TOKEN_TTL_MS = 5 * 60_000;
-const cache = new Map<string, { token: Promise<string>; until: number }>();
-
 async function fetchToken(persona: Persona): Promise<string> {
   const response = await fetch('/dev/token', {
     method: 'POST',
@@ -17,12 +14,10 @@ async function fetchToken(persona: Persona): Promise<string> {
   return body.token;
 }
 
-/** A development token for a persona from the local server, cached for a few minutes as Teams caches SSO tokens. */
+/**
+ * A fresh development token for a persona from the local server. Not cached: the tab caches its token and asks
+ * again only after a 401 (e.g. the local server restarted with a new signing key), so each ask needs a new one.
+ */
 export function devToken(persona: Persona): Promise<string> {
-  const cached = cache.get(persona.oid);
-  if (cached && cached.until > Date.now()) return cached.token;
-  const token = fetchToken(persona);
-  cache.set(persona.oid, { token, until: Date.now() + TOKEN_TTL_MS });
-  token.catch(() => cache.delete(persona.oid));
-  return token;
+  return fetchToken(persona);
 }

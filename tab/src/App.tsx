@@ -1,8 +1,7 @@
 import { FluentProvider, makeStyles, Spinner } from '@fluentui/react-components';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { createApiClient } from './api/client';
 import { ConfigPage } from './components/ConfigPage';
-import { HistoryPage } from './components/HistoryPage';
 import { MeetingDetails } from './components/MeetingDetails';
 import { NotInHost } from './components/NotInHost';
 import { SidePanel } from './components/SidePanel/SidePanel';
@@ -10,6 +9,9 @@ import { useTeams } from './hooks/useTeams';
 import { routeFor } from './routes';
 import { getSsoToken, type TeamsEnv } from './teams';
 import { fluentThemeFor } from './theme';
+
+// The personal tab loads on demand, so the side panel's bundle carries only what it shows.
+const HistoryPage = lazy(() => import('./components/HistoryPage').then((m) => ({ default: m.HistoryPage })));
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', boxSizing: 'border-box' },
@@ -29,7 +31,11 @@ function Routed({ env }: { env: TeamsEnv }) {
     case 'config':
       return <ConfigPage />;
     case 'history':
-      return <HistoryPage />;
+      return (
+        <Suspense fallback={<Spinner label="Loading…" />}>
+          <HistoryPage />
+        </Suspense>
+      );
     case 'unknown':
       return <NotInHost title="Nothing to show here" message="This Intro 1:1 page does not fit this place in Teams." />;
   }

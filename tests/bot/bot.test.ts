@@ -1,6 +1,7 @@
 import { buildAgenda } from '../../src/domain/agenda';
 import { OPENING } from '../../src/domain/method';
-import { APOLOGY, comingSoonText } from '../../src/bot/handlers';
+import { APOLOGY, UNREADABLE_CARD } from '../../src/bot/handlers';
+import { NO_IDENTITY } from '../../src/bot/flowHandlers';
 import {
   BOT,
   installActivity,
@@ -12,24 +13,25 @@ import {
 import { validateCard } from '../support/adaptiveCards';
 import { startConnectorStub, type ConnectorStub, type RecordedActivity } from '../support/connectorStub';
 import { cardsOf, isMessage, textsOf, type SentCard } from './botHelpers';
-import { startBotTestServer, type BotTestServer } from './botTestServer';
+import { startTestApp, type TestApp } from '../support/testApp';
 
 let stub: ConnectorStub;
-let bot: BotTestServer;
+let app: TestApp;
+const endpoint = () => `${app.baseUrl}/api/messages`;
 
 beforeAll(async () => {
   stub = await startConnectorStub();
-  bot = await startBotTestServer();
+  app = await startTestApp();
 });
 afterAll(async () => {
-  await bot.stop();
+  await app.stop();
   await stub.stop();
 });
 beforeEach(() => stub.clear());
 
 /** Posts an activity, expects 200, and returns the bot's one reply to it. */
 async function turn(activity: ActivityJson): Promise<RecordedActivity> {
-  const response = await postActivity(bot.endpoint, activity);
+  const response = await postActivity(endpoint(), activity);
   expect(response.status).toBe(200);
   const reply = await stub.waitFor((recorded) => isMessage(recorded) && recorded.replyToId === activity.id);
   return reply;
@@ -63,21 +65,21 @@ describe('Intro 1:1 bot over HTTP', () => {
     const buttons = (card.actions as { type: string; data?: { msteams?: { text?: string } } }[]).filter(
       (action) => action.type === 'Action.Submit',
     );
-    expect(buttons.map((button) => button.data?.msteams?.text)).toEqual(['agenda', 'help']);
+    expect(buttons.map((button) => button.data?.msteams?.text)).toEqual(['schedule', 'agenda', 'help']);
   });
 
   it('does not welcome anyone when another member joins', async () => {
     const joined: ActivityJson = { ...installActivity(stub.serviceUrl), membersAdded: [{ id: '29:someone-else' }] };
-    const response = await postActivity(bot.endpoint, joined);
+    const response = await postActivity(endpoint(), joined);
     expect(response.status).toBe(200);
     await send('help');
     expect(stub.activities.filter(isMessage).map((recorded) => recorded.replyToId)).not.toContain(joined.id);
   });
 
-  it('answers "help" with every command, marking the unbuilt ones as coming soon', async () => {
+  it('answers "help" with every command', async () => {
     const texts = textsOf(onlyCard(await send('help')));
     for (const name of ['schedule', 'prep', 'recap', 'history']) {
-      expect(texts).toContain(`**${name}** _(coming soon)_`);
+      expect(texts).toContain(`**${name}**`);
     }
     expect(texts).toContain('**agenda [minutes]**');
     expect(texts).toContain('**help**');
@@ -117,10 +119,19 @@ describe('Intro 1:1 bot over HTTP', () => {
     expect(textsOf(onlyCard(reply))).toContain('What I can do');
   });
 
-  it('says a command is coming soon and offers the agenda', async () => {
-    const reply = await send('Schedule');
-    expect(reply.body.text).toBe(comingSoonText('schedule'));
-    expect(JSON.stringify(reply.body.suggestedActions)).toContain('"value":"agenda"');
+  it('answers a card submission it does not recognise with a short note', async () => {
+    const reply = await turn({ ...messageActivity(stub.serviceUrl, ''), text: undefined, value: { verb: 'nope' } });
+    expect(reply.body.text).toBe(UNREADABLE_CARD);
+  });
+
+  it('answers "recap" with nothing to recap yet', async () => {
+    const reply = await send('recap');
+    expect(reply.body.text).toMatch(/not led an intro 1:1 yet/);
+  });
+
+  it('refuses flow commands from a user without an Entra id', async () => {
+    const reply = await turn(messageActivity(stub.serviceUrl, 'schedule', { from: { id: '29:guest', name: 'Guest' } }));
+    expect(reply.body.text).toBe(NO_IDENTITY);
   });
 
   it('answers anything else with help', async () => {
@@ -132,10 +143,10 @@ describe('Intro 1:1 bot over HTTP', () => {
   it('sends only cards that pass Adaptive Cards 1.5 validation', async () => {
     const replies = [
       await turn(installActivity(stub.serviceUrl)),
-      ...(await Promise.all(['help', 'agenda', 'agenda 30', 'agenda 60', 'hello'].map(send))),
+      ...(await Promise.all(['help', 'agenda', 'agenda 30', 'agenda 60', 'hello', 'history'].map(send))),
     ];
     const cards = replies.flatMap(cardsOf);
-    expect(cards).toHaveLength(6);
+    expect(cards).toHaveLength(7);
     for (const card of cards) {
       expect(card.version).toBe('1.5');
       expect(validateCard(card)).toEqual([]);

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { startBotTestServer, type BotTestServer } from './botTestServer';
+import { startTestApp, type TestApp } from '../support/testApp';
 
 const BINARY = join(__dirname, '..', '..', 'node_modules', '.bin', 'agentsplayground');
 
@@ -31,12 +31,12 @@ async function waitForConfig(base: string, timeoutMs: number): Promise<{ persona
   }
 }
 
-let bot: BotTestServer;
+let app: TestApp;
 let playground: ChildProcess | undefined;
 let workDir: string;
 
 beforeAll(async () => {
-  bot = await startBotTestServer();
+  app = await startTestApp();
   workDir = await mkdtemp(join(tmpdir(), 'playground-'));
 });
 afterAll(async () => {
@@ -45,7 +45,7 @@ afterAll(async () => {
     playground.kill('SIGTERM');
     await exited;
   }
-  await bot.stop();
+  await app.stop();
   await rm(workDir, { recursive: true, force: true });
 });
 
@@ -75,29 +75,65 @@ function waitForBotMessage(
   });
 }
 
-it('answers "help" typed in the Agents Playground with the help card', async () => {
-  const port = await freePort();
-  playground = spawn(BINARY, ['-e', bot.endpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(port)], {
-    cwd: workDir,
-    env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
-    stdio: 'ignore',
+async function say(base: string, chatId: string, text: string): Promise<void> {
+  const response = await fetch(`${base}/_conversation/v1/conversations/${chatId}/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ from: { id: 'user-id-0' }, text, textFormat: 'plain' }),
   });
+  expect(response.status).toBe(200);
+}
+
+it('welcomes, schedules and confirms through the Agents Playground (plain-text person, non-GUID ids)', async () => {
+  const port = await freePort();
+  playground = spawn(
+    BINARY,
+    ['-e', `${app.baseUrl}/api/messages`, '-c', 'msteams', '--disable-telemetry', '-p', String(port)],
+    {
+      cwd: workDir,
+      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+      stdio: 'ignore',
+    },
+  );
   const base = `http://127.0.0.1:${port}`;
   const config = await waitForConfig(base, 15000);
+  const chatId = config.personalChat.id;
   const socket = new WebSocket(`ws://127.0.0.1:${port}/_ws_conversation/v1/conversations/stream`);
   const events: StreamEvent[] = [];
   // Registered before 'open' so it runs before waitForBotMessage's listener for every frame.
   socket.on('message', (data: WebSocket.RawData) => events.push(JSON.parse(data.toString()) as StreamEvent));
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   try {
-    const response = await fetch(`${base}/_conversation/v1/conversations/${config.personalChat.id}/messages`, {
+    await say(base, chatId, 'help');
+    const help = await waitForBotMessage(events, socket, (text) => text.includes('What I can do'));
+    expect(JSON.stringify(help.message?.attachments)).toContain('application/vnd.microsoft.card.adaptive');
+
+    await say(base, chatId, 'schedule');
+    const scheduleEvent = await waitForBotMessage(events, socket, (text) => text.includes('Schedule an intro 1:1'));
+    const card = scheduleEvent.message?.attachments?.[0]?.content as { actions: { data: Record<string, unknown> }[] };
+    const data = card.actions[0]!.data;
+    const submitted = await fetch(`${base}/_conversation/v1/submit`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ from: { id: 'user-id-0' }, text: 'help', textFormat: 'plain' }),
+      body: JSON.stringify({
+        conversation: { id: chatId },
+        from: { id: 'user-id-0' },
+        replyToId: String((scheduleEvent.message as { messageId?: unknown } | undefined)?.messageId ?? ''),
+        value: {
+          ...data,
+          personText: 'Megan Bowen',
+          date: '2030-01-15',
+          time: '10:00',
+          duration: '45',
+          setting: 'lunch',
+        },
+      }),
     });
-    expect(response.status).toBe(200);
-    const reply = await waitForBotMessage(events, socket, (text) => text.includes('What I can do'));
-    expect(JSON.stringify(reply.message?.attachments)).toContain('application/vnd.microsoft.card.adaptive');
+    expect(submitted.status).toBe(200);
+    const confirmation = await waitForBotMessage(events, socket, (text) => text.includes('Intro 1:1 scheduled'));
+    const json = JSON.stringify(confirmation.message?.attachments);
+    expect(json).toContain('Megan Bowen');
+    expect(json).toContain('.ics?tenant=');
   } finally {
     socket.close();
   }

@@ -1,4 +1,5 @@
-import { emptyNotesBody, MAX_ITEMS, MAX_TEXT_CHARS, notesBodySchema } from '../../src/domain/notes';
+import { emptyNotesBody, MAX_ITEMS, MAX_TEXT_CHARS } from '../../src/domain/notes';
+import { notesBodySchema } from '../../src/domain/notes.schema';
 
 describe('notesBodySchema', () => {
   it('accepts empty notes and structured items', () => {

@@ -1,11 +1,5 @@
-import {
-  applyAction,
-  NOT_STARTED,
-  sessionSchema,
-  viewAt,
-  type Session,
-  type SessionAction,
-} from '../../src/domain/session';
+import { applyAction, NOT_STARTED, viewAt, type Session, type SessionAction } from '../../src/domain/session';
+import { sessionSchema } from '../../src/domain/session.schema';
 
 const MIN = 60_000;
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/log';
+import { createLogger, type Logger } from '../../src/log';
 import type { Clock } from '../../src/app/ports';
 import { startApp, type RunningApp } from '../../src/index';
 
@@ -44,16 +44,41 @@ export interface TestApp {
 /** Options for the app under test. */
 export interface TestAppOptions {
   readonly clock?: Clock;
+  /** Where the app logs; silent (or TEST_LOG_LEVEL) by default. */
+  readonly logger?: Logger;
+  /** Job poll interval; 0 (the default here) leaves jobs to `app.runDueJobs()`. */
+  readonly jobPollMs?: number;
+}
+
+/** A clock tests move by hand. */
+export interface ManualClock extends Clock {
+  set(epochMs: number): void;
+  advance(ms: number): void;
+}
+
+/** A controllable clock starting at `start`. */
+export function manualClock(start: number): ManualClock {
+  let now = start;
+  return {
+    now: () => now,
+    set: (epochMs) => {
+      now = epochMs;
+    },
+    advance: (ms) => {
+      now += ms;
+    },
+  };
 }
 
 /** Starts the app on its embedded defaults (SQLite, local issuer), with `env` on top. */
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = env['DATA_DIR'] ?? mkdtempSync(path.join(os.tmpdir(), 'intro-test-'));
-  const logger = createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent');
+  const logger = options.logger ?? createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent');
   const start = (port: string) =>
     startApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env, PORT: port, DATA_DIR: dataDir }), {
       logger,
       clock: options.clock,
+      jobPollMs: options.jobPollMs ?? 0,
     });
   let app = await start(env['PORT'] ?? '0');
   const port = new URL(app.url).port;

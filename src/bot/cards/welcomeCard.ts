@@ -20,6 +20,7 @@ export function welcomeCard(publicUrl: string): AdaptiveCard {
       }),
     ],
     [
+      commandButton('Schedule an intro', 'schedule'),
       commandButton('Show the agenda', 'agenda'),
       commandButton('What can you do?', 'help'),
       linkButton('Privacy', `${publicUrl}/tab/index.html?view=history#privacy`),

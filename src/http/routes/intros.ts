@@ -2,7 +2,7 @@ import type { Server } from 'restify';
 import { z } from 'zod';
 import { sessionActionRequestSchema } from '../../domain/api';
 import { parseIntroId } from '../../domain/ids';
-import { notesBodySchema } from '../../domain/notes';
+import { notesBodySchema } from '../../domain/notes.schema';
 import { getIntro, listMyIntros } from '../../app/intros';
 import { getMyNotes, saveMyNotes } from '../../app/notes';
 import { actOnSession, getSession } from '../../app/sessions';

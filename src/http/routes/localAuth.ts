@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
 import { LOCAL_AUTHORITY_PATH, type LocalIssuer } from '../../auth/localIssuer';
-import { tenantIdSchema, userIdSchema } from '../../domain/ids';
+import { tenantIdSchema, userIdSchema } from '../../domain/ids.schema';
 import { readBody } from '../body';
 import { sendFailure } from '../errors';
 

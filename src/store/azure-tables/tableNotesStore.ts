@@ -1,7 +1,9 @@
 import { odata } from '@azure/data-tables';
 import type { NotesKey, NotesStore, WriteOutcome } from '../../app/ports';
-import { introIdSchema, type TenantId, type UserId } from '../../domain/ids';
-import { notesBodySchema, type Notes, type NotesBody } from '../../domain/notes';
+import type { TenantId, UserId } from '../../domain/ids';
+import { introIdSchema } from '../../domain/ids.schema';
+import type { Notes, NotesBody } from '../../domain/notes';
+import { notesBodySchema } from '../../domain/notes.schema';
 import { notesRowSchema, parseRow, ROW_VERSION } from '../rows.schema';
 import { fromChunks, listAll, toChunks, unless, type Tables } from './tables';
 

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { NotesKey, NotesStore, WriteOutcome } from '../../app/ports';
-import { introIdSchema } from '../../domain/ids';
-import { notesBodySchema, type Notes, type NotesBody } from '../../domain/notes';
+import { introIdSchema } from '../../domain/ids.schema';
+import type { Notes, NotesBody } from '../../domain/notes';
+import { notesBodySchema } from '../../domain/notes.schema';
 import { notesRowSchema, parseRow, ROW_VERSION } from '../rows.schema';
 
 interface NotesRow {

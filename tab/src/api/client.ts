@@ -1,26 +1,43 @@
-import type { IntroView, Me, SessionActionRequest, SessionView, StartIntroRequest } from '../../../src/domain/api';
+import type {
+  IntroView,
+  Me,
+  NotesConflict,
+  NotesView,
+  SessionActionRequest,
+  SessionView,
+  StartIntroRequest,
+} from '../../../src/domain/api';
+import type { NotesBody } from '../../../src/domain/notes';
+import { ApiError, toApiError } from './errors';
 
-/** A failed /api/v1 call: the HTTP status and the server's error code and message. */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
+export { ApiError } from './errors';
 
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
+/** The meeting's intro, or why there is none to show yet. */
+export type MeetingIntroResult =
+  | { readonly kind: 'intro'; readonly view: IntroView }
+  | { readonly kind: 'none' }
+  /** Someone else set it up and the member slot is free: `message` names them. */
+  | { readonly kind: 'awaiting'; readonly message: string };
+
+/** A session poll: a new view, or the server's time when nothing changed (304); with when it was sent and received. */
+export type SessionPoll = (
+  { readonly changed: true; readonly view: SessionView } | { readonly changed: false; readonly serverNow: number }
+) & { readonly sentAt: number; readonly receivedAt: number };
+
+/** A notes save: the saved copy, or the newer copy it would have overwritten. */
+export type NotesSave =
+  { readonly ok: true; readonly view: NotesView } | { readonly ok: false; readonly current: NotesView };
 
 /** Typed calls to the Intro 1:1 REST API. */
 export interface ApiClient {
   me(): Promise<Me>;
-  /** The intro held in a meeting, or undefined when there is none yet (404). */
-  getMeetingIntro(meetingId: string): Promise<IntroView | undefined>;
+  getMeetingIntro(meetingId: string): Promise<MeetingIntroResult>;
   startMeetingIntro(meetingId: string, body?: StartIntroRequest): Promise<IntroView>;
   sessionAction(introId: string, action: SessionActionRequest['action']): Promise<SessionView>;
+  /** Polls the session with If-None-Match so an unchanged session costs a 304. */
+  pollSession(introId: string, version: number | undefined): Promise<SessionPoll>;
+  getNotes(introId: string): Promise<NotesView>;
+  saveNotes(introId: string, body: NotesBody, ifVersion: number): Promise<NotesSave>;
 }
 
 /** Where the client sends requests and how it gets a bearer token. */
@@ -28,61 +45,98 @@ export interface ApiClientOptions {
   readonly getToken: () => Promise<string>;
   readonly baseUrl?: string;
   readonly fetch?: typeof fetch;
+  readonly now?: () => number;
 }
 
-interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; field?: unknown };
+interface Request {
+  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly path: string;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => ({}))) as ErrorBody;
-  const code = typeof body.error?.code === 'string' ? body.error.code : `http${response.status}`;
-  const message =
-    typeof body.error?.message === 'string'
-      ? body.error.message
-      : `The server answered ${response.status} ${response.statusText}. Try again in a moment.`;
-  const field = typeof body.error?.field === 'string' ? body.error.field : undefined;
-  return new ApiError(response.status, code, message, field);
-}
-
-/** Creates an API client that sends JSON with the Teams SSO token and maps error bodies to ApiError. */
+/** Creates an API client that sends JSON with the Teams SSO token (fetched again once on 401) and maps errors. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const base = `${options.baseUrl ?? ''}/api/v1`;
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const doFetch = options.fetch ?? ((input: string, init?: RequestInit) => fetch(input, init));
+  const now = options.now ?? (() => Date.now());
+  let token: Promise<string> | undefined;
 
-  async function send<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const token = await options.getToken();
+  async function bearer(): Promise<string> {
+    token ??= options.getToken();
+    try {
+      return await token;
+    } catch (error) {
+      token = undefined;
+      throw new ApiError(0, 'signIn', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  async function raw(request: Request, retried = false): Promise<Response> {
+    const auth = await bearer();
     let response: Response;
     try {
-      response = await doFetch(`${base}${path}`, {
-        method,
+      response = await doFetch(`${base}${request.path}`, {
+        method: request.method,
         headers: {
-          Authorization: `Bearer ${token}`,
+          Authorization: `Bearer ${auth}`,
           Accept: 'application/json',
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          ...request.headers,
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
       });
     } catch {
       throw new ApiError(0, 'offline', 'Cannot reach the Intro 1:1 server. Check your connection and retry.');
     }
+    // The server may have restarted with new keys, or the token expired: get a fresh one once.
+    if (response.status === 401 && !retried) {
+      token = undefined;
+      return raw(request, true);
+    }
+    return response;
+  }
+
+  async function send<T>(request: Request): Promise<T> {
+    const response = await raw(request);
     if (!response.ok) throw await toApiError(response);
     return (await response.json()) as T;
   }
 
   const meeting = (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}/intro`;
+  const intro = (introId: string, rest: string) => `/intros/${encodeURIComponent(introId)}${rest}`;
   return {
-    me: () => send<Me>('GET', '/me'),
+    me: () => send<Me>({ method: 'GET', path: '/me' }),
     async getMeetingIntro(meetingId) {
       try {
-        return await send<IntroView>('GET', meeting(meetingId));
+        return { kind: 'intro', view: await send<IntroView>({ method: 'GET', path: meeting(meetingId) }) };
       } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return undefined;
-        throw error;
+        if (!(error instanceof ApiError) || error.status !== 404) throw error;
+        return error.code === 'awaitingMember' ? { kind: 'awaiting', message: error.message } : { kind: 'none' };
       }
     },
-    startMeetingIntro: (meetingId, body = {}) => send<IntroView>('POST', meeting(meetingId), body),
+    startMeetingIntro: (meetingId, body = {}) => send<IntroView>({ method: 'POST', path: meeting(meetingId), body }),
     sessionAction: (introId, action) =>
-      send<SessionView>('POST', `/intros/${encodeURIComponent(introId)}/session`, { action }),
+      send<SessionView>({ method: 'POST', path: intro(introId, '/session'), body: { action } }),
+    async pollSession(introId, version) {
+      const sentAt = now();
+      const headers: Record<string, string> = version === undefined ? {} : { 'If-None-Match': `"${version}"` };
+      const response = await raw({ method: 'GET', path: intro(introId, '/session'), headers });
+      const receivedAt = now();
+      if (response.status === 304) {
+        const serverNow = Number(response.headers.get('X-Server-Now'));
+        return { changed: false, serverNow: Number.isFinite(serverNow) ? serverNow : receivedAt, sentAt, receivedAt };
+      }
+      if (!response.ok) throw await toApiError(response);
+      return { changed: true, view: (await response.json()) as SessionView, sentAt, receivedAt };
+    },
+    getNotes: (introId) => send<NotesView>({ method: 'GET', path: intro(introId, '/notes') }),
+    async saveNotes(introId, body, ifVersion) {
+      const path = intro(introId, '/notes');
+      const response = await raw({ method: 'PUT', path, body, headers: { 'If-Match': `"${ifVersion}"` } });
+      if (response.status === 412) return { ok: false, current: ((await response.json()) as NotesConflict).current };
+      if (!response.ok) throw await toApiError(response);
+      return { ok: true, view: (await response.json()) as NotesView };
+    },
   };
 }

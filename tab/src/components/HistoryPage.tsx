@@ -1,11 +1,15 @@
-import { Text } from '@fluentui/react-components';
+import { useMemo } from 'react';
+import { createHistoryApi } from '../history/api';
+import { HistoryView } from '../history/HistoryView';
+import { getSsoToken } from '../teams';
 import { Page } from './Page';
 
-/** The personal tab's history; empty until a later issue fills it. */
+/** The personal tab: every intro 1:1 one led or attended, with one's own notes, search, export and delete. */
 export function HistoryPage() {
+  const api = useMemo(() => createHistoryApi({ getToken: getSsoToken }), []);
   return (
     <Page title="History">
-      <Text>No intros yet. Intros you lead or take part in will be listed here, with your notes and follow-ups.</Text>
+      <HistoryView api={api} />
     </Page>
   );
 }

@@ -1,10 +1,15 @@
-import { Spinner } from '@fluentui/react-components';
+import { Button, Spinner, Text } from '@fluentui/react-components';
+import type { IntroView } from '../../../src/domain/api';
 import type { ApiClient } from '../api/client';
 import { useMeetingIntro } from '../hooks/useMeetingIntro';
+import { useNotes } from '../hooks/useNotes';
 import { AgendaList } from './AgendaList/AgendaList';
 import { IntroSetup } from './IntroSetup';
 import { LoadError } from './LoadError';
+import { NoteField } from './Notes/NoteField';
+import { SaveStatus } from './Notes/SaveStatus';
 import { Page } from './Page';
+import { PhaseGuide } from './PhaseGuide';
 
 /** Props of the meeting details page. */
 export interface MeetingDetailsProps {
@@ -12,17 +17,45 @@ export interface MeetingDetailsProps {
   readonly meetingId: string;
 }
 
-const NO_POLL_MS = 60_000;
+function Prepare({ api, view }: { api: ApiClient; view: IntroView }) {
+  const { intro, role, agenda } = view;
+  const me = role === 'leader' ? intro.leader : intro.member;
+  const notes = useNotes(api, { tenantId: intro.tenantId, userId: me?.id ?? role, introId: intro.id });
+  return (
+    <>
+      <AgendaList agenda={agenda} />
+      {agenda.items.map((item) => (
+        <PhaseGuide key={item.phase} item={item} withTips={role === 'leader'} />
+      ))}
+      <NoteField
+        notes={notes}
+        field="prep"
+        label="Your prep notes"
+        hint="Private to you. They appear in the side panel during the call."
+        rows={6}
+      />
+      <SaveStatus state={notes.state} />
+    </>
+  );
+}
 
-/** The meeting's details tab: the intro's agenda before the call. */
+/** The meeting's details tab: the agenda with its questions and one's own prep notes, before the call. */
 export function MeetingDetails({ api, meetingId }: MeetingDetailsProps) {
-  const { state, retry, setUp } = useMeetingIntro(api, meetingId, NO_POLL_MS);
+  const { state, retry, setUp } = useMeetingIntro(api, meetingId);
   return (
     <Page title="Meeting details">
       {state.status === 'loading' && <Spinner size="small" label="Loading the intro…" />}
       {state.status === 'error' && <LoadError message={state.message} onRetry={retry} />}
       {state.status === 'none' && <IntroSetup settingUp={state.settingUp} error={state.setupError} onSetUp={setUp} />}
-      {state.status === 'ready' && <AgendaList agenda={state.view.agenda} />}
+      {state.status === 'awaiting' && (
+        <>
+          <Text>{state.message}</Text>
+          <Button appearance="primary" disabled={state.settingUp} onClick={setUp}>
+            Join
+          </Button>
+        </>
+      )}
+      {state.status === 'ready' && <Prepare api={api} view={state.view} />}
     </Page>
   );
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IntroView } from '../../../src/domain/api';
 import type { ApiClient } from '../api/client';
 
-/** How often the panel refreshes the shared session until it gets pushed updates. */
+/** How often the panel looks for an intro while there is none to show. */
 export const POLL_MS = 2000;
 
 /** What the panel knows about the meeting's intro. */
@@ -10,15 +10,11 @@ export type IntroState =
   | { readonly status: 'loading' }
   | { readonly status: 'error'; readonly message: string }
   | { readonly status: 'none'; readonly settingUp: boolean; readonly setupError?: string }
-  | {
-      readonly status: 'ready';
-      readonly view: IntroView;
-      /** Server time minus client time when the view arrived, to correct the client's clock. */
-      readonly offsetMs: number;
-      readonly stale: boolean;
-    };
+  /** Another person set it up; the caller can join as member. */
+  | { readonly status: 'awaiting'; readonly message: string; readonly settingUp: boolean; readonly setupError?: string }
+  | { readonly status: 'ready'; readonly view: IntroView };
 
-/** The meeting's intro, refreshed by polling, with the actions the panel offers. */
+/** The meeting's intro with the actions the panel offers. */
 export interface MeetingIntro {
   readonly state: IntroState;
   readonly retry: () => void;
@@ -29,33 +25,28 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong. Try again.';
 }
 
-function readyState(view: IntroView): IntroState {
-  return { status: 'ready', view, offsetMs: view.session.serverNow - Date.now(), stale: false };
-}
-
-/** Loads the intro for `meetingId`, polls it every `pollMs`, and can set one up when there is none. */
+/** Loads the intro for `meetingId`; looks again every `pollMs` until there is one; can set one up or join it. */
 export function useMeetingIntro(api: ApiClient, meetingId: string, pollMs = POLL_MS): MeetingIntro {
   const [state, setState] = useState<IntroState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const alive = useRef(true);
+  const ready = state.status === 'ready';
 
   const load = useCallback(
     async (isPoll: boolean) => {
       try {
-        const view = await api.getMeetingIntro(meetingId);
+        const result = await api.getMeetingIntro(meetingId);
         if (!alive.current) return;
-        setState((previous) =>
-          view ? readyState(view) : previous.status === 'none' ? previous : { status: 'none', settingUp: false },
-        );
+        setState((previous) => {
+          if (result.kind === 'intro') return { status: 'ready', view: result.view };
+          if ((previous.status === 'none' || previous.status === 'awaiting') && previous.settingUp) return previous;
+          return result.kind === 'awaiting'
+            ? { status: 'awaiting', message: result.message, settingUp: false }
+            : { status: 'none', settingUp: false };
+        });
       } catch (error) {
-        if (!alive.current) return;
-        setState((previous) =>
-          isPoll && previous.status === 'ready'
-            ? { ...previous, stale: true }
-            : isPoll && previous.status === 'none'
-              ? previous
-              : { status: 'error', message: messageOf(error) },
-        );
+        if (!alive.current || isPoll) return;
+        setState({ status: 'error', message: messageOf(error) });
       }
     },
     [api, meetingId],
@@ -63,13 +54,14 @@ export function useMeetingIntro(api: ApiClient, meetingId: string, pollMs = POLL
 
   useEffect(() => {
     alive.current = true;
+    if (ready) return;
     void load(false);
     const timer = setInterval(() => void load(true), pollMs);
     return () => {
       alive.current = false;
       clearInterval(timer);
     };
-  }, [load, pollMs, attempt]);
+  }, [load, pollMs, attempt, ready]);
 
   const retry = useCallback(() => {
     setState({ status: 'loading' });
@@ -77,10 +69,18 @@ export function useMeetingIntro(api: ApiClient, meetingId: string, pollMs = POLL
   }, []);
 
   const setUp = useCallback(() => {
-    setState({ status: 'none', settingUp: true });
+    setState((previous) =>
+      previous.status === 'awaiting' ? { ...previous, settingUp: true } : { status: 'none', settingUp: true },
+    );
     api.startMeetingIntro(meetingId).then(
-      (view) => alive.current && setState(readyState(view)),
-      (error: unknown) => alive.current && setState({ status: 'none', settingUp: false, setupError: messageOf(error) }),
+      (view) => alive.current && setState({ status: 'ready', view }),
+      (error: unknown) =>
+        alive.current &&
+        setState((previous) =>
+          previous.status === 'awaiting'
+            ? { ...previous, settingUp: false, setupError: messageOf(error) }
+            : { status: 'none', settingUp: false, setupError: messageOf(error) },
+        ),
     );
   }, [api, meetingId]);
 

@@ -19,11 +19,12 @@ describe('cards', () => {
     });
   });
 
-  it('builds a valid help card whose buttons are only the commands that work', () => {
+  it('builds a valid help card with a button per command', () => {
     const card = helpCard();
     expect(validateCard(card)).toEqual([]);
     expect(JSON.stringify(card.actions)).toContain('"text":"agenda"');
-    expect(JSON.stringify(card.actions)).not.toMatch(/schedule|prep|recap|history/);
+    for (const name of ['schedule', 'prep', 'recap', 'history'])
+      expect(JSON.stringify(card.actions)).toContain(`"text":"${name}"`);
   });
 
   it.each(durations)('builds a valid %i-minute agenda whose phase minutes add up', (minutes) => {

@@ -1,12 +1,15 @@
-import { Badge, Text, type BadgeProps } from '@fluentui/react-components';
+import { Badge, mergeClasses, Text, type BadgeProps } from '@fluentui/react-components';
 import { PHASE_TITLES } from '../../../../src/domain/phases';
 import type { ClockView } from '../../../../src/domain/session';
 import { formatClock, STATUS_LABELS } from '../../format';
+import { currentPhase, timeLeftText, urgencyOf } from '../../timerText';
 import { useSessionSummaryStyles } from './useSessionSummaryStyles.styles';
 
 /** Props of the session summary. */
 export interface SessionSummaryProps {
   readonly clock: ClockView;
+  /** Who the intro is with, as the viewer sees it. */
+  readonly withName?: string;
 }
 
 const BADGE_COLORS: Readonly<Record<ClockView['status'], BadgeProps['color']>> = {
@@ -16,23 +19,15 @@ const BADGE_COLORS: Readonly<Record<ClockView['status'], BadgeProps['color']>> =
   ended: 'subtle',
 };
 
-function currentLine(clock: ClockView): string {
-  const current = clock.phases.find((phase) => phase.phase === clock.phase);
-  if (clock.status === 'notStarted' || !current) return 'The leader starts the clock when the conversation begins.';
-  if (clock.status === 'ended') return `Finished after ${formatClock(clock.total.spentMs)}.`;
-  const time =
-    current.overrunMs > 0 ? `${formatClock(current.overrunMs)} over` : `${formatClock(current.remainingMs)} left`;
-  return `${PHASE_TITLES[current.phase]}: ${time}`;
-}
-
-/** The session's status, its current phase and the time left in it. */
-export function SessionSummary({ clock }: SessionSummaryProps) {
+/** The session's status, the current phase's time and the meeting's time left. */
+export function SessionSummary({ clock, withName }: SessionSummaryProps) {
   const styles = useSessionSummaryStyles();
-  const overrun = clock.phases.some((phase) => phase.phase === clock.phase && phase.overrunMs > 0);
+  const phase = currentPhase(clock);
+  const urgency = phase && clock.status !== 'ended' ? urgencyOf(phase) : 'normal';
   return (
     <section className={styles.root} aria-label="Session">
       <div className={styles.row}>
-        <Text weight="semibold">Session</Text>
+        <Text weight="semibold">{withName ? `With ${withName}` : 'Session'}</Text>
         <Badge
           appearance="tint"
           color={BADGE_COLORS[clock.status]}
@@ -41,16 +36,40 @@ export function SessionSummary({ clock }: SessionSummaryProps) {
           {STATUS_LABELS[clock.status]}
         </Badge>
       </div>
-      <Text
-        role="timer"
-        aria-label="Current phase"
-        className={overrun && clock.status !== 'ended' ? styles.overrun : styles.time}
-        size={clock.status === 'running' || clock.status === 'paused' ? 400 : 300}
-      >
-        {currentLine(clock)}
-      </Text>
-      <Text size={200}>
-        Total: {formatClock(clock.total.remainingMs)} of {formatClock(clock.total.plannedMs)} left
+      {phase && clock.status !== 'ended' ? (
+        <div className={styles.row}>
+          <Text weight="semibold" data-testid="phase-name">
+            {PHASE_TITLES[phase.phase]}
+          </Text>
+          <Text
+            role="timer"
+            aria-label="Phase time"
+            data-testid="phase-time"
+            data-urgency={urgency}
+            size={500}
+            weight="semibold"
+            className={mergeClasses(
+              styles.time,
+              urgency === 'warning' && styles.warning,
+              urgency === 'danger' && styles.danger,
+            )}
+          >
+            {timeLeftText(phase)}
+          </Text>
+        </div>
+      ) : (
+        <Text>
+          {clock.status === 'ended'
+            ? `Finished after ${formatClock(clock.total.spentMs)}.`
+            : 'The leader starts the clock when the conversation begins.'}
+        </Text>
+      )}
+      <Text size={200} className={styles.time} data-testid="total-time">
+        Meeting:{' '}
+        {clock.total.overrunMs > 0
+          ? `${formatClock(clock.total.overrunMs)} over`
+          : `${formatClock(clock.total.remainingMs)} left`}{' '}
+        of {formatClock(clock.total.plannedMs)}
       </Text>
     </section>
   );

@@ -9,19 +9,17 @@ export const useSessionSummaryStyles = makeStyles({
     padding: tokens.spacingVerticalM,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground3,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     minWidth: 0,
   },
   row: {
     display: 'flex',
-    alignItems: 'center',
+    alignItems: 'baseline',
     justifyContent: 'space-between',
     gap: tokens.spacingHorizontalS,
     flexWrap: 'wrap',
   },
-  time: {
-    fontVariantNumeric: 'tabular-nums',
-  },
-  overrun: {
-    color: tokens.colorPaletteRedForeground1,
-  },
+  time: { fontVariantNumeric: 'tabular-nums' },
+  warning: { color: tokens.colorStatusWarningForeground3 },
+  danger: { color: tokens.colorStatusDangerForeground3 },
 });

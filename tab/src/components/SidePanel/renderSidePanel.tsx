@@ -1,15 +1,14 @@
-import { Badge, Caption1, Spinner, Subtitle2 } from '@fluentui/react-components';
-import { AgendaList } from '../AgendaList/AgendaList';
+import { Badge, Button, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import { IntroSetup } from '../IntroSetup';
+import { LiveIntro } from '../LiveIntro/LiveIntro';
 import { LoadError } from '../LoadError';
-import { SessionSummary } from '../SessionSummary/SessionSummary';
 import type { SidePanelState } from './useSidePanel';
 import type { useSidePanelStyles } from './useSidePanelStyles.styles';
 
 type Styles = ReturnType<typeof useSidePanelStyles>;
 
-function renderBody(state: SidePanelState) {
-  const { intro, clock } = state;
+function renderBody(state: SidePanelState, styles: Styles) {
+  const { intro } = state;
   switch (intro.status) {
     case 'loading':
       return <Spinner size="small" label="Loading the intro…" />;
@@ -17,14 +16,18 @@ function renderBody(state: SidePanelState) {
       return <LoadError message={intro.message} onRetry={state.retry} />;
     case 'none':
       return <IntroSetup settingUp={intro.settingUp} error={intro.setupError} onSetUp={state.setUp} />;
-    case 'ready':
+    case 'awaiting':
       return (
-        <>
-          {clock && <SessionSummary clock={clock} />}
-          <AgendaList agenda={intro.view.agenda} clock={clock} />
-          {intro.stale && <Caption1>Reconnecting… the times shown may be a few seconds old.</Caption1>}
-        </>
+        <div className={styles.join}>
+          <Text>{intro.message} Join to see the agenda and timer and keep your own private notes.</Text>
+          {intro.setupError && <Text role="alert">{intro.setupError}</Text>}
+          <Button appearance="primary" disabled={intro.settingUp} onClick={state.setUp}>
+            Join
+          </Button>
+        </div>
       );
+    case 'ready':
+      return <LiveIntro api={state.api} view={intro.view} pollMs={state.pollMs} />;
   }
 }
 
@@ -43,7 +46,7 @@ export function renderSidePanel(state: SidePanelState, styles: Styles) {
           </Badge>
         )}
       </header>
-      {renderBody(state)}
+      {renderBody(state, styles)}
     </main>
   );
 }

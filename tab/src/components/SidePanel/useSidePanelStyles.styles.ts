@@ -22,4 +22,10 @@ export const useSidePanelStyles = makeStyles({
   heading: {
     margin: 0,
   },
+  join: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalS,
+  },
 });

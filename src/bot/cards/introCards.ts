@@ -1,0 +1,115 @@
+import type { CalendarEntry, PrepBrief } from '../../app/ports';
+import { buildAgenda } from '../../domain/agenda';
+import { SETTING_LABELS, type Intro } from '../../domain/intro';
+import { OPENING } from '../../domain/method';
+import { formatInZone } from '../../domain/schedule';
+import type { FollowUp, Goal } from '../../domain/notes';
+import { phaseHeading } from './agendaCard';
+import {
+  adaptiveCard,
+  bullets,
+  commandButton,
+  heading,
+  linkButton,
+  text,
+  type AdaptiveCard,
+  type CardElement,
+} from './card';
+
+/** "Tue, 3 Jun 2025, 14:30 (Europe/Paris)", or a note that no time is set. */
+export function whenLabel(intro: Intro, timeZone: string): string {
+  return intro.scheduledStart ? formatInZone(Date.parse(intro.scheduledStart), timeZone) : 'no time set';
+}
+
+function facts(intro: Intro, timeZone: string): CardElement {
+  return {
+    type: 'FactSet',
+    facts: [
+      { title: 'With', value: intro.member?.name ?? 'someone to be confirmed' },
+      { title: 'When', value: whenLabel(intro, timeZone) },
+      { title: 'Length', value: `${intro.durationMinutes} minutes` },
+      { title: 'Setting', value: SETTING_LABELS[intro.setting] },
+    ],
+  };
+}
+
+/** Confirms a scheduled intro, with the invite or Teams meeting link. */
+export function confirmationCard(intro: Intro, entry: CalendarEntry, timeZone: string): AdaptiveCard {
+  const actions: CardElement[] = [];
+  if (entry.joinUrl) actions.push(linkButton('Join the Teams meeting', entry.joinUrl));
+  if (entry.inviteUrl) actions.push(linkButton('Add to calendar (.ics)', entry.inviteUrl));
+  actions.push(commandButton('Show the agenda', `agenda ${intro.durationMinutes}`));
+  return adaptiveCard(
+    [
+      heading('Intro 1:1 scheduled'),
+      facts(intro, timeZone),
+      text(
+        entry.joinUrl
+          ? 'The Teams meeting is on your calendar with the person invited; the app is in the meeting chat.'
+          : 'Send them the invite, or add it to your calendar. I will send you a prep card 15 minutes before.',
+        { isSubtle: true },
+      ),
+    ],
+    actions,
+  );
+}
+
+function goalLines(goals: readonly Goal[]): string[] {
+  return goals.map((goal) => `${goal.text} _(${goal.horizon} term)_`);
+}
+
+function followUpLines(followUps: readonly FollowUp[]): string[] {
+  return followUps.map(
+    (f) => `${f.text} — ${f.owner === 'leader' ? 'you' : 'them'}${f.due ? `, due ${f.due}` : ''}${f.done ? ' ✓' : ''}`,
+  );
+}
+
+/** A titled bullet list, or nothing when the list is empty. */
+export function section(title: string, lines: readonly string[]): CardElement[] {
+  return lines.length === 0 ? [] : [text(title, { weight: 'Bolder' }), bullets(lines, { spacing: 'None' })];
+}
+
+/** The leader's prep card: agenda with minutes, questions, tips, and what they noted last time with this person. */
+export function prepCard(prep: PrepBrief, timeZone: string): AdaptiveCard {
+  const agenda = buildAgenda(prep.intro.durationMinutes);
+  return adaptiveCard(
+    [
+      heading(`Prepare: intro 1:1 with ${prep.intro.member?.name ?? 'your colleague'}`),
+      facts(prep.intro, timeZone),
+      text('Opening', { weight: 'Bolder' }),
+      bullets(OPENING, { spacing: 'None' }),
+      ...agenda.items.flatMap((item, index) => [
+        text(phaseHeading(item, index), { weight: 'Bolder', separator: true }),
+        bullets(item.prompts, { spacing: 'None' }),
+        text(`Tips: ${item.tips.join(' ')}`, { isSubtle: true, size: 'Small' }),
+      ]),
+      ...section('Their goals from your last intro', goalLines(prep.previousGoals)),
+      ...section('Open follow-ups', followUpLines(prep.openFollowUps)),
+    ],
+    [commandButton('Full agenda', `agenda ${prep.intro.durationMinutes}`)],
+  );
+}
+
+/** The member's heads-up: what the conversation is for, with no expectations set. */
+export function headsUpCard(intro: Intro, timeZone: string): AdaptiveCard {
+  return adaptiveCard([
+    heading(`${intro.leader.name} would like to get to know you`),
+    facts({ ...intro, member: { id: intro.leader.id, name: intro.leader.name } }, timeZone),
+    text(
+      'This is a relaxed conversation to get to know each other: your goals, how it is going for you, and some feedback. It is not a status update or a review.',
+    ),
+    text('There is nothing to prepare. Come as you are.', { isSubtle: true }),
+  ]);
+}
+
+/** Tells the leader that a message could not reach someone, and what to do. */
+export function unreachableCard(personName: string, purpose: string): AdaptiveCard {
+  return adaptiveCard([
+    heading(`I couldn't reach ${personName}`),
+    text(
+      `I could not send ${purpose}: ${personName} has not opened a chat with me in Teams yet. Let them know yourself, or ask them to install Intro 1:1.`,
+    ),
+  ]);
+}
+
+export { followUpLines, goalLines };

@@ -1,0 +1,137 @@
+import type { TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory } from 'botbuilder';
+import { z } from 'zod';
+import type { Caller } from '../app/caller';
+import { meetingEnded, meetingStarted, type MeetingEvent } from '../app/meetingEvents';
+import { prepBrief } from '../app/prep';
+import { latestRecap, recentIntros, shareRecap } from '../app/recap';
+import { parseMeetingKey, parseUserId } from '../domain/ids';
+import { introIdSchema } from '../domain/ids.schema';
+import type { Intro } from '../domain/intro';
+import { SHAREABLE_PARTS, type ShareablePart } from '../domain/recap';
+import type { AdaptiveCard } from './cards/card';
+import { prepCard, whenLabel } from './cards/introCards';
+import { historyCard, recapCard } from './cards/recapCard';
+import { callerOf } from './identity';
+import { handleScheduleSubmit, sendScheduleCard, zoneOf, type ScheduleFlowDeps } from './scheduleFlow';
+import { turnLogger } from './turnLogger';
+import type { Logger } from '../log';
+
+/** What the bot's flows need from the composition root. */
+export interface BotFlowDeps extends ScheduleFlowDeps {
+  readonly logger: Logger;
+  /** Accept non-GUID Teams ids (Agents Playground); never in production. */
+  readonly allowNonGuidIds: boolean;
+  /** Link to the personal history tab, or to one intro in it. */
+  readonly historyUrl: (intro?: Intro) => string;
+}
+
+/** The text sent when the sender cannot be identified as an Entra user. */
+export const NO_IDENTITY = 'I can only do that for a signed-in Teams user in a personal chat with me.';
+
+async function reply(context: TurnContext, card: AdaptiveCard, text?: string): Promise<void> {
+  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), text));
+}
+
+/** Runs `action` for the identified caller, or says why not. */
+function withCaller(deps: BotFlowDeps, action: (context: TurnContext, caller: Caller) => Promise<void>) {
+  return async (context: TurnContext): Promise<void> => {
+    const caller = callerOf(context.activity, deps.allowNonGuidIds);
+    if (!caller) {
+      await context.sendActivity(NO_IDENTITY);
+      return;
+    }
+    await action(context, caller);
+  };
+}
+
+const shareSchema = z
+  .object({
+    verb: z.literal('shareRecap'),
+    introId: introIdSchema,
+    shareGoals: z.enum(['true', 'false']).optional(),
+    shareFollowUps: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
+
+function partsOf(data: z.infer<typeof shareSchema>): ShareablePart[] {
+  const chosen = { goals: data.shareGoals !== 'false', followUps: data.shareFollowUps !== 'false' };
+  return SHAREABLE_PARTS.filter((part) => chosen[part]);
+}
+
+function meetingEventOf(context: TurnContext, deps: BotFlowDeps): MeetingEvent | undefined {
+  const caller = callerOf(context.activity, deps.allowNonGuidIds);
+  const channelData = context.activity.channelData as { meeting?: { id?: unknown } } | undefined;
+  const value = (context.activity.value ?? {}) as { JoinUrl?: unknown; StartTime?: unknown; Id?: unknown };
+  const meetingId = parseMeetingKey(channelData?.meeting?.id ?? value.Id);
+  const tenantId = caller?.tenantId;
+  if (!meetingId || !tenantId) return undefined;
+  return {
+    tenantId,
+    meetingId,
+    ...(typeof value.JoinUrl === 'string' ? { joinUrl: value.JoinUrl } : {}),
+    ...(typeof value.StartTime === 'string' ? { startTime: value.StartTime } : {}),
+    ...(parseUserId(context.activity.from?.aadObjectId) ? { userId: caller.userId } : {}),
+  };
+}
+
+/** The bot's flow handlers: commands, card submissions and meeting events. */
+export function createFlowHandlers(deps: BotFlowDeps) {
+  const flows = deps.flows;
+  return {
+    schedule: withCaller(deps, (context, caller) => sendScheduleCard(context, deps, caller)),
+    scheduleSubmit: withCaller(deps, (context, caller) =>
+      handleScheduleSubmit(context, deps, caller, context.activity.value),
+    ),
+    prep: withCaller(deps, async (context, caller) => {
+      const now = flows.clock.now();
+      const next = (await recentIntros(flows, caller, 20))
+        .filter((intro) => intro.leader.id === caller.userId && Date.parse(intro.scheduledStart ?? '') > now)
+        .at(-1);
+      if (!next) {
+        await context.sendActivity('You have no intro 1:1 coming up. Type "schedule" to plan one.');
+        return;
+      }
+      await reply(context, prepCard(await prepBrief(flows, next), zoneOf(context)));
+    }),
+    recap: withCaller(deps, async (context, caller) => {
+      const recap = await latestRecap(flows, caller);
+      if (!recap.ok) {
+        await context.sendActivity(recap.error.message);
+        return;
+      }
+      await reply(context, recapCard(recap.value, deps.historyUrl(recap.value.intro)));
+    }),
+    history: withCaller(deps, async (context, caller) => {
+      const intros = await recentIntros(flows, caller, 5);
+      const zone = zoneOf(context);
+      const label = (intro: Intro) => {
+        const other = intro.leader.id === caller.userId ? (intro.member?.name ?? 'someone') : intro.leader.name;
+        return `**${other}** — ${whenLabel(intro, zone)} · ${intro.status}`;
+      };
+      await reply(context, historyCard(intros, deps.historyUrl, label));
+    }),
+    shareSubmit: withCaller(deps, async (context, caller) => {
+      const parsed = shareSchema.safeParse(context.activity.value);
+      if (!parsed.success) {
+        await context.sendActivity('I could not read that card. Type "recap" for a fresh one.');
+        return;
+      }
+      const shared = await shareRecap(flows, caller, parsed.data.introId, partsOf(parsed.data));
+      await context.sendActivity(
+        shared.ok ? `Shared with ${shared.value.memberName} in their personal chat.` : shared.error.message,
+      );
+    }),
+    // Meeting events answer nothing in the meeting chat: the recap goes to the leader's personal chat only.
+    meetingStart: async (context: TurnContext): Promise<void> => {
+      const event = meetingEventOf(context, deps);
+      const intro = event && (await meetingStarted(flows, event));
+      turnLogger(context, deps.logger).info({ introId: intro?.id }, 'meeting started');
+    },
+    meetingEnd: async (context: TurnContext): Promise<void> => {
+      const event = meetingEventOf(context, deps);
+      const intro = event && (await meetingEnded(flows, event));
+      turnLogger(context, deps.logger).info({ introId: intro?.id }, 'meeting ended');
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import { introDate } from './history';
+import type { Intro } from './intro';
+import type { NotesBody } from './notes';
+import { PHASE_TITLES } from './phases';
+
+/** One intro in an export: the intro, the exporter's role and their own notes, if any. */
+export interface ExportEntry {
+  readonly intro: Intro;
+  readonly role: 'leader' | 'member';
+  readonly notes?: NotesBody;
+}
+
+/** Who exported and when (ISO 8601). */
+export interface ExportMeta {
+  readonly name: string;
+  readonly exportedAt: string;
+}
+
+/** Escapes characters Markdown would read as formatting or HTML. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|]/g, (char) => `\\${char}`).replace(/\r?\n/g, '  \n');
+}
+
+function withWhom(entry: ExportEntry): string {
+  const other = entry.role === 'leader' ? entry.intro.member : entry.intro.leader;
+  return other?.name ?? 'Someone not yet known';
+}
+
+function notesMarkdown(notes: NotesBody): string[] {
+  const e = escapeMarkdown;
+  const lines: string[] = [];
+  const section = (title: string, items: string[]) => {
+    if (items.length > 0) lines.push('', `### ${title}`, '', ...items);
+  };
+  const texts = (
+    [
+      ['Prep', notes.text.prep],
+      [PHASE_TITLES.goals, notes.text.goals],
+      [PHASE_TITLES.pullFeedback, notes.text.pullFeedback],
+      [PHASE_TITLES.pushFeedback, notes.text.pushFeedback],
+    ] as const
+  ).filter(([, text]) => text.trim() !== '');
+  section(
+    'Notes',
+    texts.map(([title, text]) => `**${title}:** ${e(text)}  `),
+  );
+  section(
+    'Goals',
+    notes.goals.map((goal) => `- (${goal.horizon} term) ${e(goal.text)}`),
+  );
+  section(
+    'Issues raised',
+    notes.issues.map((issue) => `- ${e(issue.text)}${issue.paraphrased ? ' (paraphrased and confirmed)' : ''}`),
+  );
+  section(
+    'Feedback given',
+    notes.feedback.map((item) => `- (${item.kind}) ${e(item.text)}`),
+  );
+  section(
+    'Follow-ups',
+    notes.followUps.map(
+      (item) =>
+        `- [${item.done ? 'x' : ' '}] ${e(item.text)} (owner: ${item.owner}${item.due ? `, due ${item.due}` : ''})`,
+    ),
+  );
+  return lines;
+}
+
+/** The exporter's data as one Markdown document, newest intro first. */
+export function exportMarkdown(entries: readonly ExportEntry[], meta: ExportMeta): string {
+  const lines = [
+    '# Intro 1:1 — my data',
+    '',
+    `Exported for ${escapeMarkdown(meta.name)} on ${meta.exportedAt}. It holds only your own notes.`,
+  ];
+  if (entries.length === 0) lines.push('', 'No intro 1:1s yet.');
+  for (const entry of entries) {
+    const { intro } = entry;
+    lines.push(
+      '',
+      `## ${escapeMarkdown(withWhom(entry))} — ${introDate(intro).slice(0, 10)}`,
+      '',
+      `You ${entry.role === 'leader' ? 'led' : 'took part'} · ${intro.durationMinutes} min planned · ${intro.status} · intro ${intro.id}`,
+    );
+    lines.push(...(entry.notes ? notesMarkdown(entry.notes) : ['', '_No notes._']));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Quotes a CSV cell (RFC 4180) and defuses spreadsheet formulas by prefixing `'` to a leading = + - @ tab or CR. */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) || safe !== value || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Column names of the CSV export. */
+export const CSV_COLUMNS = [
+  'intro_id',
+  'date',
+  'with',
+  'role',
+  'status',
+  'kind',
+  'detail',
+  'text',
+  'done',
+  'owner',
+  'due',
+];
+
+function csvRows(entry: ExportEntry): string[][] {
+  const { intro, notes } = entry;
+  const base = [intro.id, introDate(intro), withWhom(entry), entry.role, intro.status];
+  if (!notes) return [[...base, 'intro', `${intro.durationMinutes} min`, '', '', '', '']];
+  const rows: string[][] = [];
+  const add = (kind: string, detail: string, text: string, extra: string[] = ['', '', '']) =>
+    rows.push([...base, kind, detail, text, ...extra]);
+  for (const [key, text] of Object.entries(notes.text)) if (text.trim() !== '') add('note', key, text);
+  for (const goal of notes.goals) add('goal', goal.horizon, goal.text);
+  for (const issue of notes.issues) add('issue', issue.paraphrased ? 'paraphrased' : '', issue.text);
+  for (const item of notes.feedback) add('feedback', item.kind, item.text);
+  for (const item of notes.followUps)
+    add('followUp', '', item.text, [item.done ? 'yes' : 'no', item.owner, item.due ?? '']);
+  if (rows.length === 0) add('intro', `${intro.durationMinutes} min`, '');
+  return rows;
+}
+
+/** The exporter's data as CSV (one row per note or item, CRLF line ends, a UTF-8 BOM so spreadsheets read accents). */
+export function exportCsv(entries: readonly ExportEntry[]): string {
+  const rows = [CSV_COLUMNS, ...entries.flatMap(csvRows)];
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,121 @@
+import type { Response, Server } from 'restify';
+import { z } from 'zod';
+import { carriedForward, listHistory, searchHistory } from '../../app/history';
+import { deleteAllMyData, deleteMyNotes, exportEntries } from '../../app/historyData';
+import { exportCsv, exportMarkdown } from '../../domain/historyExport';
+import { MAX_QUERY_CHARS } from '../../domain/historySearch';
+import { parseIntroId, parseUserId, type IntroId, type UserId } from '../../domain/ids';
+import { authed, type HttpDeps, type LoggedRequest } from '../context';
+import { sendFailure } from '../errors';
+
+const userId = z.string().transform((value, ctx) => {
+  const id = parseUserId(value);
+  if (!id) ctx.addIssue({ code: 'custom', message: 'must be an Entra ID object id (GUID)' });
+  return id as UserId;
+});
+const introId = z.string().transform((value, ctx) => {
+  const id = parseIntroId(value);
+  if (!id) ctx.addIssue({ code: 'custom', message: 'must be an intro id' });
+  return id as IntroId;
+});
+const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
+const searchQuery = z.object({
+  q: z.string().max(MAX_QUERY_CHARS).optional(),
+  person: userId.optional(),
+  followUps: z.enum(['open', 'done']).optional(),
+});
+const carriedQuery = z.object({ exclude: introId.optional() });
+
+function parseQuery<S extends z.ZodTypeAny>(req: LoggedRequest, res: Response, schema: S): z.infer<S> | undefined {
+  const raw = Object.fromEntries(new URL(req.url ?? '', 'http://x').searchParams);
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const field = issue?.path.join('.') || undefined;
+  sendFailure(res, { code: 'invalidQuery', message: `${field ?? 'query'}: ${issue?.message ?? 'not valid'}`, field });
+  return undefined;
+}
+
+function sendAttachment(res: Response, body: string, type: string, filename: string): void {
+  res.writeHead(200, {
+    'Content-Type': `${type}; charset=utf-8`,
+    'Content-Disposition': `attachment; filename="${filename}"`,
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
+
+/** Routes for the personal tab: history, search, export, deletion and what carries forward. */
+export function historyRoutes(server: Server, deps: HttpDeps): void {
+  const useCases = deps.useCases;
+  server.get(
+    '/api/v1/history',
+    authed(deps, async (req, res, caller) => {
+      const query = parseQuery(req, res, listQuery);
+      if (!query) return;
+      try {
+        res.send(200, await listHistory(useCases, caller, query));
+      } catch (error) {
+        // Stores refuse a cursor they did not make with a RangeError.
+        if (!(error instanceof RangeError)) throw error;
+        sendFailure(res, { code: 'invalidCursor', message: 'The cursor is not valid; start again without it.' });
+      }
+    }),
+  );
+  server.get(
+    '/api/v1/history/search',
+    authed(deps, async (req, res, caller) => {
+      const query = parseQuery(req, res, searchQuery);
+      if (query) res.send(200, await searchHistory(useCases, caller, query));
+    }),
+  );
+  server.get(
+    '/api/v1/export.md',
+    authed(deps, async (_req, res, caller) => {
+      const exportedAt = new Date(useCases.clock.now()).toISOString();
+      const body = exportMarkdown(await exportEntries(useCases, caller), { name: caller.name, exportedAt });
+      sendAttachment(res, body, 'text/markdown', `intro-1on1-${exportedAt.slice(0, 10)}.md`);
+    }),
+  );
+  server.get(
+    '/api/v1/export.csv',
+    authed(deps, async (_req, res, caller) => {
+      const exportedAt = new Date(useCases.clock.now()).toISOString();
+      const body = exportCsv(await exportEntries(useCases, caller));
+      sendAttachment(res, body, 'text/csv', `intro-1on1-${exportedAt.slice(0, 10)}.csv`);
+    }),
+  );
+  server.del(
+    '/api/v1/intros/:id/notes',
+    authed(deps, async (req, res, caller) => {
+      const id = parseIntroId(req.params.id);
+      if (!id) return sendFailure(res, { code: 'invalidIntroId', message: 'The intro id in the path is not valid.' });
+      const result = await deleteMyNotes(useCases, caller, id);
+      if (!result.ok) return sendFailure(res, result.error);
+      res.send(204);
+    }),
+  );
+  server.del(
+    '/api/v1/me/data',
+    authed(deps, async (req, res, caller) => {
+      const deleted = await deleteAllMyData(useCases, caller);
+      req.logger.info({ introsDeleted: deleted.introsDeleted }, 'deleted all data of a user on request');
+      res.send(204);
+    }),
+  );
+  server.get(
+    '/api/v1/people/:userId/carried-forward',
+    authed(deps, async (req, res, caller) => {
+      const member = parseUserId(req.params.userId);
+      if (!member) return sendFailure(res, { code: 'invalidUserId', message: 'The user id in the path is not valid.' });
+      const query = parseQuery(req, res, carriedQuery);
+      if (!query) return;
+      res.header('Cache-Control', 'no-store');
+      res.send(200, await carriedForward(useCases, caller, member, query.exclude ? { exclude: query.exclude } : {}));
+    }),
+  );
+}

@@ -1,0 +1,89 @@
+import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import { MAX_ITEM_CHARS } from '../../../../src/domain/notes';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
+    minWidth: 0,
+  },
+  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  add: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-end', minWidth: 0 },
+  input: { flexGrow: 1, minWidth: 0 },
+});
+
+/** Props of a list of structured items. */
+export interface ItemListProps<T extends { id: string; text: string }> {
+  /** The plural heading, e.g. "Goals". */
+  readonly title: string;
+  /** What one item is called, e.g. "goal". */
+  readonly noun: string;
+  readonly items: readonly T[];
+  readonly onAdd: (text: string) => void;
+  readonly onRemove: (id: string) => void;
+  /** The controls shown under each item's text. */
+  readonly renderControls: (item: T) => ReactNode;
+}
+
+/** A titled list of structured items with an input to add one and a Remove button per item. */
+export function ItemList<T extends { id: string; text: string }>(props: ItemListProps<T>) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState('');
+  const add = () => {
+    if (!draft.trim()) return;
+    props.onAdd(draft.trim());
+    setDraft('');
+  };
+  return (
+    <section className={styles.root} aria-label={props.title}>
+      <Text weight="semibold">{props.title}</Text>
+      {props.items.length > 0 && (
+        <ul className={styles.list}>
+          {props.items.map((item) => (
+            <li key={item.id} className={styles.item}>
+              <Text size={200}>{item.text}</Text>
+              <div className={styles.row}>
+                {props.renderControls(item)}
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  onClick={() => props.onRemove(item.id)}
+                  aria-label={`Remove ${props.noun}: ${item.text}`}
+                >
+                  Remove
+                </Button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className={styles.add}>
+        <Field label={`New ${props.noun}`} className={styles.input} size="small">
+          <Input
+            size="small"
+            value={draft}
+            maxLength={MAX_ITEM_CHARS}
+            onChange={(_, data) => setDraft(data.value)}
+            onKeyDown={(event) => event.key === 'Enter' && add()}
+          />
+        </Field>
+        <Button size="small" onClick={add} disabled={!draft.trim()} aria-label={`Add ${props.noun}`}>
+          Add
+        </Button>
+      </div>
+    </section>
+  );
+}

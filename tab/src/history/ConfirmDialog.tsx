@@ -1,0 +1,62 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+} from '@fluentui/react-components';
+import { useState, type ReactElement } from 'react';
+
+/** Props of a confirmation dialog. */
+export interface ConfirmDialogProps {
+  /** The button that opens the dialog. */
+  readonly trigger: ReactElement;
+  readonly title: string;
+  readonly message: string;
+  readonly confirmLabel: string;
+  readonly onConfirm: () => Promise<void>;
+}
+
+/** Asks before something that cannot be undone; shows an error in place when it fails. */
+export function ConfirmDialog({ trigger, title, message, confirmLabel, onConfirm }: ConfirmDialogProps) {
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const confirm = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await onConfirm();
+      setOpen(false);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog open={open} onOpenChange={(_event, data) => setOpen(data.open)} modalType="alert">
+      <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogContent>
+            {message}
+            {error && <p role="alert">{error}</p>}
+          </DialogContent>
+          <DialogActions>
+            <DialogTrigger disableButtonEnhancement>
+              <Button appearance="secondary">Cancel</Button>
+            </DialogTrigger>
+            <Button appearance="primary" onClick={() => void confirm()} disabled={busy}>
+              {busy ? 'Deleting…' : confirmLabel}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,97 @@
+import { Checkbox, Subtitle2, Text } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import type { NotesView } from '../../../src/domain/api';
+import { PHASE_TITLES } from '../../../src/domain/phases';
+import { useHistoryStyles } from './useHistoryStyles.styles';
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const styles = useHistoryStyles();
+  return (
+    <section className={styles.section}>
+      <Subtitle2 as="h3" className={styles.sectionHeading}>
+        {title}
+      </Subtitle2>
+      {children}
+    </section>
+  );
+}
+
+function Bullets({ items }: { items: readonly string[] }) {
+  const styles = useHistoryStyles();
+  return (
+    <ul className={styles.bullets}>
+      {items.map((item, index) => (
+        <li key={index}>
+          <Text>{item}</Text>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Props of the notes sections. */
+export interface NotesSectionsProps {
+  readonly notes: NotesView;
+  readonly onSetDone: (followUpId: string, done: boolean) => void;
+}
+
+/** The caller's own notes and items; follow-ups can be ticked off. */
+export function NotesSections({ notes, onSetDone }: NotesSectionsProps) {
+  const styles = useHistoryStyles();
+  const texts = (
+    [
+      ['Prep', notes.text.prep],
+      [PHASE_TITLES.goals, notes.text.goals],
+      [PHASE_TITLES.pullFeedback, notes.text.pullFeedback],
+      [PHASE_TITLES.pushFeedback, notes.text.pushFeedback],
+    ] as const
+  ).filter(([, text]) => text.trim() !== '');
+  const empty =
+    texts.length + notes.goals.length + notes.issues.length + notes.feedback.length + notes.followUps.length === 0;
+  if (empty) return <Text>You have no notes on this intro 1:1.</Text>;
+  return (
+    <>
+      {texts.length > 0 && (
+        <Section title="My notes">
+          {texts.map(([title, text]) => (
+            <p key={title} className={styles.notesText}>
+              <Text weight="semibold">{title}: </Text>
+              <Text>{text}</Text>
+            </p>
+          ))}
+        </Section>
+      )}
+      {notes.goals.length > 0 && (
+        <Section title="Goals">
+          <Bullets items={notes.goals.map((goal) => `${goal.text} (${goal.horizon} term)`)} />
+        </Section>
+      )}
+      {notes.issues.length > 0 && (
+        <Section title="Issues raised">
+          <Bullets
+            items={notes.issues.map(
+              (issue) => `${issue.text}${issue.paraphrased ? ' (paraphrased and confirmed)' : ''}`,
+            )}
+          />
+        </Section>
+      )}
+      {notes.feedback.length > 0 && (
+        <Section title="Feedback given">
+          <Bullets items={notes.feedback.map((item) => `${item.text} (${item.kind})`)} />
+        </Section>
+      )}
+      {notes.followUps.length > 0 && (
+        <Section title="Follow-ups">
+          {notes.followUps.map((item) => (
+            <Checkbox
+              key={item.id}
+              checked={item.done}
+              onChange={(_event, data) => onSetDone(item.id, data.checked === true)}
+              label={`${item.text} (owner: ${item.owner}${item.due ? `, due ${item.due}` : ''})`}
+            />
+          ))}
+        </Section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import {
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  mergeClasses,
+} from '@fluentui/react-components';
+import type { IntroView } from '../../../src/domain/api';
+import { phaseMinutes, type PhaseMinutes } from '../../../src/domain/history';
+import { spentAt } from '../../../src/domain/session';
+import { useHistoryStyles } from './useHistoryStyles.styles';
+
+function Bars({ row, max }: { row: PhaseMinutes; max: number }) {
+  const styles = useHistoryStyles();
+  const width = (minutes: number) => `${max === 0 ? 0 : Math.round((minutes / max) * 100)}%`;
+  return (
+    <div className={styles.bars}>
+      <div className={mergeClasses(styles.bar, styles.planned)} style={{ width: width(row.planned) }} />
+      <div
+        className={mergeClasses(styles.bar, row.actual > row.planned ? styles.over : styles.actual)}
+        style={{ width: width(row.actual) }}
+      />
+    </div>
+  );
+}
+
+/** Planned vs actual minutes per phase: a small bar chart for the eye and a table for everyone. */
+export function PhaseChart({ view }: { view: IntroView }) {
+  const styles = useHistoryStyles();
+  const rows = phaseMinutes(view.agenda, spentAt(view.session.session, view.session.serverNow));
+  const max = Math.max(...rows.flatMap((row) => [row.planned, row.actual]));
+  const started = view.session.session.status !== 'notStarted';
+  return (
+    <section className={styles.section} aria-labelledby="phase-time-heading">
+      <Subtitle2 as="h3" id="phase-time-heading" className={styles.sectionHeading}>
+        Time per phase
+      </Subtitle2>
+      {!started && <Text>The session was not started, so only the plan is shown.</Text>}
+      <div className={styles.chart} aria-hidden="true">
+        {rows.map((row) => (
+          <div key={row.phase} className={styles.chartRow}>
+            <Text size={200}>{row.title}</Text>
+            <Bars row={row} max={max} />
+          </div>
+        ))}
+        <div className={styles.legend}>
+          <Text size={200}>
+            <span className={mergeClasses(styles.swatch, styles.planned)} />
+            Planned
+          </Text>
+          <Text size={200}>
+            <span className={mergeClasses(styles.swatch, styles.actual)} />
+            Actual
+          </Text>
+          <Text size={200}>
+            <span className={mergeClasses(styles.swatch, styles.over)} />
+            Over the plan
+          </Text>
+        </div>
+      </div>
+      <Table size="small" className={styles.table} aria-label="Planned and actual minutes per phase">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Phase</TableHeaderCell>
+            <TableHeaderCell>Planned</TableHeaderCell>
+            <TableHeaderCell>Actual</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.phase}>
+              <TableCell>{row.title}</TableCell>
+              <TableCell>{row.planned} min</TableCell>
+              <TableCell>{started ? `${row.actual} min` : '—'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import type { IntroView, NotesView } from '../../../src/domain/api';
+import type { FollowUpFilter, HistoryList, HistorySearch } from '../../../src/domain/history';
+import type { NotesBody } from '../../../src/domain/notes';
+import { ApiError, type ApiClientOptions } from '../api/client';
+
+/** Outcome of saving notes: the saved copy, or the newer copy the server kept (412). */
+export type SaveNotesOutcome =
+  { readonly ok: true; readonly notes: NotesView } | { readonly ok: false; readonly current: NotesView };
+
+/** What to search: words in one's own notes, a person, a follow-up state. */
+export interface HistoryQuery {
+  readonly q?: string;
+  readonly person?: string;
+  readonly followUps?: FollowUpFilter;
+}
+
+/** A file the server sent as an attachment. */
+export interface DownloadedFile {
+  readonly blob: Blob;
+  readonly filename: string;
+}
+
+/** Calls the personal tab makes to /api/v1. */
+export interface HistoryApi {
+  list(cursor?: string): Promise<HistoryList>;
+  search(query: HistoryQuery): Promise<HistorySearch>;
+  intro(id: string): Promise<IntroView>;
+  notes(id: string): Promise<NotesView>;
+  saveNotes(id: string, body: NotesBody, version: number): Promise<SaveNotesOutcome>;
+  deleteNotes(id: string): Promise<void>;
+  deleteAllMyData(): Promise<void>;
+  download(format: 'md' | 'csv'): Promise<DownloadedFile>;
+}
+
+/** Page size of the history list. */
+export const HISTORY_PAGE_SIZE = 20;
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => ({}))) as { error?: { code?: unknown; message?: unknown } };
+  const code = typeof body.error?.code === 'string' ? body.error.code : `http${response.status}`;
+  const message =
+    typeof body.error?.message === 'string' ? body.error.message : `The server answered ${response.status}.`;
+  return new ApiError(response.status, code, message);
+}
+
+/** The filename in a Content-Disposition header, or a fallback. */
+export function filenameFrom(header: string | null, fallback: string): string {
+  const match = /filename="?([^";]+)"?/i.exec(header ?? '');
+  return match?.[1] ?? fallback;
+}
+
+/** The query string of a history search, leaving out what is not set. */
+export function searchQueryString(query: HistoryQuery): string {
+  const params = new URLSearchParams();
+  if (query.q?.trim()) params.set('q', query.q.trim());
+  if (query.person) params.set('person', query.person);
+  if (query.followUps) params.set('followUps', query.followUps);
+  return params.toString();
+}
+
+/** Creates the personal tab's API client; the bearer token comes from Teams SSO on every call. */
+export function createHistoryApi(options: ApiClientOptions): HistoryApi {
+  const base = `${options.baseUrl ?? ''}/api/v1`;
+  const doFetch = options.fetch ?? ((input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, init));
+  async function call(method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}) {
+    const headers: Record<string, string> = { Authorization: `Bearer ${await options.getToken()}`, ...init.headers };
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      return await doFetch(`${base}${path}`, {
+        method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      });
+    } catch {
+      throw new ApiError(0, 'offline', 'Cannot reach the Intro 1:1 server. Check your connection and retry.');
+    }
+  }
+  async function json<T>(path: string): Promise<T> {
+    const response = await call('GET', path, { headers: { Accept: 'application/json' } });
+    if (!response.ok) throw await errorFrom(response);
+    return (await response.json()) as T;
+  }
+  async function remove(path: string): Promise<void> {
+    const response = await call('DELETE', path);
+    if (!response.ok) throw await errorFrom(response);
+  }
+  const intro = (id: string) => `/intros/${encodeURIComponent(id)}`;
+  return {
+    list: (cursor) =>
+      json(`/history?limit=${HISTORY_PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+    search: (query) => json(`/history/search?${searchQueryString(query)}`),
+    intro: (id) => json(intro(id)),
+    notes: (id) => json(`${intro(id)}/notes`),
+    async saveNotes(id, body, version) {
+      const response = await call('PUT', `${intro(id)}/notes`, { body, headers: { 'If-Match': `"${version}"` } });
+      if (response.status === 412)
+        return { ok: false, current: ((await response.json()) as { current: NotesView }).current };
+      if (!response.ok) throw await errorFrom(response);
+      return { ok: true, notes: (await response.json()) as NotesView };
+    },
+    deleteNotes: (id) => remove(`${intro(id)}/notes`),
+    deleteAllMyData: () => remove('/me/data'),
+    async download(format) {
+      const response = await call('GET', `/export.${format}`);
+      if (!response.ok) throw await errorFrom(response);
+      const fallback = `intro-1on1.${format}`;
+      return {
+        blob: await response.blob(),
+        filename: filenameFrom(response.headers.get('Content-Disposition'), fallback),
+      };
+    },
+  };
+}

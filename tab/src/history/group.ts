@@ -1,0 +1,48 @@
+import type { HistoryItem } from '../../../src/domain/history';
+import { introDate } from '../../../src/domain/history';
+
+/** The intros with one person, newest first. */
+export interface PersonGroup<T extends HistoryItem = HistoryItem> {
+  readonly key: string;
+  readonly name: string;
+  readonly items: readonly T[];
+}
+
+/** Groups history by the other person; groups are ordered by their newest intro, intros newest first. */
+export function groupByPerson<T extends HistoryItem>(items: readonly T[]): PersonGroup<T>[] {
+  const sorted = [...items].sort((a, b) => introDate(b.intro).localeCompare(introDate(a.intro)));
+  const groups = new Map<string, { key: string; name: string; items: T[] }>();
+  for (const item of sorted) {
+    const key = item.with?.id ?? 'unknown';
+    const group = groups.get(key) ?? { key, name: item.with?.name ?? 'Not joined yet', items: [] };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** Adds a page to what is loaded, dropping intros already there (a page boundary can shift). */
+export function appendPage<T extends HistoryItem>(loaded: readonly T[], page: readonly T[]): T[] {
+  const seen = new Set(loaded.map((item) => item.intro.id));
+  return [...loaded, ...page.filter((item) => !seen.has(item.intro.id))];
+}
+
+/** The people seen so far, for the person filter, sorted by name. */
+export function peopleIn(items: readonly HistoryItem[]): { id: string; name: string }[] {
+  const people = new Map<string, string>();
+  for (const item of items) if (item.with) people.set(item.with.id, item.with.name);
+  return [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** "45 min planned · 43 min actual" */
+export function durationText(item: HistoryItem): string {
+  const planned = `${item.intro.durationMinutes} min planned`;
+  return item.actualMinutes === undefined ? planned : `${planned} · ${item.actualMinutes} min actual`;
+}
+
+/** "2 open, 1 done follow-ups", or undefined when there are none. */
+export function followUpText(item: HistoryItem): string | undefined {
+  const { open, done } = item.followUps;
+  if (open + done === 0) return undefined;
+  return `${open} open, ${done} done follow-up${open + done === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { HistoryItem, SearchResultItem } from '../../../src/domain/history';
+import type { HistoryApi, HistoryQuery } from './api';
+import { appendPage } from './group';
+
+/** What the list shows. */
+export type HistoryListState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'error'; readonly message: string }
+  | {
+      readonly status: 'ready';
+      readonly items: readonly (HistoryItem | SearchResultItem)[];
+      readonly nextCursor?: string;
+      readonly loadingMore: boolean;
+      readonly moreError?: string;
+      readonly searching: boolean;
+      readonly truncated: boolean;
+    };
+
+const SEARCH_DELAY_MS = 300;
+
+function isFiltered(query: HistoryQuery): boolean {
+  return Boolean(query.q?.trim() || query.person || query.followUps);
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Loads the history page by page, or the search results when a query or filter is set. */
+export function useHistoryList(api: HistoryApi, query: HistoryQuery) {
+  const [state, setState] = useState<HistoryListState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const generation = useRef(0);
+  const filtered = isFiltered(query);
+
+  useEffect(() => {
+    const mine = ++generation.current;
+    const apply = (next: HistoryListState) => mine === generation.current && setState(next);
+    const load = async () => {
+      try {
+        if (filtered) {
+          const found = await api.search(query);
+          apply({
+            status: 'ready',
+            items: found.items,
+            loadingMore: false,
+            searching: true,
+            truncated: found.truncated,
+          });
+        } else {
+          const page = await api.list();
+          apply({ status: 'ready', ...page, loadingMore: false, searching: false, truncated: false });
+        }
+      } catch (error) {
+        apply({ status: 'error', message: messageOf(error) });
+      }
+    };
+    const timer = setTimeout(() => void load(), filtered && query.q ? SEARCH_DELAY_MS : 0);
+    return () => clearTimeout(timer);
+    // The query's fields, not its identity, decide when to reload.
+  }, [api, filtered, query.q, query.person, query.followUps, attempt]);
+
+  const loadMore = useCallback(async () => {
+    if (state.status !== 'ready' || !state.nextCursor || state.loadingMore) return;
+    const mine = generation.current;
+    setState({ ...state, loadingMore: true, moreError: undefined });
+    try {
+      const page = await api.list(state.nextCursor);
+      if (mine !== generation.current) return;
+      setState({
+        ...state,
+        items: appendPage(state.items, page.items),
+        nextCursor: page.nextCursor,
+        loadingMore: false,
+      });
+    } catch (error) {
+      if (mine === generation.current) setState({ ...state, loadingMore: false, moreError: messageOf(error) });
+    }
+  }, [api, state]);
+
+  const reload = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  return { state, loadMore, reload };
+}

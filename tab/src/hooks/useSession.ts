@@ -1,0 +1,85 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SessionView } from '../../../src/domain/api';
+import type { SessionAction } from '../../../src/domain/session';
+import type { ApiClient } from '../api/client';
+import { bestSample, sampleOffset, type OffsetSample } from '../sync/clockOffset';
+
+/** How often the panel asks whether the session changed (a 304 when it did not). */
+export const SESSION_POLL_MS = 1000;
+
+/** The shared session as this panel knows it. */
+export interface SessionSync {
+  readonly view: SessionView;
+  /** Server time minus client time, from the most precise request so far. */
+  readonly offsetMs: number;
+  /** True while the server cannot be reached. */
+  readonly stale: boolean;
+  readonly busy: boolean;
+  readonly error: string | undefined;
+  readonly act: (action: SessionAction) => void;
+}
+
+/** Polls the session every second with If-None-Match and estimates the clock offset from each answer. */
+export function useSession(
+  api: ApiClient,
+  introId: string,
+  initial: SessionView,
+  pollMs = SESSION_POLL_MS,
+): SessionSync {
+  const [view, setView] = useState(initial);
+  const [sample, setSample] = useState<OffsetSample | undefined>(undefined);
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const version = useRef(initial.version);
+
+  const accept = useCallback((next: SessionView) => {
+    if (next.version < version.current) return;
+    version.current = next.version;
+    setView(next);
+  }, []);
+
+  useEffect(() => {
+    let alive = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const result = await api.pollSession(introId, version.current);
+        if (!alive) return;
+        const serverNow = result.changed ? result.view.serverNow : result.serverNow;
+        setSample((current) => bestSample(current, sampleOffset(serverNow, result.sentAt, result.receivedAt)));
+        if (result.changed) accept(result.view);
+        setStale(false);
+      } catch {
+        if (alive) setStale(true);
+      }
+      if (alive) timer = setTimeout(() => void poll(), pollMs);
+    };
+    void poll();
+    return () => {
+      alive = false;
+      if (timer) clearTimeout(timer);
+    };
+  }, [api, introId, pollMs, accept]);
+
+  const act = useCallback(
+    (action: SessionAction) => {
+      setBusy(true);
+      setError(undefined);
+      api.sessionAction(introId, action).then(
+        (next) => {
+          accept(next);
+          setBusy(false);
+        },
+        (failure: unknown) => {
+          setError(failure instanceof Error ? failure.message : 'The action failed. Try again.');
+          setBusy(false);
+        },
+      );
+    },
+    [api, introId, accept],
+  );
+
+  const offsetMs = sample?.offsetMs ?? initial.serverNow - Date.now();
+  return { view, offsetMs, stale, busy, error, act };
+}

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Frame, Page } from 'playwright-core';
+import type { IntroView, NotesView } from '../../src/domain/api';
+import { launchBrowser } from '../support/browser';
+import { openInTeamsHost, PERSONAS, type HostedTab } from '../support/teamsHost';
+import { startTestApp, type TestApp, type TestUser } from '../support/testApp';
+
+// Runs against the built tab: `npm run build:tab` first (npm test does).
+const WAIT = { timeout: 15_000 };
+const SHOTS = process.env['HISTORY_SCREENSHOTS'];
+const persona = (key: 'leader' | 'member'): TestUser => ({
+  oid: PERSONAS[key].oid,
+  tid: PERSONAS[key].tid,
+  name: PERSONAS[key].name,
+});
+const LEAD = persona('leader');
+const SAM = persona('member');
+
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** An intro led by the simulator's leader, joined by its member, with the leader's notes. */
+async function seedIntro(goal: string, followUp: string): Promise<IntroView> {
+  const meeting = `history-e2e-${randomUUID()}`;
+  const view = (await (await app.api(LEAD, `/api/v1/meetings/${meeting}/intro`, { body: {} })).json()) as IntroView;
+  await app.api(SAM, `/api/v1/meetings/${meeting}/intro`, { body: {} });
+  await app.api(LEAD, `/api/v1/intros/${view.intro.id}/session`, { body: { action: 'start' } });
+  await app.api(LEAD, `/api/v1/intros/${view.intro.id}/session`, { body: { action: 'end' } });
+  const saved = await app.api(LEAD, `/api/v1/intros/${view.intro.id}/notes`, {
+    method: 'PUT',
+    headers: { 'if-match': '"0"' },
+    body: {
+      text: { prep: '', goals: `Talked about ${goal.toLowerCase()}`, pullFeedback: '', pushFeedback: '' },
+      goals: [{ id: 'g1', text: goal, horizon: 'medium' }],
+      issues: [],
+      feedback: [],
+      followUps: [{ id: 'f1', text: followUp, owner: 'leader', done: false }],
+    },
+  });
+  expect(saved.status).toBe(200);
+  return view;
+}
+
+async function leaderNotes(id: string): Promise<NotesView> {
+  return (await (await app.api(LEAD, `/api/v1/intros/${id}/notes`)).json()) as NotesView;
+}
+
+async function download(tab: HostedTab, button: string): Promise<string> {
+  const [file] = await Promise.all([
+    tab.page.waitForEvent('download', WAIT),
+    tab.frame.getByRole('button', { name: button }).click(),
+  ]);
+  return readFile((await file.path())!, 'utf8');
+}
+
+/** Polls a condition until it holds, or fails after the usual wait. */
+async function waitUntil(condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + WAIT.timeout;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('Timed out waiting for a condition.');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // Tabster (Fluent's focus manager) adds focusable, aria-hidden sentinels to an iframe's body by design.
+  const result = await new AxeBuilder({ page }).exclude(['iframe', '[data-tabster-dummy]']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const entries = (frame: Frame) => frame.getByRole('list', { name: 'Intro 1:1s with Sam Member' }).getByRole('listitem');
+
+describe('personal tab history', () => {
+  test('list, open, search, mark done, export, delete — and it stays deleted after a reload', async () => {
+    const first = await seedIntro('Ship the onboarding guide', 'Book the onboarding workshop');
+    const second = await seedIntro('Run a team retro', 'Send the retro template');
+    const open = () => openInTeamsHost(browser, app.baseUrl, { frameContext: 'content', view: 'history', width: 720 });
+    const tab = await open();
+    const { frame } = tab;
+
+    await frame.getByRole('heading', { name: 'Sam Member' }).waitFor(WAIT);
+    expect(await entries(frame).count()).toBe(2);
+    expect(await entries(frame).first().innerText()).toMatch(/Done[\s\S]*45 min planned · 0 min actual[\s\S]*1 open/);
+    await shot(tab.page, 'history-list');
+    expect(await axeViolations(tab.page)).toEqual([]);
+
+    // Open the newest one: time per phase as a table, and the leader's notes.
+    await entries(frame).first().getByRole('button').click();
+    await frame.getByRole('heading', { name: 'Intro 1:1 with Sam Member' }).waitFor(WAIT);
+    const table = frame.getByRole('table', { name: 'Planned and actual minutes per phase' });
+    expect(await table.getByRole('row').allInnerTexts()).toEqual([
+      expect.stringMatching(/Phase\s+Planned\s+Actual/),
+      expect.stringMatching(/Goals\s+15 min\s+0 min/),
+      expect.stringMatching(/How it's going\s+20 min\s+0 min/),
+      expect.stringMatching(/Feedback\s+10 min\s+0 min/),
+    ]);
+    await frame.getByText('Run a team retro (medium term)').waitFor(WAIT);
+    await shot(tab.page, 'history-detail');
+    expect(await axeViolations(tab.page)).toEqual([]);
+    await frame.getByRole('button', { name: 'Back to history' }).click();
+
+    // Search my notes.
+    await frame.getByRole('searchbox', { name: 'Search my notes' }).fill('onboarding');
+    await frame.getByText('1 intro 1:1 found.').waitFor(WAIT);
+    await frame.getByText('Goal (medium term):').waitFor(WAIT);
+
+    // Mark a follow-up done while the notes changed elsewhere: the tab gets 412, reloads and reapplies.
+    await entries(frame).first().getByRole('button').click();
+    const checkbox = frame.getByRole('checkbox', { name: /Book the onboarding workshop/ });
+    await checkbox.waitFor(WAIT);
+    const before = await leaderNotes(first.intro.id);
+    const elsewhere = { ...before, text: { ...before.text, prep: 'Edited on another device' } };
+    const { introId: _id, version: _v, updatedAt: _u, ...body } = elsewhere;
+    await app.api(LEAD, `/api/v1/intros/${first.intro.id}/notes`, {
+      method: 'PUT',
+      headers: { 'if-match': `"${before.version}"` },
+      body,
+    });
+    await checkbox.check();
+    await waitUntil(async () => (await leaderNotes(first.intro.id)).followUps[0]?.done === true);
+    const after = await leaderNotes(first.intro.id);
+    expect(after.text.prep).toBe('Edited on another device');
+    await frame.getByRole('button', { name: 'Back to history' }).click();
+    await frame.getByRole('searchbox', { name: 'Search my notes' }).fill('');
+    await waitUntil(async () => (await entries(frame).count()) === 2);
+
+    // Export both formats.
+    const md = await download(tab, 'Export Markdown');
+    expect(md).toContain('## Sam Member');
+    expect(md).toContain('- [x] Book the onboarding workshop (owner: leader)');
+    expect(md).toContain('- [ ] Send the retro template (owner: leader)');
+    const csv = await download(tab, 'Export CSV');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFintro_id,date,with,role,status,kind,detail,text,done,owner,due');
+    expect(csv).toContain(`${first.intro.id},`);
+    expect(csv).toMatch(/followUp,,Book the onboarding workshop,yes,leader,/);
+
+    // Delete one intro's notes, then reload: they are gone.
+    await entries(frame).last().getByRole('button').click();
+    await frame.getByRole('button', { name: 'Delete my notes on this intro' }).click();
+    await frame.getByRole('alertdialog').getByRole('button', { name: 'Delete my notes' }).click();
+    await frame.getByText('Your notes on that intro 1:1 were deleted.').waitFor(WAIT);
+    await tab.page.context().close();
+
+    const again = await open();
+    await again.frame.getByRole('heading', { name: 'Sam Member' }).waitFor(WAIT);
+    await again.frame.getByRole('searchbox', { name: 'Search my notes' }).fill('onboarding');
+    await again.frame.getByText('Nothing in your notes matches.').waitFor(WAIT);
+    expect((await leaderNotes(first.intro.id)).version).toBe(0);
+    expect((await leaderNotes(second.intro.id)).goals).toHaveLength(1);
+
+    // The other intro is deleted meanwhile (all data): opening it says so, and a reload shows the empty state.
+    await again.frame.getByRole('searchbox', { name: 'Search my notes' }).fill('');
+    await waitUntil(async () => (await entries(again.frame).count()) === 2);
+    expect((await app.api(LEAD, '/api/v1/me/data', { method: 'DELETE' })).status).toBe(204);
+    await entries(again.frame).first().getByRole('button').click();
+    await again.frame.getByText('This intro 1:1 was deleted.').waitFor(WAIT);
+    await again.page.reload();
+    const frame2 = (await (await again.page.waitForSelector('iframe')).contentFrame())!;
+    await frame2.getByText(/No intro 1:1s yet\. To plan one, send "schedule"/).waitFor(WAIT);
+    await again.page.context().close();
+  }, 120_000);
+
+  test('the member sees the intro with their own notes and nothing of the leader’s', async () => {
+    await seedIntro('Secret leader goal', 'Secret leader follow-up');
+    const tab = await openInTeamsHost(browser, app.baseUrl, {
+      user: 'member',
+      frameContext: 'content',
+      view: 'history',
+      width: 320,
+      theme: 'dark',
+    });
+    await tab.frame.getByRole('heading', { name: 'Avery Leader' }).first().waitFor(WAIT);
+    await tab.frame.getByRole('button').filter({ hasText: /\d{4}/ }).first().click();
+    await tab.frame.getByText('Nothing shared yet.').waitFor(WAIT);
+    await tab.frame.getByText('You have no notes on this intro 1:1.').waitFor(WAIT);
+    expect(await tab.frame.locator('body').innerText()).not.toContain('Secret leader');
+    expect(
+      await tab.frame.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth'),
+    ).toBe(true);
+    await shot(tab.page, 'history-member-dark-narrow');
+    await tab.page.context().close();
+  }, 60_000);
+
+  test('says when the API is unreachable and recovers on Retry', async () => {
+    const tab = await openInTeamsHost(browser, app.baseUrl, {
+      frameContext: 'content',
+      view: 'history',
+      width: 480,
+      theme: 'contrast',
+    });
+    await tab.page.context().route('**/api/v1/history**', (route) => route.abort('connectionrefused'));
+    await tab.frame.getByRole('button', { name: 'Delete all my data' }).waitFor(WAIT);
+    await tab.page.reload();
+    const frame = (await (await tab.page.waitForSelector('iframe')).contentFrame())!;
+    await frame.getByText('Cannot reach Intro 1:1').waitFor(WAIT);
+    await shot(tab.page, 'history-offline-contrast');
+    await tab.page.context().unroute('**/api/v1/history**');
+    await frame.getByRole('button', { name: 'Retry' }).click();
+    await frame.getByRole('heading', { name: 'Sam Member' }).waitFor(WAIT);
+    await tab.page.context().close();
+  }, 60_000);
+});
