@@ -98,7 +98,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     jobs: store.jobs,
     conversations: store.conversations,
     calendar: config.graph
-      ? graphCalendar({ ...config.graph, teamsAppId: config.teamsAppId, contentUrl: `${publicUrl()}/tab/index.html` })
+      ? graphCalendar({
+          ...config.graph,
+          teamsAppId: config.teamsAppId,
+          contentUrl: () => `${publicUrl()}/tab/index.html?view=meeting`,
+          onWarning: (message, err) => logger.warn({ err }, message),
+        })
       : localCalendar(signer, publicUrl),
     notifier: botNotifier({ adapter, botAppId: config.bot.id, conversations: store.conversations, logger, historyUrl }),
   };

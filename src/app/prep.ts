@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { introIdSchema, tenantIdSchema } from '../domain/ids.schema';
 import type { Intro } from '../domain/intro';
 import type { FlowDeps } from './flowDeps';
+import { carriedForward } from './history';
 import type { PrepBrief } from './ports';
 
 const payloadSchema = z.object({ tenantId: tenantIdSchema, introId: introIdSchema });
@@ -14,29 +15,13 @@ export async function introForJob(deps: FlowDeps, payload: unknown): Promise<Int
   return intro && (intro.status === 'scheduled' || intro.status === 'ready') ? intro : undefined;
 }
 
-function startOf(intro: Intro): string {
-  return intro.scheduledStart ?? intro.createdAt;
-}
-
-/** The leader's brief: goals and open follow-ups from their own notes on their last intro with the same person. */
+/** The leader's brief: last time's goals and every open follow-up from their own notes with the same person. */
 export async function prepBrief(deps: FlowDeps, intro: Intro): Promise<PrepBrief> {
   const memberId = intro.member?.id;
   if (!memberId) return { intro, previousGoals: [], openFollowUps: [] };
-  const { items } = await deps.intros.listForUser(intro.tenantId, intro.leader.id, { limit: 50 });
-  const previous = items.find(
-    (other) =>
-      other.id !== intro.id &&
-      other.leader.id === intro.leader.id &&
-      other.member?.id === memberId &&
-      startOf(other) < startOf(intro),
-  );
-  if (!previous) return { intro, previousGoals: [], openFollowUps: [] };
-  const notes = await deps.notes.get({ tenantId: intro.tenantId, introId: previous.id, authorId: intro.leader.id });
-  return {
-    intro,
-    previousGoals: notes?.goals ?? [],
-    openFollowUps: (notes?.followUps ?? []).filter((followUp) => !followUp.done),
-  };
+  const leader = { tenantId: intro.tenantId, userId: intro.leader.id, name: intro.leader.name };
+  const carried = await carriedForward(deps, leader, memberId, { exclude: intro.id });
+  return { intro, previousGoals: carried.goals, openFollowUps: carried.openFollowUps };
 }
 
 /** Job: sends the leader the prep card. */

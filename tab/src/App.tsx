@@ -1,8 +1,7 @@
-import { FluentProvider, makeStyles, Spinner } from '@fluentui/react-components';
-import { lazy, Suspense, useMemo } from 'react';
+import { FluentProvider, makeStyles } from '@fluentui/react-components';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { createApiClient } from './api/client';
-import { ConfigPage } from './components/ConfigPage';
-import { MeetingDetails } from './components/MeetingDetails';
+import { Busy } from './components/Busy';
 import { NotInHost } from './components/NotInHost';
 import { SidePanel } from './components/SidePanel/SidePanel';
 import { useTeams } from './hooks/useTeams';
@@ -10,12 +9,18 @@ import { routeFor } from './routes';
 import { getSsoToken, type TeamsEnv } from './teams';
 import { fluentThemeFor } from './theme';
 
-// The personal tab loads on demand, so the side panel's bundle carries only what it shows.
+// Pages other than the side panel load on demand, so the side panel's bundle carries only what it shows.
 const HistoryPage = lazy(() => import('./components/HistoryPage').then((m) => ({ default: m.HistoryPage })));
+const MeetingDetails = lazy(() => import('./components/MeetingDetails').then((m) => ({ default: m.MeetingDetails })));
+const ConfigPage = lazy(() => import('./components/ConfigPage').then((m) => ({ default: m.ConfigPage })));
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', boxSizing: 'border-box' },
 });
+
+function Later({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Busy label="Loading…" />}>{children}</Suspense>;
+}
 
 function Routed({ env }: { env: TeamsEnv }) {
   const api = useMemo(() => createApiClient({ getToken: getSsoToken }), []);
@@ -27,15 +32,11 @@ function Routed({ env }: { env: TeamsEnv }) {
     case 'sidePanel':
       return env.meetingId ? <SidePanel api={api} meetingId={env.meetingId} /> : noMeeting;
     case 'meetingDetails':
-      return env.meetingId ? <MeetingDetails api={api} meetingId={env.meetingId} /> : noMeeting;
+      return env.meetingId ? <Later>{<MeetingDetails api={api} meetingId={env.meetingId} />}</Later> : noMeeting;
     case 'config':
-      return <ConfigPage />;
+      return <Later>{<ConfigPage />}</Later>;
     case 'history':
-      return (
-        <Suspense fallback={<Spinner label="Loading…" />}>
-          <HistoryPage />
-        </Suspense>
-      );
+      return <Later>{<HistoryPage />}</Later>;
     case 'unknown':
       return <NotInHost title="Nothing to show here" message="This Intro 1:1 page does not fit this place in Teams." />;
   }
@@ -47,7 +48,7 @@ export function App() {
   const styles = useStyles();
   return (
     <FluentProvider theme={fluentThemeFor(theme)} className={styles.provider} data-teams-theme={theme}>
-      {state.status === 'starting' && <Spinner label="Connecting to Teams…" />}
+      {state.status === 'starting' && <Busy label="Connecting to Teams…" />}
       {state.status === 'failed' && <NotInHost title={state.title} message={state.message} />}
       {state.status === 'ready' && <Routed env={state.env} />}
     </FluentProvider>

@@ -135,6 +135,9 @@ it('welcomes, schedules and confirms through the Agents Playground (plain-text p
     expect(json).toContain('Megan Bowen');
     expect(json).toContain('.ics?tenant=');
   } finally {
-    socket.close();
+    // terminate, not close: a close handshake left pending when the Playground is killed keeps jest alive.
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    socket.terminate();
+    await closed;
   }
 });

@@ -63,6 +63,8 @@ describe('meeting side panel, live', () => {
     await member.frame.getByRole('button', { name: 'Join' }).click(WAIT);
     await member.frame.getByText('You take part').waitFor(WAIT);
     expect(await member.frame.getByRole('toolbar', { name: 'Timer controls' }).count()).toBe(0);
+    // The leader's panel learns who joined without a reload.
+    await leader.frame.getByText('With Sam Member').waitFor(WAIT);
 
     // Start: both panels show the same phase and remaining time.
     await leader.frame.getByRole('button', { name: 'Start' }).click(WAIT);

@@ -3,7 +3,7 @@ import { buildAgenda } from '../../domain/agenda';
 import { SETTING_LABELS, type Intro } from '../../domain/intro';
 import { OPENING } from '../../domain/method';
 import { formatInZone } from '../../domain/schedule';
-import type { FollowUp, Goal } from '../../domain/notes';
+import { HORIZONS, type FollowUp, type Goal } from '../../domain/notes';
 import { phaseHeading } from './agendaCard';
 import {
   adaptiveCard,
@@ -45,7 +45,9 @@ export function confirmationCard(intro: Intro, entry: CalendarEntry, timeZone: s
       facts(intro, timeZone),
       text(
         entry.joinUrl
-          ? 'The Teams meeting is on your calendar with the person invited; the app is in the meeting chat.'
+          ? entry.chatId
+            ? 'The Teams meeting is on your calendar with the person invited; the app is in the meeting chat.'
+            : 'The Teams meeting is on your calendar with the person invited. I could not pin the Intro 1:1 tab in the meeting chat: open the meeting, select + and add Intro 1:1.'
           : 'Send them the invite, or add it to your calendar. I will send you a prep card 15 minutes before.',
         { isSubtle: true },
       ),
@@ -83,7 +85,12 @@ export function prepCard(prep: PrepBrief, timeZone: string): AdaptiveCard {
         bullets(item.prompts, { spacing: 'None' }),
         text(`Tips: ${item.tips.join(' ')}`, { isSubtle: true, size: 'Small' }),
       ]),
-      ...section('Their goals from your last intro', goalLines(prep.previousGoals)),
+      ...(prep.previousGoals.length > 0
+        ? [text('From your last intro with them', { weight: 'Bolder', separator: true })]
+        : []),
+      ...HORIZONS.flatMap((horizon) =>
+        section(`Goals — ${horizon} term`, goalLines(prep.previousGoals.filter((goal) => goal.horizon === horizon))),
+      ),
       ...section('Open follow-ups', followUpLines(prep.openFollowUps)),
     ],
     [commandButton('Full agenda', `agenda ${prep.intro.durationMinutes}`)],

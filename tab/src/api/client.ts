@@ -7,6 +7,7 @@ import type {
   SessionView,
   StartIntroRequest,
 } from '../../../src/domain/api';
+import type { CarriedForward } from '../../../src/domain/history';
 import type { NotesBody } from '../../../src/domain/notes';
 import { ApiError, toApiError } from './errors';
 
@@ -38,6 +39,8 @@ export interface ApiClient {
   pollSession(introId: string, version: number | undefined): Promise<SessionPoll>;
   getNotes(introId: string): Promise<NotesView>;
   saveNotes(introId: string, body: NotesBody, ifVersion: number): Promise<NotesSave>;
+  /** Last time's goals and open follow-ups from the caller's own notes as leader with `memberId`. */
+  carriedForward(memberId: string, excludeIntroId: string): Promise<CarriedForward>;
 }
 
 /** Where the client sends requests and how it gets a bearer token. */
@@ -138,5 +141,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (!response.ok) throw await toApiError(response);
       return { ok: true, view: (await response.json()) as NotesView };
     },
+    carriedForward: (memberId, excludeIntroId) =>
+      send<CarriedForward>({
+        method: 'GET',
+        path: `/people/${encodeURIComponent(memberId)}/carried-forward?exclude=${encodeURIComponent(excludeIntroId)}`,
+      }),
   };
 }

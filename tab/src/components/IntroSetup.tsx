@@ -1,8 +1,10 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { buildAgenda } from '../../../src/domain/agenda';
 import { DEFAULT_MINUTES } from '../../../src/domain/intro';
 import { METHOD_SUMMARY } from '../../../src/domain/method';
 import { PHASE_TITLES } from '../../../src/domain/phases';
+import { Busy } from './Busy';
+import { Notice } from './Notice/Notice';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -30,16 +32,12 @@ export function IntroSetup({ settingUp, error, onSetUp }: IntroSetupProps) {
         No intro 1:1 is set up for this meeting yet. Setting one up plans {DEFAULT_MINUTES} minutes in three phases:{' '}
         {DEFAULT_PLAN}. The person who sets it up leads it; if the other participant already has, this joins you to it.
       </Text>
-      {error && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      {error && <Notice intent="error">{error}</Notice>}
       <Button
         appearance="primary"
         className={styles.button}
         disabled={settingUp}
-        icon={settingUp ? <Spinner size="tiny" /> : undefined}
+        icon={settingUp ? <Busy /> : undefined}
         onClick={onSetUp}
       >
         Set up this intro 1:1

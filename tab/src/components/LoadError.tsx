@@ -1,4 +1,5 @@
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
+import { Notice } from './Notice/Notice';
 
 /** Props of the load error. */
 export interface LoadErrorProps {
@@ -9,14 +10,8 @@ export interface LoadErrorProps {
 /** An error message with a Retry button. */
 export function LoadError({ message, onRetry }: LoadErrorProps) {
   return (
-    <MessageBar intent="error" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>Could not load the intro</MessageBarTitle>
-        {message}
-      </MessageBarBody>
-      <MessageBarActions>
-        <Button onClick={onRetry}>Retry</Button>
-      </MessageBarActions>
-    </MessageBar>
+    <Notice intent="error" title="Could not load the intro" actions={<Button onClick={onRetry}>Retry</Button>}>
+      {message}
+    </Notice>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Spinner, Text } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import type { IntroView } from '../../../src/domain/api';
 import type { ApiClient } from '../api/client';
 import { useMeetingIntro } from '../hooks/useMeetingIntro';
 import { useNotes } from '../hooks/useNotes';
 import { AgendaList } from './AgendaList/AgendaList';
+import { Busy } from './Busy';
 import { IntroSetup } from './IntroSetup';
 import { LoadError } from './LoadError';
 import { NoteField } from './Notes/NoteField';
@@ -44,7 +45,7 @@ export function MeetingDetails({ api, meetingId }: MeetingDetailsProps) {
   const { state, retry, setUp } = useMeetingIntro(api, meetingId);
   return (
     <Page title="Meeting details">
-      {state.status === 'loading' && <Spinner size="small" label="Loading the intro…" />}
+      {state.status === 'loading' && <Busy label="Loading the intro…" />}
       {state.status === 'error' && <LoadError message={state.message} onRetry={retry} />}
       {state.status === 'none' && <IntroSetup settingUp={state.settingUp} error={state.setupError} onSetUp={setUp} />}
       {state.status === 'awaiting' && (

@@ -1,4 +1,4 @@
-import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Notice } from './Notice/Notice';
 import { Page } from './Page';
 
 /** Props of the not-in-host message. */
@@ -11,12 +11,7 @@ export interface NotInHostProps {
 export function NotInHost({ title, message }: NotInHostProps) {
   return (
     <Page title="Intro 1:1">
-      <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{title}</MessageBarTitle>
-          {message}
-        </MessageBarBody>
-      </MessageBar>
+      <Notice title={title}>{message}</Notice>
     </Page>
   );
 }

@@ -25,12 +25,13 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : 'Something went wrong. Try again.';
 }
 
-/** Loads the intro for `meetingId`; looks again every `pollMs` until there is one; can set one up or join it. */
+/** Loads the intro for `meetingId`; looks again every `pollMs` until it has both people; can set one up or join it. */
 export function useMeetingIntro(api: ApiClient, meetingId: string, pollMs = POLL_MS): MeetingIntro {
   const [state, setState] = useState<IntroState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const alive = useRef(true);
-  const ready = state.status === 'ready';
+  // The leader keeps looking until the member has joined, so their name (and last time's goals) appear.
+  const settled = state.status === 'ready' && state.view.intro.member !== undefined;
 
   const load = useCallback(
     async (isPoll: boolean) => {
@@ -54,14 +55,14 @@ export function useMeetingIntro(api: ApiClient, meetingId: string, pollMs = POLL
 
   useEffect(() => {
     alive.current = true;
-    if (ready) return;
+    if (settled) return;
     void load(false);
     const timer = setInterval(() => void load(true), pollMs);
     return () => {
       alive.current = false;
       clearInterval(timer);
     };
-  }, [load, pollMs, attempt, ready]);
+  }, [load, pollMs, attempt, settled]);
 
   const retry = useCallback(() => {
     setState({ status: 'loading' });

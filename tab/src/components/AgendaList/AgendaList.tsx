@@ -33,7 +33,15 @@ export function AgendaList({ agenda, clock }: AgendaListProps) {
           >
             <div className={styles.heading}>
               <Text weight="semibold">{PHASE_TITLES[item.phase]}</Text>
-              <Text size={200}>{item.minutes} min</Text>
+              <span className={styles.meta}>
+                {/* The current phase says so in words and an inverted tag, not by colour or border alone. */}
+                {isCurrent && (
+                  <Text size={100} weight="semibold" className={styles.now}>
+                    Now
+                  </Text>
+                )}
+                <Text size={200}>{item.minutes} min</Text>
+              </span>
             </div>
             <Text size={200} className={styles.purpose}>
               {item.purpose}

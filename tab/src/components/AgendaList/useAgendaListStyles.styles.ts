@@ -31,11 +31,21 @@ export const useAgendaListStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     flexWrap: 'wrap',
   },
+  meta: { display: 'inline-flex', alignItems: 'baseline', gap: tokens.spacingHorizontalXS },
+  now: {
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+    color: tokens.colorNeutralForegroundOnBrand,
+    backgroundColor: tokens.colorBrandBackground,
+    textTransform: 'uppercase',
+  },
   purpose: {
     color: tokens.colorNeutralForeground2,
     overflowWrap: 'anywhere',
   },
   overrun: {
     color: tokens.colorPaletteRedForeground1,
+    fontWeight: tokens.fontWeightSemibold,
+    textDecorationLine: 'underline',
   },
 });

@@ -1,15 +1,18 @@
-import { Caption1, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { IntroView } from '../../../../src/domain/api';
 import { PHASES } from '../../../../src/domain/phases';
 import { viewAt } from '../../../../src/domain/session';
 import type { ApiClient } from '../../api/client';
+import { useCarriedForward } from '../../hooks/useCarriedForward';
 import { useNotes } from '../../hooks/useNotes';
 import { useNow } from '../../hooks/useNow';
 import { useSession } from '../../hooks/useSession';
 import { cueFor } from '../../timerText';
 import { AgendaList } from '../AgendaList/AgendaList';
+import { CarriedForward } from '../CarriedForward/CarriedForward';
 import { LeaderControls } from '../LeaderControls';
 import { NotesPanel } from '../Notes/NotesPanel';
+import { Notice } from '../Notice/Notice';
 import { PhaseGuide } from '../PhaseGuide';
 import { SessionSummary } from '../SessionSummary/SessionSummary';
 
@@ -41,25 +44,18 @@ export function LiveIntro({ api, view, pollMs }: LiveIntroProps) {
   const session = sync.view.session;
   const phaseIndex = session.status === 'notStarted' ? 0 : session.phase;
   const cue = cueFor(clock);
+  // Only the leader asks: the API answers from the caller's own notes as leader, so a member would get nothing anyway.
+  const carried = useCarriedForward(api, role === 'leader' ? intro.member?.id : undefined, intro.id);
   return (
     <div className={styles.root}>
       <SessionSummary clock={clock} withName={other?.name} />
       {role === 'leader' && <LeaderControls session={session} busy={sync.busy} onAction={sync.act} />}
-      {sync.error && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{sync.error}</MessageBarBody>
-        </MessageBar>
-      )}
-      <div aria-live="polite">
-        {cue && (
-          <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>{cue}</MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      {sync.error && <Notice intent="error">{sync.error}</Notice>}
+      <div aria-live="polite">{cue && <Notice>{cue}</Notice>}</div>
       {sync.stale && <Caption1>Reconnecting… the times shown may be a few seconds old.</Caption1>}
       <AgendaList agenda={agenda} clock={clock} />
       <PhaseGuide item={agenda.items[phaseIndex]} withTips={role === 'leader'} />
+      {carried && PHASES[phaseIndex] === 'goals' && <CarriedForward carried={carried} />}
       <NotesPanel notes={notes} phase={PHASES[phaseIndex]} role={role} personKey={`${intro.tenantId}:${personId}`} />
     </div>
   );

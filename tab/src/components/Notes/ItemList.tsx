@@ -1,6 +1,8 @@
-import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { MAX_ITEM_CHARS } from '../../../../src/domain/notes';
+import { LabelledField } from './LabelledField';
+import { NativeInput } from './NativeInput';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
@@ -71,15 +73,17 @@ export function ItemList<T extends { id: string; text: string }>(props: ItemList
         </ul>
       )}
       <div className={styles.add}>
-        <Field label={`New ${props.noun}`} className={styles.input} size="small">
-          <Input
-            size="small"
-            value={draft}
-            maxLength={MAX_ITEM_CHARS}
-            onChange={(_, data) => setDraft(data.value)}
-            onKeyDown={(event) => event.key === 'Enter' && add()}
-          />
-        </Field>
+        <LabelledField label={`New ${props.noun}`} className={styles.input} size="small">
+          {(wiring) => (
+            <NativeInput
+              {...wiring}
+              value={draft}
+              maxLength={MAX_ITEM_CHARS}
+              onValue={setDraft}
+              onKeyDown={(event) => event.key === 'Enter' && add()}
+            />
+          )}
+        </LabelledField>
         <Button size="small" onClick={add} disabled={!draft.trim()} aria-label={`Add ${props.noun}`}>
           Add
         </Button>

@@ -1,6 +1,7 @@
-import { Field, Textarea } from '@fluentui/react-components';
+import { Textarea } from '@fluentui/react-components';
 import { MAX_TEXT_CHARS, type NoteText } from '../../../../src/domain/notes';
 import type { NotesHandle } from '../../hooks/useNotes';
+import { LabelledField } from './LabelledField';
 
 /** Props of one free-text note. */
 export interface NoteFieldProps {
@@ -16,23 +17,25 @@ export function NoteField({ notes, field, label, hint, rows = 4 }: NoteFieldProp
   const value = notes.state.body.text[field];
   const over = value.length > MAX_TEXT_CHARS;
   return (
-    <Field
+    <LabelledField
       label={label}
       hint={hint}
-      validationState={over ? 'error' : 'none'}
-      validationMessage={
+      error={
         over
           ? `${value.length.toLocaleString('en')} of ${MAX_TEXT_CHARS.toLocaleString('en')} characters: shorten to save.`
           : undefined
       }
     >
-      <Textarea
-        resize="vertical"
-        rows={rows}
-        value={value}
-        disabled={notes.state.status === 'loading'}
-        onChange={(_, data) => notes.edit((body) => ({ ...body, text: { ...body.text, [field]: data.value } }))}
-      />
-    </Field>
+      {(wiring) => (
+        <Textarea
+          {...wiring}
+          resize="vertical"
+          rows={rows}
+          value={value}
+          disabled={notes.state.status === 'loading'}
+          onChange={(_, data) => notes.edit((body) => ({ ...body, text: { ...body.text, [field]: data.value } }))}
+        />
+      )}
+    </LabelledField>
   );
 }

@@ -1,7 +1,8 @@
-import { Caption1, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Caption1 } from '@fluentui/react-components';
 import { PHASE_TITLES } from '../../../../src/domain/phases';
 import type { NotesSyncState } from '../../notes/notesSync';
 import { statusText } from '../../notes/statusText';
+import { Notice } from '../Notice/Notice';
 
 const NAMES = { prep: 'Prep', ...PHASE_TITLES } as const;
 
@@ -12,18 +13,12 @@ export function SaveStatus({ state }: { state: NotesSyncState }) {
       <Caption1 role="status" aria-live="polite" data-testid="save-status">
         {statusText(state.status)}
       </Caption1>
-      {state.message && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{state.message}</MessageBarBody>
-        </MessageBar>
-      )}
+      {state.message && <Notice intent="error">{state.message}</Notice>}
       {state.conflicts.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            You changed {state.conflicts.map((key) => NAMES[key]).join(', ')} notes on another device too. Both versions
-            are kept, one under the other; tidy them up when you can.
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning">
+          You changed {state.conflicts.map((key) => NAMES[key]).join(', ')} notes on another device too. Both versions
+          are kept, one under the other; tidy them up when you can.
+        </Notice>
       )}
     </>
   );

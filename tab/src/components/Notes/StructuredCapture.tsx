@@ -1,9 +1,11 @@
-import { Checkbox, Input, Select } from '@fluentui/react-components';
+import { Switch } from '@fluentui/react-components';
 import type { FEEDBACK_KINDS } from '../../../../src/domain/notes';
 import { HORIZONS, type NotesBody } from '../../../../src/domain/notes';
 import type { PhaseId } from '../../../../src/domain/phases';
 import { newItemId } from '../../notes/statusText';
 import { ItemList } from './ItemList';
+import { NativeInput } from './NativeInput';
+import { NativeSelect } from './NativeSelect';
 
 type Edit = (update: (body: NotesBody) => NotesBody) => void;
 
@@ -40,18 +42,17 @@ function Goals({ body, edit }: Omit<StructuredCaptureProps, 'phase'>) {
       onAdd={(text) => goals.add({ id: newItemId(), text, horizon: 'short' })}
       onRemove={goals.remove}
       renderControls={(item) => (
-        <Select
-          size="small"
-          aria-label={`Horizon of ${item.text}`}
+        <NativeSelect
+          label={`Horizon of ${item.text}`}
           value={item.horizon}
-          onChange={(_, data) => goals.patch(item.id, { horizon: data.value as (typeof HORIZONS)[number] })}
+          onChange={(value) => goals.patch(item.id, { horizon: value as (typeof HORIZONS)[number] })}
         >
           {HORIZONS.map((horizon) => (
             <option key={horizon} value={horizon}>
               {HORIZON_LABELS[horizon]}
             </option>
           ))}
-        </Select>
+        </NativeSelect>
       )}
     />
   );
@@ -67,10 +68,10 @@ function Issues({ body, edit }: Omit<StructuredCaptureProps, 'phase'>) {
       onAdd={(text) => issues.add({ id: newItemId(), text, paraphrased: false })}
       onRemove={issues.remove}
       renderControls={(item) => (
-        <Checkbox
+        <Switch
           label="Paraphrased and confirmed"
           checked={item.paraphrased}
-          onChange={(_, data) => issues.patch(item.id, { paraphrased: data.checked === true })}
+          onChange={(_, data) => issues.patch(item.id, { paraphrased: data.checked })}
         />
       )}
     />
@@ -88,20 +89,18 @@ function Feedback({ body, edit }: Omit<StructuredCaptureProps, 'phase'>) {
       onRemove={feedback.remove}
       renderControls={(item) => (
         <>
-          <Select
-            size="small"
-            aria-label={`Kind of ${item.text}`}
+          <NativeSelect
+            label={`Kind of ${item.text}`}
             value={item.kind}
-            onChange={(_, data) => feedback.patch(item.id, { kind: data.value as (typeof FEEDBACK_KINDS)[number] })}
+            onChange={(value) => feedback.patch(item.id, { kind: value as (typeof FEEDBACK_KINDS)[number] })}
           >
             <option value="celebratory">Celebratory</option>
             <option value="critical">Critical</option>
-          </Select>
-          <Select
-            size="small"
-            aria-label={`Goal of ${item.text}`}
+          </NativeSelect>
+          <NativeSelect
+            label={`Goal of ${item.text}`}
             value={item.goalId ?? ''}
-            onChange={(_, data) => feedback.patch(item.id, { goalId: data.value || undefined })}
+            onChange={(value) => feedback.patch(item.id, { goalId: value || undefined })}
           >
             <option value="">No goal</option>
             {body.goals.map((goal) => (
@@ -109,7 +108,7 @@ function Feedback({ body, edit }: Omit<StructuredCaptureProps, 'phase'>) {
                 {goal.text}
               </option>
             ))}
-          </Select>
+          </NativeSelect>
         </>
       )}
     />
@@ -128,21 +127,19 @@ export function FollowUps({ body, edit }: Omit<StructuredCaptureProps, 'phase'>)
       onRemove={followUps.remove}
       renderControls={(item) => (
         <>
-          <Select
-            size="small"
-            aria-label={`Owner of ${item.text}`}
+          <NativeSelect
+            label={`Owner of ${item.text}`}
             value={item.owner}
-            onChange={(_, data) => followUps.patch(item.id, { owner: data.value === 'member' ? 'member' : 'leader' })}
+            onChange={(value) => followUps.patch(item.id, { owner: value === 'member' ? 'member' : 'leader' })}
           >
             <option value="leader">Owner: leader</option>
             <option value="member">Owner: member</option>
-          </Select>
-          <Input
-            size="small"
+          </NativeSelect>
+          <NativeInput
             type="date"
             aria-label={`Due date of ${item.text}`}
             value={item.due ?? ''}
-            onChange={(_, data) => followUps.patch(item.id, { due: data.value || undefined })}
+            onValue={(value) => followUps.patch(item.id, { due: value || undefined })}
           />
         </>
       )}

@@ -1,4 +1,4 @@
-import { Badge, mergeClasses, Text, type BadgeProps } from '@fluentui/react-components';
+import { mergeClasses, Text } from '@fluentui/react-components';
 import { PHASE_TITLES } from '../../../../src/domain/phases';
 import type { ClockView } from '../../../../src/domain/session';
 import { formatClock, STATUS_LABELS } from '../../format';
@@ -12,13 +12,6 @@ export interface SessionSummaryProps {
   readonly withName?: string;
 }
 
-const BADGE_COLORS: Readonly<Record<ClockView['status'], BadgeProps['color']>> = {
-  notStarted: 'informative',
-  running: 'success',
-  paused: 'warning',
-  ended: 'subtle',
-};
-
 /** The session's status, the current phase's time and the meeting's time left. */
 export function SessionSummary({ clock, withName }: SessionSummaryProps) {
   const styles = useSessionSummaryStyles();
@@ -27,14 +20,10 @@ export function SessionSummary({ clock, withName }: SessionSummaryProps) {
   return (
     <section className={styles.root} aria-label="Session">
       <div className={styles.row}>
-        <Text weight="semibold">{withName ? `With ${withName}` : 'Session'}</Text>
-        <Badge
-          appearance="tint"
-          color={BADGE_COLORS[clock.status]}
-          aria-label={`Status: ${STATUS_LABELS[clock.status]}`}
-        >
+        <Text weight="semibold">{withName ? `With ${withName}` : 'Waiting for the other person'}</Text>
+        <Text size={200} weight="semibold" className={mergeClasses(styles.status, styles[clock.status])}>
           {STATUS_LABELS[clock.status]}
-        </Badge>
+        </Text>
       </div>
       {phase && clock.status !== 'ended' ? (
         <div className={styles.row}>

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, shorthands, tokens } from '@fluentui/react-components';
 
 /** Styles for the session summary. */
 export const useSessionSummaryStyles = makeStyles({
@@ -20,6 +20,29 @@ export const useSessionSummaryStyles = makeStyles({
     flexWrap: 'wrap',
   },
   time: { fontVariantNumeric: 'tabular-nums' },
+  status: {
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusCircular,
+    border: `${tokens.strokeWidthThin} solid`,
+  },
+  notStarted: { color: tokens.colorNeutralForeground2, ...shorthands.borderColor(tokens.colorNeutralStroke1) },
+  running: {
+    color: tokens.colorStatusSuccessForeground1,
+    backgroundColor: tokens.colorStatusSuccessBackground1,
+    ...shorthands.borderColor(tokens.colorStatusSuccessBorder1),
+  },
+  paused: {
+    color: tokens.colorStatusWarningForeground1,
+    backgroundColor: tokens.colorStatusWarningBackground1,
+    ...shorthands.borderColor(tokens.colorStatusWarningBorder1),
+  },
+  ended: { color: tokens.colorNeutralForeground3, ...shorthands.borderColor(tokens.colorNeutralStroke2) },
   warning: { color: tokens.colorStatusWarningForeground3 },
-  danger: { color: tokens.colorStatusDangerForeground3 },
+  // Overrun is also underlined: high contrast maps the status colours to plain text, so colour cannot carry it there.
+  danger: {
+    color: tokens.colorStatusDangerForeground3,
+    textDecorationLine: 'underline',
+    textDecorationThickness: tokens.strokeWidthThick,
+    textUnderlineOffset: '3px',
+  },
 });

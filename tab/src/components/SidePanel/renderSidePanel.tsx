@@ -1,4 +1,5 @@
-import { Badge, Button, Spinner, Subtitle2, Text } from '@fluentui/react-components';
+import { Button, Subtitle2, Text } from '@fluentui/react-components';
+import { Busy } from '../Busy';
 import { IntroSetup } from '../IntroSetup';
 import { LiveIntro } from '../LiveIntro/LiveIntro';
 import { LoadError } from '../LoadError';
@@ -11,7 +12,7 @@ function renderBody(state: SidePanelState, styles: Styles) {
   const { intro } = state;
   switch (intro.status) {
     case 'loading':
-      return <Spinner size="small" label="Loading the intro…" />;
+      return <Busy label="Loading the intro…" />;
     case 'error':
       return <LoadError message={intro.message} onRetry={state.retry} />;
     case 'none':
@@ -41,9 +42,9 @@ export function renderSidePanel(state: SidePanelState, styles: Styles) {
           Intro 1:1
         </Subtitle2>
         {role && (
-          <Badge appearance="outline" color={role === 'leader' ? 'brand' : 'informative'}>
+          <Text size={200} weight="semibold" className={styles.role}>
             {role === 'leader' ? 'You lead' : 'You take part'}
-          </Badge>
+          </Text>
         )}
       </header>
       {renderBody(state, styles)}

@@ -22,6 +22,12 @@ export const useSidePanelStyles = makeStyles({
   heading: {
     margin: 0,
   },
+  role: {
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusCircular,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
+    color: tokens.colorBrandForeground1,
+  },
   join: {
     display: 'flex',
     flexDirection: 'column',

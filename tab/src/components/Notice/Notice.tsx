@@ -1,0 +1,36 @@
+import { mergeClasses, Text } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { useNoticeStyles } from './useNoticeStyles.styles';
+
+/** Props of a notice. */
+export interface NoticeProps {
+  /** @default 'info' */
+  readonly intent?: 'info' | 'warning' | 'error';
+  readonly title?: string;
+  readonly children: ReactNode;
+  /** Buttons shown under the message. */
+  readonly actions?: ReactNode;
+}
+
+const ROLES = { info: undefined, warning: 'status', error: 'alert' } as const;
+
+const PREFIX = { info: undefined, warning: 'Warning', error: 'Error' } as const;
+
+/**
+ * A message strip for the side panel: a few hundred bytes instead of Fluent's MessageBar, which the panel's budget
+ * cannot carry. Errors and warnings say so in words, not colour alone.
+ */
+export function Notice({ intent = 'info', title, children, actions }: NoticeProps) {
+  const styles = useNoticeStyles();
+  const heading = title ?? PREFIX[intent];
+  return (
+    <div className={mergeClasses(styles.root, styles[intent])} role={ROLES[intent]}>
+      <Text size={300}>
+        {heading && <Text weight="semibold">{title ? heading : `${heading}: `}</Text>}
+        {title && <br />}
+        {children}
+      </Text>
+      {actions && <div className={styles.actions}>{actions}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import type { Browser } from 'playwright-core';
+import { emptyNotesBody, type NotesBody } from '../../src/domain/notes';
+import { launchBrowser } from '../support/browser';
+import { openInTeamsHost, PERSONAS } from '../support/teamsHost';
+import { startTestApp, type TestApp, type TestUser } from '../support/testApp';
+
+// Runs against the built tab: `npm run build:tab` first (npm test does).
+const WAIT = { timeout: 15_000 };
+
+let app: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  browser = await launchBrowser();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const leader: TestUser = { oid: PERSONAS.leader.oid, tid: PERSONAS.leader.tid, name: PERSONAS.leader.name };
+const member: TestUser = { oid: PERSONAS.member.oid, tid: PERSONAS.member.tid, name: PERSONAS.member.name };
+
+/** Sets up an intro in a meeting (leader), joins it (member) and returns its id. */
+async function introIn(meetingId: string): Promise<string> {
+  const started = await app.api(leader, `/api/v1/meetings/${meetingId}/intro`, { method: 'POST', body: {} });
+  expect(started.status).toBeLessThan(300);
+  const joined = await app.api(member, `/api/v1/meetings/${meetingId}/intro`, { method: 'POST', body: {} });
+  expect(joined.status).toBeLessThan(300);
+  return ((await started.json()) as { intro: { id: string } }).intro.id;
+}
+
+async function saveNotes(user: TestUser, introId: string, body: NotesBody): Promise<void> {
+  const saved = await app.api(user, `/api/v1/intros/${introId}/notes`, {
+    method: 'PUT',
+    body,
+    headers: { 'If-Match': '"0"' },
+  });
+  expect(saved.status).toBe(200);
+}
+
+describe('meeting side panel, goals carried forward', () => {
+  test("the leader's Goals phase shows last time's goals and open follow-ups; the member's does not", async () => {
+    const meetingA = `e2e-${randomUUID()}`;
+    const first = await introIn(meetingA);
+    // A first intro has nothing to carry forward: no "Last time" at all.
+    const firstTab = await openInTeamsHost(browser, app.baseUrl, { user: 'leader', meetingId: meetingA, width: 280 });
+    await firstTab.frame.getByRole('textbox', { name: 'Notes: Goals' }).waitFor(WAIT);
+    await firstTab.frame.waitForTimeout(1000); // the panel asks once on load; let the answer arrive
+    expect(await firstTab.frame.getByText('Last time').count()).toBe(0);
+    await firstTab.page.context().close();
+
+    await saveNotes(leader, first, {
+      ...emptyNotesBody(),
+      goals: [{ id: 'g1', text: 'Ship the onboarding guide', horizon: 'medium' }],
+      followUps: [
+        { id: 'f1', text: 'Book a session with the platform team', owner: 'leader', done: false },
+        { id: 'f2', text: 'Already sorted', owner: 'member', done: true },
+      ],
+    });
+    // The member's own notes never reach the leader's panel.
+    await saveNotes(member, first, {
+      ...emptyNotesBody(),
+      goals: [{ id: 'm1', text: 'Member secret', horizon: 'short' }],
+    });
+
+    const meetingB = `e2e-${randomUUID()}`;
+    await introIn(meetingB);
+    const leaderTab = await openInTeamsHost(browser, app.baseUrl, { user: 'leader', meetingId: meetingB, width: 280 });
+    const lastTime = leaderTab.frame.getByRole('region', { name: /Last time/ });
+    await lastTime.getByText('Ship the onboarding guide').waitFor(WAIT);
+    expect(await lastTime.getByRole('list', { name: "Last time's goals, medium term" }).count()).toBe(1);
+    await lastTime.getByText('Book a session with the platform team', { exact: false }).waitFor(WAIT);
+    expect(await lastTime.getByText('Already sorted').count()).toBe(0);
+    expect(await leaderTab.frame.getByText('Member secret').count()).toBe(0);
+    expect(await leaderTab.frame.evaluate<boolean>('document.documentElement.scrollWidth > 280 + 1')).toBe(false);
+
+    // Collapsible: Hide folds it away, Show brings it back.
+    await lastTime.getByRole('button', { name: 'Hide' }).click();
+    expect(await lastTime.getByText('Ship the onboarding guide').count()).toBe(0);
+    await lastTime.getByRole('button', { name: 'Show' }).click();
+    await lastTime.getByText('Ship the onboarding guide').waitFor(WAIT);
+
+    const memberTab = await openInTeamsHost(browser, app.baseUrl, { user: 'member', meetingId: meetingB, width: 280 });
+    await memberTab.frame.getByText('You take part').waitFor(WAIT);
+    await memberTab.frame.getByRole('textbox', { name: 'Notes: Goals' }).waitFor(WAIT);
+    await memberTab.frame.waitForTimeout(1000);
+    expect(await memberTab.frame.getByText('Last time').count()).toBe(0);
+    expect(await memberTab.frame.getByText('Ship the onboarding guide').count()).toBe(0);
+
+    // Nor through the API: as the caller's own notes as leader, the member's answer is empty.
+    const asMember = await app.api(member, `/api/v1/people/${leader.oid}/carried-forward`);
+    expect(await asMember.json()).toEqual({ goals: [], openFollowUps: [] });
+
+    await leaderTab.page.context().close();
+    await memberTab.page.context().close();
+  }, 60_000);
+});
