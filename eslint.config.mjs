@@ -90,7 +90,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/store/**/*.ts', 'src/auth/**/*.ts', 'src/calendar/**/*.ts'],
+    files: ['src/store/**/*.ts', 'src/auth/**/*.ts', 'src/calendar/**/*.ts', 'src/jobs/**/*.ts'],
     rules: restrict(
       [...frontEnd, '../../http/*', '../../bot/*', '../http/*', '../bot/*'],
       'Adapters do not reach into other adapters.',

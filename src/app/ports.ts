@@ -109,6 +109,8 @@ export interface CalendarEntry {
   readonly joinUrl?: string;
   readonly meetingId?: string;
   readonly chatId?: string;
+  /** True once the app is installed and its tab pinned in the meeting chat. */
+  readonly tabPinned?: boolean;
   /** A link to an .ics invite, when the calendar is local. */
   readonly inviteUrl?: string;
 }

@@ -86,17 +86,18 @@ function refusal(error: unknown): Result<never, 'forbidden' | 'unavailable'> {
 }
 
 /**
- * After the event exists, finds the meeting chat and puts the app and its tab there. The entry names the chat only
- * when the app is in it; a failure here is reported, not fatal, because the meeting is already on the calendars.
+ * After the event exists, finds the meeting chat and puts the app and its tab there. A failure here is reported,
+ * not fatal, because the meeting is already on the calendars.
  */
 async function linkChat(client: Client, options: GraphCalendarOptions, leader: string, joinUrl: string) {
-  const entry: { joinUrl: string; meetingId?: string; chatId?: string } = { joinUrl };
+  const entry: { joinUrl: string; meetingId?: string; chatId?: string; tabPinned?: boolean } = { joinUrl };
   try {
     const { meetingId, chatId } = await meetingChat(client, leader, joinUrl);
     if (meetingId) entry.meetingId = meetingId;
+    if (chatId) entry.chatId = chatId;
     if (!chatId || !options.teamsAppId) return entry;
     await pinApp(client, options, options.teamsAppId, chatId);
-    entry.chatId = chatId;
+    entry.tabPinned = true;
   } catch (error) {
     options.onWarning?.('The Intro 1:1 tab could not be pinned in the meeting chat.', error);
   }

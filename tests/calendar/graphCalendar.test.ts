@@ -90,7 +90,11 @@ describe('the Graph calendar', () => {
       configuration: { entityId: 'intro-1-1', contentUrl: CONTENT_URL, websiteUrl: CONTENT_URL },
     });
     expect(result.value.joinUrl).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
-    expect(result.value).toMatchObject({ meetingId: 'MSo-stub-1', chatId: '19:meeting_stub1@thread.v2' });
+    expect(result.value).toMatchObject({
+      meetingId: 'MSo-stub-1',
+      chatId: '19:meeting_stub1@thread.v2',
+      tabPinned: true,
+    });
     expect(warnings).toEqual([]);
   });
 
@@ -127,7 +131,7 @@ describe('the Graph calendar', () => {
     const result = await calendar().schedule(intro());
     expect(result.ok).toBe(true);
     expect(stub.requests.filter((r) => r.path.endsWith('/onlineMeetings')).length).toBe(4);
-    if (result.ok) expect(result.value.chatId).toBeUndefined();
+    if (result.ok) expect(result.value.tabPinned).toBeUndefined();
   });
 
   it.each([
@@ -139,7 +143,8 @@ describe('the Graph calendar', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.joinUrl).toBeDefined();
-    expect(result.value.chatId).toBeUndefined();
+    expect(result.value.chatId).toBe('19:meeting_stub1@thread.v2');
+    expect(result.value.tabPinned).toBeUndefined();
     expect(warnings).toEqual(['The Intro 1:1 tab could not be pinned in the meeting chat.']);
   });
 

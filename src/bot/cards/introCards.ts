@@ -45,7 +45,7 @@ export function confirmationCard(intro: Intro, entry: CalendarEntry, timeZone: s
       facts(intro, timeZone),
       text(
         entry.joinUrl
-          ? entry.chatId
+          ? entry.tabPinned
             ? 'The Teams meeting is on your calendar with the person invited; the app is in the meeting chat.'
             : 'The Teams meeting is on your calendar with the person invited. I could not pin the Intro 1:1 tab in the meeting chat: open the meeting, select + and add Intro 1:1.'
           : 'Send them the invite, or add it to your calendar. I will send you a prep card 15 minutes before.',
