@@ -1,44 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { IntroView, NotesView } from '../../src/domain/api';
-import { launchBrowser } from '../support/browser';
-import { openInTeamsHost, PERSONAS, type HostedTab } from '../support/teamsHost';
-import { startTestApp, type TestApp, type TestUser } from '../support/testApp';
+import { HOST_LEADER, HOST_MEMBER, useAppAndBrowser } from '../support/e2eSetup';
+import { openInTeamsHost, type HostedTab } from '../support/teamsHost';
 
 // Runs against the built tab: `npm run build:tab` first (npm test does).
 const WAIT = { timeout: 15_000 };
 const SHOTS = process.env['HISTORY_SCREENSHOTS'];
-const persona = (key: 'leader' | 'member'): TestUser => ({
-  oid: PERSONAS[key].oid,
-  tid: PERSONAS[key].tid,
-  name: PERSONAS[key].name,
-});
-const LEAD = persona('leader');
-const SAM = persona('member');
+const LEAD = HOST_LEADER;
+const SAM = HOST_MEMBER;
 
-let app: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = useAppAndBrowser();
 
 /** An intro led by the simulator's leader, joined by its member, with the leader's notes. */
 async function seedIntro(goal: string, followUp: string): Promise<IntroView> {
   const meeting = `history-e2e-${randomUUID()}`;
-  const view = (await (await app.api(LEAD, `/api/v1/meetings/${meeting}/intro`, { body: {} })).json()) as IntroView;
-  await app.api(SAM, `/api/v1/meetings/${meeting}/intro`, { body: {} });
-  await app.api(LEAD, `/api/v1/intros/${view.intro.id}/session`, { body: { action: 'start' } });
-  await app.api(LEAD, `/api/v1/intros/${view.intro.id}/session`, { body: { action: 'end' } });
-  const saved = await app.api(LEAD, `/api/v1/intros/${view.intro.id}/notes`, {
+  const view = (await (await env.app.api(LEAD, `/api/v1/meetings/${meeting}/intro`, { body: {} })).json()) as IntroView;
+  await env.app.api(SAM, `/api/v1/meetings/${meeting}/intro`, { body: {} });
+  await env.app.api(LEAD, `/api/v1/intros/${view.intro.id}/session`, { body: { action: 'start' } });
+  await env.app.api(LEAD, `/api/v1/intros/${view.intro.id}/session`, { body: { action: 'end' } });
+  const saved = await env.app.api(LEAD, `/api/v1/intros/${view.intro.id}/notes`, {
     method: 'PUT',
     headers: { 'if-match': '"0"' },
     body: {
@@ -54,7 +37,7 @@ async function seedIntro(goal: string, followUp: string): Promise<IntroView> {
 }
 
 async function leaderNotes(id: string): Promise<NotesView> {
-  return (await (await app.api(LEAD, `/api/v1/intros/${id}/notes`)).json()) as NotesView;
+  return (await (await env.app.api(LEAD, `/api/v1/intros/${id}/notes`)).json()) as NotesView;
 }
 
 async function download(tab: HostedTab, button: string): Promise<string> {
@@ -90,7 +73,8 @@ describe('personal tab history', () => {
   test('list, open, search, mark done, export, delete — and it stays deleted after a reload', async () => {
     const first = await seedIntro('Ship the onboarding guide', 'Book the onboarding workshop');
     const second = await seedIntro('Run a team retro', 'Send the retro template');
-    const open = () => openInTeamsHost(browser, app.baseUrl, { frameContext: 'content', view: 'history', width: 720 });
+    const open = () =>
+      openInTeamsHost(env.browser, env.app.baseUrl, { frameContext: 'content', view: 'history', width: 720 });
     const tab = await open();
     const { frame } = tab;
 
@@ -127,7 +111,7 @@ describe('personal tab history', () => {
     const before = await leaderNotes(first.intro.id);
     const elsewhere = { ...before, text: { ...before.text, prep: 'Edited on another device' } };
     const { introId: _id, version: _v, updatedAt: _u, ...body } = elsewhere;
-    await app.api(LEAD, `/api/v1/intros/${first.intro.id}/notes`, {
+    await env.app.api(LEAD, `/api/v1/intros/${first.intro.id}/notes`, {
       method: 'PUT',
       headers: { 'if-match': `"${before.version}"` },
       body,
@@ -167,7 +151,7 @@ describe('personal tab history', () => {
     // The other intro is deleted meanwhile (all data): opening it says so, and a reload shows the empty state.
     await again.frame.getByRole('searchbox', { name: 'Search my notes' }).fill('');
     await waitUntil(async () => (await entries(again.frame).count()) === 2);
-    expect((await app.api(LEAD, '/api/v1/me/data', { method: 'DELETE' })).status).toBe(204);
+    expect((await env.app.api(LEAD, '/api/v1/me/data', { method: 'DELETE' })).status).toBe(204);
     await entries(again.frame).first().getByRole('button').click();
     await again.frame.getByText('This intro 1:1 was deleted.').waitFor(WAIT);
     await again.page.reload();
@@ -178,7 +162,7 @@ describe('personal tab history', () => {
 
   test('the member sees the intro with their own notes and nothing of the leader’s', async () => {
     await seedIntro('Secret leader goal', 'Secret leader follow-up');
-    const tab = await openInTeamsHost(browser, app.baseUrl, {
+    const tab = await openInTeamsHost(env.browser, env.app.baseUrl, {
       user: 'member',
       frameContext: 'content',
       view: 'history',
@@ -198,7 +182,7 @@ describe('personal tab history', () => {
   }, 60_000);
 
   test('says when the API is unreachable and recovers on Retry', async () => {
-    const tab = await openInTeamsHost(browser, app.baseUrl, {
+    const tab = await openInTeamsHost(env.browser, env.app.baseUrl, {
       frameContext: 'content',
       view: 'history',
       width: 480,

@@ -1,27 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { openInTeamsHost, PERSONAS, setHostTheme, type HostedTab } from '../support/teamsHost';
-import { startTestApp, type TestApp } from '../support/testApp';
+import type { Frame, Page } from 'playwright-core';
+import { HOST_LEADER, HOST_MEMBER, useAppAndBrowser } from '../support/e2eSetup';
+import { openInTeamsHost, setHostTheme, type HostedTab } from '../support/teamsHost';
 
 // Runs against the built tab: `npm run build:tab` first (npm test does).
 const WAIT = { timeout: 15_000 };
 const SHOTS = process.env['SHOTS_DIR'];
 
-let app: TestApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = useAppAndBrowser();
 
 const hasHorizontalScroll = (frame: Frame) =>
   frame.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth');
@@ -46,19 +34,19 @@ async function shoot(tab: HostedTab, name: string): Promise<void> {
   await tab.page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
-const leaderUser = { oid: PERSONAS.leader.oid, tid: PERSONAS.leader.tid, name: PERSONAS.leader.name };
-const memberUser = { oid: PERSONAS.member.oid, tid: PERSONAS.member.tid, name: PERSONAS.member.name };
+const leaderUser = HOST_LEADER;
+const memberUser = HOST_MEMBER;
 const notesBox = (frame: Frame, phase: string) => frame.getByRole('textbox', { name: `Notes: ${phase}` });
 const saveStatus = (frame: Frame) => frame.getByTestId('save-status');
 
 describe('meeting side panel, live', () => {
   test('leader and member share the timer; notes autosave, stay private and survive a reload and an outage', async () => {
     const meetingId = `e2e-${randomUUID()}`;
-    const leader = await openInTeamsHost(browser, app.baseUrl, { user: 'leader', meetingId, width: 280 });
+    const leader = await openInTeamsHost(env.browser, env.app.baseUrl, { user: 'leader', meetingId, width: 280 });
     await leader.frame.getByRole('button', { name: 'Set up this intro 1:1' }).click(WAIT);
     await leader.frame.getByText('You lead').waitFor(WAIT);
 
-    const member = await openInTeamsHost(browser, app.baseUrl, { user: 'member', meetingId, width: 280 });
+    const member = await openInTeamsHost(env.browser, env.app.baseUrl, { user: 'member', meetingId, width: 280 });
     await member.frame.getByText('Avery Leader set up an intro 1:1 in this meeting.', { exact: false }).waitFor(WAIT);
     await member.frame.getByRole('button', { name: 'Join' }).click(WAIT);
     await member.frame.getByText('You take part').waitFor(WAIT);
@@ -104,11 +92,11 @@ describe('meeting side panel, live', () => {
     expect(await notesBox(member.frame, "How it's going").inputValue(WAIT)).toBe('');
     expect(await member.frame.getByText('On-call rota').count()).toBe(0);
     const introId = (
-      (await (await app.api(leaderUser, `/api/v1/meetings/${meetingId}/intro`)).json()) as {
+      (await (await env.app.api(leaderUser, `/api/v1/meetings/${meetingId}/intro`)).json()) as {
         intro: { id: string };
       }
     ).intro.id;
-    const memberNotes = (await (await app.api(memberUser, `/api/v1/intros/${introId}/notes`)).json()) as {
+    const memberNotes = (await (await env.app.api(memberUser, `/api/v1/intros/${introId}/notes`)).json()) as {
       text: Record<string, string>;
       issues: unknown[];
     };
@@ -116,16 +104,16 @@ describe('meeting side panel, live', () => {
     expect(memberNotes.issues).toEqual([]);
 
     // The API goes away while the leader types: the edits are kept, then saved when it returns.
-    await app.pause();
+    await env.app.pause();
     await notesBox(reloaded, "How it's going").fill('Feels the on-call rota is unfair. Wants a swap board.');
     await saveStatus(reloaded).filter({ hasText: 'Offline — kept on this device' }).waitFor(WAIT);
     const kept = await reloaded.evaluate<string>('JSON.stringify(Object.entries(localStorage))');
     expect(kept).toContain('Wants a swap board.');
-    await app.resume();
+    await env.app.resume();
     await saveStatus(reloaded)
       .filter({ hasText: /^Saved$/ })
       .waitFor(WAIT);
-    const saved = (await (await app.api(leaderUser, `/api/v1/intros/${introId}/notes`)).json()) as {
+    const saved = (await (await env.app.api(leaderUser, `/api/v1/intros/${introId}/notes`)).json()) as {
       text: Record<string, string>;
     };
     expect(saved.text['pullFeedback']).toBe('Feels the on-call rota is unfair. Wants a swap board.');
@@ -161,8 +149,8 @@ describe('meeting side panel, live', () => {
   }, 60_000);
 
   test('says how to open the tab when it runs outside Teams', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${app.baseUrl}/tab/index.html?view=meeting`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.app.baseUrl}/tab/index.html?view=meeting`);
     await page.getByText('Open this in Microsoft Teams, or in the local preview at /tab/preview.html.').waitFor(WAIT);
     await page.close();
   }, 30_000);

@@ -1,40 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
 import { emptyNotesBody, type NotesBody } from '../../src/domain/notes';
-import { launchBrowser } from '../support/browser';
-import { openInTeamsHost, PERSONAS } from '../support/teamsHost';
-import { startTestApp, type TestApp, type TestUser } from '../support/testApp';
+import { HOST_LEADER, HOST_MEMBER, introInMeeting, useAppAndBrowser } from '../support/e2eSetup';
+import { openInTeamsHost } from '../support/teamsHost';
+import type { TestUser } from '../support/testApp';
 
 // Runs against the built tab: `npm run build:tab` first (npm test does).
 const WAIT = { timeout: 15_000 };
 
-let app: TestApp;
-let browser: Browser;
+const env = useAppAndBrowser();
 
-beforeAll(async () => {
-  app = await startTestApp();
-  browser = await launchBrowser();
-}, 60_000);
+const leader = HOST_LEADER;
+const member = HOST_MEMBER;
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const leader: TestUser = { oid: PERSONAS.leader.oid, tid: PERSONAS.leader.tid, name: PERSONAS.leader.name };
-const member: TestUser = { oid: PERSONAS.member.oid, tid: PERSONAS.member.tid, name: PERSONAS.member.name };
-
-/** Sets up an intro in a meeting (leader), joins it (member) and returns its id. */
-async function introIn(meetingId: string): Promise<string> {
-  const started = await app.api(leader, `/api/v1/meetings/${meetingId}/intro`, { method: 'POST', body: {} });
-  expect(started.status).toBeLessThan(300);
-  const joined = await app.api(member, `/api/v1/meetings/${meetingId}/intro`, { method: 'POST', body: {} });
-  expect(joined.status).toBeLessThan(300);
-  return ((await started.json()) as { intro: { id: string } }).intro.id;
-}
+const introIn = (meetingId: string) => introInMeeting(env.app, meetingId);
 
 async function saveNotes(user: TestUser, introId: string, body: NotesBody): Promise<void> {
-  const saved = await app.api(user, `/api/v1/intros/${introId}/notes`, {
+  const saved = await env.app.api(user, `/api/v1/intros/${introId}/notes`, {
     method: 'PUT',
     body,
     headers: { 'If-Match': '"0"' },
@@ -47,7 +28,11 @@ describe('meeting side panel, goals carried forward', () => {
     const meetingA = `e2e-${randomUUID()}`;
     const first = await introIn(meetingA);
     // A first intro has nothing to carry forward: no "Last time" at all.
-    const firstTab = await openInTeamsHost(browser, app.baseUrl, { user: 'leader', meetingId: meetingA, width: 280 });
+    const firstTab = await openInTeamsHost(env.browser, env.app.baseUrl, {
+      user: 'leader',
+      meetingId: meetingA,
+      width: 280,
+    });
     await firstTab.frame.getByRole('textbox', { name: 'Notes: Goals' }).waitFor(WAIT);
     await firstTab.frame.waitForTimeout(1000); // the panel asks once on load; let the answer arrive
     expect(await firstTab.frame.getByText('Last time').count()).toBe(0);
@@ -69,7 +54,11 @@ describe('meeting side panel, goals carried forward', () => {
 
     const meetingB = `e2e-${randomUUID()}`;
     await introIn(meetingB);
-    const leaderTab = await openInTeamsHost(browser, app.baseUrl, { user: 'leader', meetingId: meetingB, width: 280 });
+    const leaderTab = await openInTeamsHost(env.browser, env.app.baseUrl, {
+      user: 'leader',
+      meetingId: meetingB,
+      width: 280,
+    });
     const lastTime = leaderTab.frame.getByRole('region', { name: /Last time/ });
     await lastTime.getByText('Ship the onboarding guide').waitFor(WAIT);
     expect(await lastTime.getByRole('list', { name: "Last time's goals, medium term" }).count()).toBe(1);
@@ -84,7 +73,11 @@ describe('meeting side panel, goals carried forward', () => {
     await lastTime.getByRole('button', { name: 'Show' }).click();
     await lastTime.getByText('Ship the onboarding guide').waitFor(WAIT);
 
-    const memberTab = await openInTeamsHost(browser, app.baseUrl, { user: 'member', meetingId: meetingB, width: 280 });
+    const memberTab = await openInTeamsHost(env.browser, env.app.baseUrl, {
+      user: 'member',
+      meetingId: meetingB,
+      width: 280,
+    });
     await memberTab.frame.getByText('You take part').waitFor(WAIT);
     await memberTab.frame.getByRole('textbox', { name: 'Notes: Goals' }).waitFor(WAIT);
     await memberTab.frame.waitForTimeout(1000);
@@ -92,7 +85,7 @@ describe('meeting side panel, goals carried forward', () => {
     expect(await memberTab.frame.getByText('Ship the onboarding guide').count()).toBe(0);
 
     // Nor through the API: as the caller's own notes as leader, the member's answer is empty.
-    const asMember = await app.api(member, `/api/v1/people/${leader.oid}/carried-forward`);
+    const asMember = await env.app.api(member, `/api/v1/people/${leader.oid}/carried-forward`);
     expect(await asMember.json()).toEqual({ goals: [], openFollowUps: [] });
 
     await leaderTab.page.context().close();

@@ -1,5 +1,6 @@
 import { Button, Text } from '@fluentui/react-components';
 import type { IntroView } from '../../../src/domain/api';
+import { CLOSING, OPENING } from '../../../src/domain/method';
 import type { ApiClient } from '../api/client';
 import { useMeetingIntro } from '../hooks/useMeetingIntro';
 import { useNotes } from '../hooks/useNotes';
@@ -18,6 +19,21 @@ export interface MeetingDetailsProps {
   readonly meetingId: string;
 }
 
+function Checklist({ title, lines }: { title: string; lines: readonly string[] }) {
+  return (
+    <section aria-label={title}>
+      <Text weight="semibold">{title}</Text>
+      <ul>
+        {lines.map((line) => (
+          <li key={line}>
+            <Text size={200}>{line}</Text>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function Prepare({ api, view }: { api: ApiClient; view: IntroView }) {
   const { intro, role, agenda } = view;
   const me = role === 'leader' ? intro.leader : intro.member;
@@ -25,9 +41,11 @@ function Prepare({ api, view }: { api: ApiClient; view: IntroView }) {
   return (
     <>
       <AgendaList agenda={agenda} />
+      {role === 'leader' && <Checklist title="Set the scene" lines={OPENING} />}
       {agenda.items.map((item) => (
-        <PhaseGuide key={item.phase} item={item} withTips={role === 'leader'} />
+        <PhaseGuide key={item.phase} item={item} withTips={role === 'leader'} named />
       ))}
+      {role === 'leader' && <Checklist title="Afterwards" lines={CLOSING} />}
       <NoteField
         notes={notes}
         field="prep"

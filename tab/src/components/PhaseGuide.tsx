@@ -19,16 +19,18 @@ export interface PhaseGuideProps {
   readonly item: AgendaItem;
   /** Whether the coaching tips are shown (the leader's view) or only the questions. */
   readonly withTips: boolean;
+  /** Names the phase in the heading, where several guides are shown together. */
+  readonly named?: boolean;
 }
 
 /** The phase's questions and, collapsible, the method's coaching tips. */
-export function PhaseGuide({ item, withTips }: PhaseGuideProps) {
+export function PhaseGuide({ item, withTips, named = false }: PhaseGuideProps) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const tipsId = useId();
   return (
     <section className={styles.root} aria-label={`Guide: ${item.title}`}>
-      <Text weight="semibold">Questions to pick from</Text>
+      <Text weight="semibold">{named ? `${item.title}: questions to pick from` : 'Questions to pick from'}</Text>
       <ul className={styles.list}>
         {item.prompts.map((prompt) => (
           <li key={prompt}>
