@@ -143,7 +143,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   inviteRoutes(server, {
     intros: store.intros,
     clock: useCases.clock,
-    verify: (tenantId, introId, sig) => verifyInvite(signer, tenantId, introId, sig),
+    verify: (link, nowMs) => verifyInvite(signer, link, nowMs),
     render: (intro, stampMs) => introInvite(intro, new URL(publicUrl()).hostname, stampMs),
   });
   await new Promise<void>((resolve) => server.listen(config.port, resolve));

@@ -49,7 +49,6 @@ export async function searchHistory(deps: UseCaseDeps, caller: Caller, query: Hi
   if (terms.length === 0 && query.followUps === undefined) return filterByPerson(deps, caller, query.person);
   const mine = await deps.notes.listByAuthor(caller.tenantId, caller.userId);
   const found: SearchResultItem[] = [];
-  let truncated = false;
   for (const notes of mine) {
     if (!passesFollowUpFilter(countFollowUps(notes), query.followUps)) continue;
     const snippets = searchNotes(notes, terms);
@@ -57,15 +56,11 @@ export async function searchHistory(deps: UseCaseDeps, caller: Caller, query: Hi
     const intro = await deps.intros.get(caller.tenantId, notes.introId);
     if (!intro || (query.person && otherPerson(intro, caller.userId)?.id !== query.person)) continue;
     const item = await historyItem(deps.intros, caller, intro, notes);
-    if (!item) continue;
-    if (found.length === MAX_SEARCH_RESULTS) {
-      truncated = true;
-      break;
-    }
-    found.push({ ...item, snippets });
+    if (item) found.push({ ...item, snippets });
   }
+  // Notes come in the order they were last edited: sort every match by intro date before capping.
   found.sort((a, b) => introDate(b.intro).localeCompare(introDate(a.intro)));
-  return { items: found, truncated };
+  return { items: found.slice(0, MAX_SEARCH_RESULTS), truncated: found.length > MAX_SEARCH_RESULTS };
 }
 
 async function filterByPerson(deps: UseCaseDeps, caller: Caller, person: UserId | undefined): Promise<HistorySearch> {

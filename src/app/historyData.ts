@@ -1,10 +1,11 @@
 import type { ExportEntry } from '../domain/historyExport';
-import type { IntroId } from '../domain/ids';
-import { roleOf } from '../domain/intro';
+import type { IntroId, UserId } from '../domain/ids';
+import { roleOf, type Intro, type Person } from '../domain/intro';
 import { ok, type Result } from '../domain/result';
 import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
 import { allIntrosOf } from './historyViews';
+import { changeIntro } from './introUpdates';
 import { loadParticipantIntro } from './introViews';
 
 /** Everything the caller may export: each intro they take part in, with their own notes only. */
@@ -34,17 +35,43 @@ export async function deleteMyNotes(
 
 /** What deleting all of one's data removed. */
 export interface DeletedData {
+  /** Intros the caller led that are gone with their session. */
   readonly introsDeleted: number;
+  /** Intros the caller led that stay for the member (who has notes on them), with the leader anonymised. */
+  readonly introsAnonymised: number;
 }
 
+/** Who an anonymised leader becomes: no name and no Entra id of theirs remain. */
+export const DELETED_USER: Person = { id: '00000000-0000-0000-0000-000000000000' as UserId, name: '(deleted user)' };
+
 /**
- * Deletes all the caller's data: every note they wrote, every intro they led (with its session and the
- * member's notes on it), and the conversation reference the bot would use to reach them.
+ * Deletes all the caller's data: every note they wrote, the bot's conversation reference, and every intro they
+ * led, unless the member has notes on it: that intro stays for the member with the leader replaced by
+ * "(deleted user)" and, if it had not happened yet, cancelled — one person's deletion never destroys another's notes.
  */
 export async function deleteAllMyData(deps: UseCaseDeps, caller: Caller): Promise<DeletedData> {
   const led = (await allIntrosOf(deps.intros, caller)).filter((intro) => intro.leader.id === caller.userId);
-  for (const intro of led) await deps.intros.delete(caller.tenantId, intro.id);
+  let introsAnonymised = 0;
+  for (const intro of led) {
+    if (await memberHasNotes(deps, intro)) {
+      await changeIntro(deps.intros, intro.tenantId, intro.id, anonymiseLeader);
+      introsAnonymised += 1;
+    } else {
+      await deps.intros.delete(caller.tenantId, intro.id);
+    }
+  }
   await deps.notes.deleteAllByAuthor(caller.tenantId, caller.userId);
   await deps.conversations.delete(caller.tenantId, caller.userId);
-  return { introsDeleted: led.length };
+  return { introsDeleted: led.length - introsAnonymised, introsAnonymised };
+}
+
+async function memberHasNotes(deps: UseCaseDeps, intro: Intro): Promise<boolean> {
+  if (!intro.member) return false;
+  return (
+    (await deps.notes.get({ tenantId: intro.tenantId, introId: intro.id, authorId: intro.member.id })) !== undefined
+  );
+}
+
+function anonymiseLeader(intro: Intro): Intro {
+  return { ...intro, leader: DELETED_USER, status: intro.status === 'done' ? 'done' : 'cancelled' };
 }

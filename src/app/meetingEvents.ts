@@ -2,6 +2,7 @@ import type { MeetingKey, TenantId, UserId } from '../domain/ids';
 import type { Intro } from '../domain/intro';
 import { applyAction } from '../domain/session';
 import type { FlowDeps } from './flowDeps';
+import { changeIntro } from './introUpdates';
 import { recapOf } from './recap';
 
 /** What Teams tells the bot about a meeting that starts or ends. */
@@ -36,18 +37,22 @@ export async function introForMeeting(deps: FlowDeps, event: MeetingEvent): Prom
   );
   const found = byUrl ?? (near.length === 1 ? near[0] : undefined);
   if (!found) return undefined;
-  const withMeeting: Intro = { ...found, meeting: { ...found.meeting, meetingId: event.meetingId } };
-  await deps.intros.update(withMeeting);
-  return withMeeting;
+  const withMeeting = await changeIntro(deps.intros, found.tenantId, found.id, (current) =>
+    current.meeting?.meetingId === event.meetingId
+      ? undefined
+      : { ...current, meeting: { ...current.meeting, meetingId: event.meetingId } },
+  );
+  return withMeeting.ok ? withMeeting.value.intro : undefined;
 }
 
 /** Meeting started: the intro becomes ready; the timer waits for the leader. */
 export async function meetingStarted(deps: FlowDeps, event: MeetingEvent): Promise<Intro | undefined> {
   const intro = await introForMeeting(deps, event);
   if (!intro || intro.status !== 'scheduled') return intro;
-  const ready: Intro = { ...intro, status: 'ready' };
-  await deps.intros.update(ready);
-  return ready;
+  const ready = await changeIntro(deps.intros, intro.tenantId, intro.id, (current) =>
+    current.status === 'scheduled' ? { ...current, status: 'ready' } : undefined,
+  );
+  return ready.ok ? ready.value.intro : undefined;
 }
 
 async function endSession(deps: FlowDeps, intro: Intro): Promise<void> {
@@ -65,8 +70,12 @@ export async function meetingEnded(deps: FlowDeps, event: MeetingEvent): Promise
   const intro = await introForMeeting(deps, event);
   if (!intro || intro.status === 'done' || intro.status === 'cancelled') return undefined;
   await endSession(deps, intro);
-  const done: Intro = { ...intro, status: 'done' };
-  await deps.intros.update(done);
+  const ended = await changeIntro(deps.intros, intro.tenantId, intro.id, (current) =>
+    current.status === 'done' || current.status === 'cancelled' ? undefined : { ...current, status: 'done' },
+  );
+  // Only the call that marked it done sends the recap, so two instances handling one event send it once.
+  if (!ended.ok || !ended.value.changed) return undefined;
+  const done = ended.value.intro;
   await deps.notifier.notify(done.tenantId, done.leader.id, { kind: 'recap', recap: await recapOf(deps, done) });
   return done;
 }

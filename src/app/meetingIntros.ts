@@ -4,6 +4,7 @@ import { createIntro, roleOf, type Intro } from '../domain/intro';
 import { fail, ok, type Result } from '../domain/result';
 import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
+import { changeIntro } from './introUpdates';
 import { introView } from './introViews';
 
 /** The intro held in a meeting, for a participant. */
@@ -44,19 +45,32 @@ export async function startMeetingIntro(
     createdAt: new Date(deps.clock.now()).toISOString(),
   });
   if (!created.ok) return created;
-  await deps.intros.create(created.value);
+  const stored = await deps.intros.create(created.value);
+  if (!stored.ok) {
+    // Another first opener created the meeting's intro at the same moment: join theirs instead.
+    const winner = await deps.intros.findByMeeting(caller.tenantId, meetingId);
+    if (!winner) return fail('versionConflict', 'The intro 1:1 changed meanwhile; reload it and try again.');
+    return joinExisting(deps, caller, winner);
+  }
   return ok({ view: await introView(deps.intros, deps.clock, created.value, 'leader'), created: true });
 }
 
+/** Takes the empty member slot on a fresh read, so two people opening at once cannot both become the member. */
 async function joinExisting(
   deps: UseCaseDeps,
   caller: Caller,
   intro: Intro,
-): Promise<Result<{ view: IntroView; created: boolean }, 'forbidden'>> {
+): Promise<Result<{ view: IntroView; created: boolean }, string>> {
   const role = roleOf(intro, caller.userId);
   if (role) return ok({ view: await introView(deps.intros, deps.clock, intro, role), created: false });
   if (intro.member) return fail('forbidden', 'This intro 1:1 is already between two other people.');
-  const joined: Intro = { ...intro, member: { id: caller.userId, name: caller.name } };
-  await deps.intros.update(joined);
-  return ok({ view: await introView(deps.intros, deps.clock, joined, 'member'), created: false });
+  const joined = await changeIntro(deps.intros, intro.tenantId, intro.id, (current) =>
+    roleOf(current, caller.userId) || current.member
+      ? undefined
+      : { ...current, member: { id: caller.userId, name: caller.name } },
+  );
+  if (!joined.ok) return joined;
+  const joinedRole = roleOf(joined.value.intro, caller.userId);
+  if (!joinedRole) return fail('forbidden', 'This intro 1:1 is already between two other people.');
+  return ok({ view: await introView(deps.intros, deps.clock, joined.value.intro, joinedRole), created: false });
 }

@@ -30,10 +30,16 @@ export type WriteOutcome<T> =
 
 /** Intros and their shared session clocks. */
 export interface IntroStore {
-  create(intro: Intro): Promise<void>;
-  /** Replaces an intro's details (status, member, meeting); the id and tenant never change. */
-  update(intro: Intro): Promise<void>;
+  /** Stores a new intro at version 1; refused with `meetingTaken` when another intro already holds its meeting. */
+  create(intro: Intro): Promise<Result<void, 'meetingTaken'>>;
+  /**
+   * Replaces an intro's details (status, member, meeting) only if its stored version is `expectedVersion`;
+   * the id and tenant never change. `current` is undefined when the intro does not exist.
+   */
+  update(intro: Intro, expectedVersion: number): Promise<WriteOutcome<Intro>>;
   get(tenantId: TenantId, id: IntroId): Promise<Intro | undefined>;
+  /** The intro with the version that guards its next update. */
+  getVersioned(tenantId: TenantId, id: IntroId): Promise<Versioned<Intro> | undefined>;
   /** The intro held in a Teams meeting, if any. */
   findByMeeting(tenantId: TenantId, meetingId: MeetingKey): Promise<Intro | undefined>;
   /** Intros the user leads or attends, newest first (by scheduled start, else creation). */
@@ -97,6 +103,8 @@ export interface JobStore {
   claimDue(now: number, leaseMs: number): Promise<ClaimedJob | undefined>;
   /** Removes a job this instance still holds the lease for; false if the lease was lost. */
   complete(job: ClaimedJob): Promise<boolean>;
+  /** Moves a job this instance still holds to `dueAt` with `payload` and frees its lease; false if the lease was lost. */
+  reschedule(job: ClaimedJob, dueAt: number, payload: Readonly<Record<string, unknown>>): Promise<boolean>;
 }
 
 /** Health of the store, for /readyz. */

@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../domain/result';
 import { prepDueAt } from '../domain/schedule';
 import type { Caller } from './caller';
 import { JOB_KINDS, type FlowDeps } from './flowDeps';
+import { changeIntro } from './introUpdates';
 import type { CalendarEntry } from './ports';
 
 /** A schedule request, already parsed from the card; the person is undefined when none was given. */
@@ -88,7 +89,6 @@ async function withMeeting(deps: FlowDeps, intro: Intro, entry: CalendarEntry): 
     ...(entry.joinUrl ? { joinUrl: entry.joinUrl } : {}),
     ...(entry.chatId ? { chatId: entry.chatId } : {}),
   };
-  const updated: Intro = { ...intro, meeting };
-  await deps.intros.update(updated);
-  return updated;
+  const updated = await changeIntro(deps.intros, intro.tenantId, intro.id, (current) => ({ ...current, meeting }));
+  return updated.ok ? updated.value.intro : { ...intro, meeting };
 }

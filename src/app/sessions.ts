@@ -1,10 +1,11 @@
 import type { SessionView } from '../domain/api';
 import type { IntroId } from '../domain/ids';
-import type { IntroStatus } from '../domain/intro';
+import type { Intro, IntroStatus } from '../domain/intro';
 import { fail, ok, type Result } from '../domain/result';
 import { applyAction, type SessionAction } from '../domain/session';
 import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
+import { changeIntro } from './introUpdates';
 import { loadParticipantIntro, sessionView } from './introViews';
 
 /** The shared session clock, for either participant. */
@@ -19,6 +20,8 @@ export async function getSession(
 }
 
 const STATUS_AFTER: Partial<Record<SessionAction, IntroStatus>> = { start: 'inProgress', end: 'done' };
+const withStatus = (intro: Intro, status: IntroStatus): Intro | undefined =>
+  intro.status === status ? undefined : { ...intro, status };
 
 /**
  * Applies the leader's action to the session clock. With `ifVersion`, refuses when the session moved on
@@ -45,7 +48,8 @@ export async function actOnSession(
     const saved = await deps.intros.saveSession(intro.tenantId, intro.id, next.value, current.version);
     if (saved.ok) {
       const status = STATUS_AFTER[action];
-      if (status && intro.status !== status) await deps.intros.update({ ...intro, status });
+      // The status changes on a fresh read: the copy read before the loop may miss a member who joined meanwhile.
+      if (status) await changeIntro(deps.intros, intro.tenantId, intro.id, (now) => withStatus(now, status));
       return ok({ session: saved.value.value, version: saved.value.version, serverNow: deps.clock.now() });
     }
     if (ifVersion !== undefined) break;

@@ -64,9 +64,20 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       }));
 
   return async (token) => {
-    const { discovery, jwks } = await load();
+    let loaded: Awaited<ReturnType<typeof load>>;
     try {
-      const { payload } = await jwtVerify(token, jwks, { audience: audiences(options), algorithms: ['RS256'] });
+      loaded = await load();
+    } catch (error) {
+      // The caller logs the reason; the client sees 401 and retries, rather than a 500.
+      return fail('unauthorized', `The sign-in authority could not be reached: ${(error as Error).message}`);
+    }
+    const { discovery, jwks } = loaded;
+    try {
+      const { payload } = await jwtVerify(token, jwks, {
+        audience: audiences(options),
+        algorithms: ['RS256'],
+        requiredClaims: ['exp', 'iss', 'tid', 'oid'],
+      });
       const caller = callerOf(payload);
       // Entra's common-authority issuer is a template: {tenantid} stands for the token's own tenant.
       const issuer = discovery.issuer.replace('{tenantid}', String(payload['tid']));

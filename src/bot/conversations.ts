@@ -2,6 +2,7 @@ import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ConversationStore } from '../app/ports';
 import { parseTenantId, parseUserId } from '../domain/ids';
+import { tenantOf } from './identity';
 
 /** True when the activity says the bot itself was just added (installed) to the conversation. */
 export function isBotAdded(activity: Partial<Activity>): boolean {
@@ -20,11 +21,6 @@ export function shouldRemember(activity: Partial<Activity>): boolean {
     activity.type === ActivityTypes.Message ||
     (activity.type === ActivityTypes.ConversationUpdate && isBotAdded(activity))
   );
-}
-
-function tenantOf(activity: Partial<Activity>): unknown {
-  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  return activity.conversation?.tenantId ?? channelData?.tenant?.id;
 }
 
 /**

@@ -6,6 +6,7 @@ import { meetingEnded, meetingStarted, type MeetingEvent } from '../app/meetingE
 import { prepBrief } from '../app/prep';
 import { latestRecap, recentIntros, shareRecap } from '../app/recap';
 import { parseMeetingKey, parseUserId } from '../domain/ids';
+import { escapeMarkdown as md } from '../domain/markdown';
 import { introIdSchema } from '../domain/ids.schema';
 import type { Intro } from '../domain/intro';
 import { SHAREABLE_PARTS, type ShareablePart } from '../domain/recap';
@@ -33,9 +34,16 @@ async function reply(context: TurnContext, card: AdaptiveCard, text?: string): P
   await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), text));
 }
 
-/** Runs `action` for the identified caller, or says why not. */
+/** The text sent when a private flow is asked for outside the personal chat. */
+export const PERSONAL_ONLY = 'I only do that in our personal chat, to keep your notes private.';
+
+/** Runs `action` for the identified caller in a personal chat only (notes, recaps and goals never land in a group). */
 function withCaller(deps: BotFlowDeps, action: (context: TurnContext, caller: Caller) => Promise<void>) {
   return async (context: TurnContext): Promise<void> => {
+    if (context.activity.conversation?.conversationType !== 'personal') {
+      await context.sendActivity(PERSONAL_ONLY);
+      return;
+    }
     const caller = callerOf(context.activity, deps.allowNonGuidIds);
     if (!caller) {
       await context.sendActivity(NO_IDENTITY);
@@ -107,7 +115,7 @@ export function createFlowHandlers(deps: BotFlowDeps) {
       const zone = zoneOf(context);
       const label = (intro: Intro) => {
         const other = intro.leader.id === caller.userId ? (intro.member?.name ?? 'someone') : intro.leader.name;
-        return `**${other}** — ${whenLabel(intro, zone)} · ${intro.status}`;
+        return `**${md(other)}** — ${whenLabel(intro, zone)} · ${intro.status}`;
       };
       await reply(context, historyCard(intros, deps.historyUrl, label));
     }),
@@ -119,7 +127,7 @@ export function createFlowHandlers(deps: BotFlowDeps) {
       }
       const shared = await shareRecap(flows, caller, parsed.data.introId, partsOf(parsed.data));
       await context.sendActivity(
-        shared.ok ? `Shared with ${shared.value.memberName} in their personal chat.` : shared.error.message,
+        shared.ok ? `Shared with ${md(shared.value.memberName)} in their personal chat.` : shared.error.message,
       );
     }),
     // Meeting events answer nothing in the meeting chat: the recap goes to the leader's personal chat only.

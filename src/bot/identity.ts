@@ -10,7 +10,8 @@ export function derivedGuid(seed: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function tenantRaw(activity: Partial<Activity>): unknown {
+/** The tenant id an activity carries, unvalidated: the conversation's, else the Teams channel data's. */
+export function tenantOf(activity: Partial<Activity>): unknown {
   const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
   return activity.conversation?.tenantId ?? channelData?.tenant?.id;
 }
@@ -20,7 +21,7 @@ function tenantRaw(activity: Partial<Activity>): unknown {
  * non-GUID ids such as the Agents Playground's are mapped to derived GUIDs so local runs work.
  */
 export function callerOf(activity: Partial<Activity>, allowNonGuid: boolean): Caller | undefined {
-  const rawTenant = tenantRaw(activity);
+  const rawTenant = tenantOf(activity);
   const rawUser = activity.from?.aadObjectId;
   let tenantId = parseTenantId(rawTenant);
   let userId = parseUserId(rawUser);

@@ -1,8 +1,17 @@
 import { SETTING_LABELS, type Intro } from '../domain/intro';
 
-/** Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines. */
+// Control characters RFC 5545 forbids in values (everything below space but tab, and DEL); line breaks are handled first.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f]/g;
+
+/** Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma, any line break as \n; other controls dropped. */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(CONTROL, '');
 }
 
 /** Folds a content line at 75 octets (RFC 5545 §3.1), continuing with a space. */
@@ -31,7 +40,7 @@ function utc(epochMs: number): string {
 }
 
 function quotedName(name: string): string {
-  return `"${name.replace(/["\r\n]/g, '')}"`;
+  return `"${name.replace(/"/g, '').replace(CONTROL, '')}"`;
 }
 
 /** An iCalendar (RFC 5545) invite for an intro, with CRLF line ends and UTC times. */

@@ -1,4 +1,5 @@
 import { introDate } from './history';
+import { escapeMarkdown, escapeMarkdownLines } from './markdown';
 import type { Intro } from './intro';
 import type { NotesBody } from './notes';
 import { PHASE_TITLES } from './phases';
@@ -16,18 +17,13 @@ export interface ExportMeta {
   readonly exportedAt: string;
 }
 
-/** Escapes characters Markdown would read as formatting or HTML. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|]/g, (char) => `\\${char}`).replace(/\r?\n/g, '  \n');
-}
-
 function withWhom(entry: ExportEntry): string {
   const other = entry.role === 'leader' ? entry.intro.member : entry.intro.leader;
   return other?.name ?? 'Someone not yet known';
 }
 
 function notesMarkdown(notes: NotesBody): string[] {
-  const e = escapeMarkdown;
+  const e = escapeMarkdownLines;
   const lines: string[] = [];
   const section = (title: string, items: string[]) => {
     if (items.length > 0) lines.push('', `### ${title}`, '', ...items);

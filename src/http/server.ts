@@ -31,9 +31,11 @@ function requestLogging(server: Server, deps: HttpDeps): void {
     return next();
   });
   server.on('after', (req: Request, res: Response) => {
-    const quiet = req.url === '/healthz' || req.url === '/readyz';
+    // The path only: a query string can carry a signature (invite links) that must never reach the logs.
+    const url = new URL(req.url ?? '', 'http://x').pathname;
+    const quiet = url === '/healthz' || url === '/readyz';
     (req as LoggedRequest).logger[quiet ? 'debug' : 'info'](
-      { method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - req.time() },
+      { method: req.method, url, status: res.statusCode, ms: Date.now() - req.time() },
       'request',
     );
   });

@@ -1,4 +1,4 @@
-import type { Clock, JobStore } from '../app/ports';
+import type { ClaimedJob, Clock, JobStore } from '../app/ports';
 import type { Logger } from '../log';
 
 /** Runs one kind of job; throwing makes the runner retry it later. */
@@ -12,8 +12,10 @@ export interface JobRunnerOptions {
   readonly handlers: Readonly<Record<string, JobHandler>>;
   /** How often to poll; 0 disables the timer (tests call `runDueJobs`). */
   readonly intervalMs: number;
-  /** How long a claim holds; a crashed instance's job is retried once it runs out. */
+  /** How long a claim holds; a crashed instance's job is retried once it runs out. Keep it well above `handlerTimeoutMs`. */
   readonly leaseMs?: number;
+  /** How long one attempt may take before it counts as failed (and is retried after a back-off). */
+  readonly handlerTimeoutMs?: number;
   /** Attempts before a failing job is dropped (logged as an error). */
   readonly maxAttempts?: number;
 }
@@ -27,13 +29,48 @@ export interface JobRunner {
 }
 
 const ATTEMPTS_KEY = '_attempts';
+/** A handler (a proactive message or two) gets 30 s; past that its attempt fails and is retried later. */
+export const DEFAULT_HANDLER_TIMEOUT_MS = 30_000;
+/** A claim holds 5 minutes, 10× the handler timeout, so a slow attempt never loses its lease to another instance. */
+export const DEFAULT_LEASE_MS = 5 * 60_000;
+
+function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Job handler timed out after ${ms} ms.`)), ms);
+    timer.unref();
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 /** Creates a job runner. */
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const handlerTimeoutMs = options.handlerTimeoutMs ?? DEFAULT_HANDLER_TIMEOUT_MS;
   const maxAttempts = options.maxAttempts ?? 5;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
+
+  // Store writes after a run are best effort: a failure is logged and the lease expiry retries the job.
+  const settle = async (log: Logger, what: string, write: () => Promise<boolean>): Promise<void> => {
+    try {
+      if (!(await write())) log.warn(`job ${what} skipped: the lease was lost to another instance`);
+    } catch (err) {
+      log.error({ err }, `job ${what} failed; the job is retried when its lease runs out`);
+    }
+  };
+
+  const retryOrDrop = async (job: ClaimedJob, log: Logger, err: unknown, now: number, known: boolean) => {
+    const attempts = Number(job.payload[ATTEMPTS_KEY] ?? 0) + 1;
+    if (attempts >= maxAttempts || !known) {
+      log.error({ err, attempts }, 'job failed for the last time; dropped');
+      return settle(log, 'drop', () => options.jobs.complete(job));
+    }
+    log.warn({ err, attempts }, 'job failed; will retry');
+    // Back off by one lease per attempt; conditional on the lease, so a job another instance took is left alone.
+    const payload = { ...job.payload, [ATTEMPTS_KEY]: attempts };
+    return settle(log, 'retry', () => options.jobs.reschedule(job, now + leaseMs * attempts, payload));
+  };
 
   const runOne = async (): Promise<'none' | 'done' | 'failed'> => {
     const now = options.clock.now();
@@ -43,22 +80,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     const handler = options.handlers[job.kind];
     try {
       if (!handler) throw new Error(`No handler for job kind "${job.kind}".`);
-      await handler(job.payload);
-      await options.jobs.complete(job);
-      return 'done';
+      await withTimeout(handler(job.payload), handlerTimeoutMs);
     } catch (err) {
-      const attempts = Number(job.payload[ATTEMPTS_KEY] ?? 0) + 1;
-      if (attempts >= maxAttempts || !handler) {
-        log.error({ err, attempts }, 'job failed for the last time; dropped');
-        await options.jobs.complete(job);
-      } else {
-        log.warn({ err, attempts }, 'job failed; will retry');
-        // Rescheduling releases the lease; back off by one lease per attempt.
-        const payload = { ...job.payload, [ATTEMPTS_KEY]: attempts };
-        await options.jobs.schedule({ id: job.id, kind: job.kind, payload, dueAt: now + leaseMs * attempts });
-      }
+      await retryOrDrop(job, log, err, now, handler !== undefined);
       return 'failed';
     }
+    await settle(log, 'completion', () => options.jobs.complete(job));
+    return 'done';
   };
 
   const drain = async (): Promise<number> => {
@@ -72,10 +100,13 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const runDueJobs = (): Promise<number> => {
     // One drain at a time per instance; a caller during a drain waits for it and then drains again.
     const next = (running ?? Promise.resolve(0)).then(drain, drain);
-    running = next.finally(() => {
-      if (running === guarded) running = undefined;
-    });
-    const guarded = running;
+    // The tracked copy never rejects: the caller handles `next`'s failure, this one only orders drains.
+    const guarded: Promise<number> = next
+      .catch(() => 0)
+      .finally(() => {
+        if (running === guarded) running = undefined;
+      });
+    running = guarded;
     return next;
   };
 
@@ -83,14 +114,14 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     start: () => {
       if (options.intervalMs <= 0 || timer) return;
       timer = setInterval(() => {
-        runDueJobs().catch((err: unknown) => options.logger.error({ err }, 'job poll failed'));
+        runDueJobs().catch((err: unknown) => options.logger.error({ err }, 'job poll failed; polling continues'));
       }, options.intervalMs);
       timer.unref();
     },
     stop: async () => {
       if (timer) clearInterval(timer);
       timer = undefined;
-      await running?.catch(() => undefined);
+      await running;
     },
     runDueJobs,
   };

@@ -14,6 +14,8 @@ export interface HostOptions {
   readonly theme: HostTheme;
   readonly view: string;
   readonly width: number;
+  /** How long the host waits before answering `initialize`, to simulate a slow cold start; 0 unless asked. */
+  readonly initDelayMs?: number;
 }
 
 /** The meeting the preview opens unless the query names another. */
@@ -26,11 +28,12 @@ export function hostTheme(value: string | null): HostTheme {
   return value === 'dark' || value === 'contrast' ? value : 'default';
 }
 
-/** Reads host options from a query string: `?user=&frameContext=&meetingId=&theme=&view=&width=`. */
+/** Reads host options from a query string: `?user=&frameContext=&meetingId=&theme=&view=&width=&initDelayMs=`. */
 export function hostOptionsFrom(search: string): HostOptions {
   const query = new URLSearchParams(search);
   const frameContext = query.get('frameContext') as HostFrameContext | null;
   const width = Number(query.get('width') ?? '320');
+  const initDelayMs = Number(query.get('initDelayMs') ?? '0');
   return {
     user: personaKey(query.get('user')),
     frameContext: frameContext && FRAME_CONTEXTS.includes(frameContext) ? frameContext : 'sidePanel',
@@ -38,5 +41,6 @@ export function hostOptionsFrom(search: string): HostOptions {
     theme: hostTheme(query.get('theme')),
     view: query.get('view') || 'meeting',
     width: Number.isFinite(width) && width >= 200 ? width : 320,
+    initDelayMs: Number.isFinite(initDelayMs) && initDelayMs > 0 ? initDelayMs : 0,
   };
 }

@@ -45,6 +45,7 @@ export function hostTab(container: HTMLElement, options: HostOptions, title = 'I
   async function answer(request: HostRequest): Promise<readonly unknown[]> {
     switch (request.func) {
       case 'initialize':
+        if (options.initDelayMs) await new Promise((resolve) => setTimeout(resolve, options.initDelayMs));
         return initializeArgs(options);
       case 'getContext':
         return [legacyContext(options, persona, theme, sessionId)];

@@ -35,8 +35,8 @@ async function startAuthority() {
   return { server, authority, privateKey, discoveryCalls: () => discoveryCalls };
 }
 
-function token(key: KeyLike, claims: Record<string, unknown> = {}, expiresIn = '1h') {
-  return new SignJWT({
+function token(key: KeyLike, claims: Record<string, unknown> = {}, expiresIn: string | null = '1h') {
+  const jwt = new SignJWT({
     oid: OID,
     tid: TENANT,
     name: 'Dana',
@@ -45,9 +45,8 @@ function token(key: KeyLike, claims: Record<string, unknown> = {}, expiresIn = '
     ...claims,
   })
     .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-    .setIssuedAt()
-    .setExpirationTime(expiresIn)
-    .sign(key);
+    .setIssuedAt();
+  return (expiresIn === null ? jwt : jwt.setExpirationTime(expiresIn)).sign(key);
 }
 
 describe('createTokenVerifier against an OpenID authority', () => {
@@ -96,6 +95,20 @@ describe('createTokenVerifier against an OpenID authority', () => {
   it('refuses an expired token', async () => {
     const result = await verifier()(await token(authority.privateKey, {}, '-1m'));
     expect(!result.ok && result.error.message).toMatch(/exp/);
+  });
+
+  it('refuses a token without an expiry', async () => {
+    const result = await verifier()(await token(authority.privateKey, {}, null));
+    expect(!result.ok && result.error.message).toMatch(/exp/);
+  });
+
+  it('answers unauthorized, not an error, while discovery is down', async () => {
+    const down = createTokenVerifier({ authority: `${authority.authority}-down`, clientId: CLIENT_ID });
+    const result = await down(await token(authority.privateKey, { aud: CLIENT_ID }));
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'unauthorized', message: expect.stringMatching(/authority could not be reached.*404/) },
+    });
   });
 
   it('refuses a token signed with another key', async () => {

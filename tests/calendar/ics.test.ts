@@ -40,12 +40,40 @@ describe('.ics invites', () => {
     expect(lines.map((line, i) => (i === 0 ? line : line.slice(1))).join('')).toBe(`DESCRIPTION:${'é'.repeat(80)}`);
   });
 
-  it('signs invite links so only the holder of the link can fetch the invite', () => {
+  it('keeps a name with line breaks or control characters on its own line', () => {
+    const evil = { ...intro, member: { ...intro.member!, name: 'Sam\rATTENDEE:evil\r\nX:1\nY\u0000\u001b' } } as Intro;
+    const text = introInvite(evil, 'intro.example.com', 0);
+    const lines = text.split('\r\n');
+    // eslint-disable-next-line no-control-regex -- the point is that no control character survives
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n\u0000\u001b]/);
+    expect(lines.filter((line) => line.startsWith('ATTENDEE'))).toHaveLength(1);
+    expect(lines.some((line) => /^(ATTENDEE:evil|X:1|Y)/.test(line))).toBe(false);
+    expect(escapeText('a\rb\r\nc\nd\u0007e\tf')).toBe('a\\nb\\nc\\nd' + 'e\tf');
+    for (const line of lines) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  });
+
+  describe('invite links', () => {
     const signer = createSigner(Buffer.alloc(32, 7));
-    const link = invitePath(signer, intro.tenantId, intro.id);
-    const sig = new URL(link, 'http://x').searchParams.get('sig')!;
-    expect(verifyInvite(signer, intro.tenantId, intro.id, sig)).toBe(true);
-    expect(verifyInvite(signer, intro.tenantId, intro.member!.id, sig)).toBe(false);
-    expect(verifyInvite(createSigner(Buffer.alloc(32, 8)), intro.tenantId, intro.id, sig)).toBe(false);
+    const validUntil = Date.parse('2025-07-03T12:30:00Z');
+    const link = new URL(invitePath(signer, intro.tenantId, intro.id, validUntil), 'http://x');
+    const parts = {
+      tenantId: intro.tenantId,
+      introId: intro.id,
+      exp: link.searchParams.get('exp')!,
+      sig: link.searchParams.get('sig')!,
+    };
+
+    it('are signed so only the holder of the link can fetch the invite', () => {
+      expect(verifyInvite(signer, parts, validUntil - 1000)).toBe(true);
+      expect(verifyInvite(signer, { ...parts, introId: intro.member!.id }, validUntil - 1000)).toBe(false);
+      expect(verifyInvite(createSigner(Buffer.alloc(32, 8)), parts, validUntil - 1000)).toBe(false);
+    });
+
+    it('expire, and their expiry cannot be pushed back', () => {
+      expect(verifyInvite(signer, parts, validUntil)).toBe(false);
+      const later = String(Number(parts.exp) + 86_400);
+      expect(verifyInvite(signer, { ...parts, exp: later }, validUntil)).toBe(false);
+      expect(verifyInvite(signer, { ...parts, exp: '' }, 0)).toBe(false);
+    });
   });
 });

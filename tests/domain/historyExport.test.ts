@@ -126,7 +126,7 @@ describe('exportMarkdown', () => {
     expect(md).toContain('line one  \nline two');
     expect(md).toContain('- (medium term) Lead the Q3 launch');
     expect(md).toContain('- Too many meetings, "really" (paraphrased and confirmed)');
-    expect(md).toContain('- [ ] =HYPERLINK("http://evil") (owner: leader, due 2025-03-11)');
+    expect(md).toContain('- [ ] =HYPERLINK\\("http://evil"\\) (owner: leader, due 2025-03-11)');
     expect(md).toContain('- [x] Share the roadmap (owner: member)');
   });
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SCHEDULE_CARD_VERSION } from '../../src/bot/cards/scheduleCard';
+import { PERSONAL_ONLY } from '../../src/bot/flowHandlers';
 import {
   BOT,
   TENANT_ID,
@@ -28,6 +29,9 @@ const ZONE = 'Europe/Paris';
 const NOW = Date.parse('2025-06-02T08:00:00Z');
 // 2025-06-03 14:30 in Paris (UTC+2 in summer).
 const START = Date.parse('2025-06-03T12:30:00Z');
+// A goal typed as Markdown must show literally: never a link or bold text in a card.
+const EVIL_GOAL = '[Verify](https://evil) **x**';
+const ESCAPED_GOAL = '\\[Verify\\]\\(https://evil\\) \\*\\*x\\*\\*';
 
 const clock = manualClock(NOW);
 let dataDir: string;
@@ -83,6 +87,7 @@ function submitData(card: Record<string, unknown>): Record<string, unknown> {
 
 let scheduleData: Record<string, unknown>;
 let introId: string;
+let inviteUrl: string;
 
 describe('the intro 1:1 bot flow', () => {
   it('welcomes both people, with a schedule button', async () => {
@@ -155,6 +160,7 @@ describe('the intro 1:1 bot flow', () => {
     expect(json).toContain('{"title":"Setting","value":"Over coffee"}');
     const ics = (card.actions as { type: string; url?: string }[]).find((x) => x.url?.includes('.ics'))!.url!;
     introId = /invites\/([0-9a-f-]+)\.ics/.exec(ics)![1]!;
+    inviteUrl = ics;
     const response = await fetch(ics);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
@@ -164,6 +170,8 @@ describe('the intro 1:1 bot flow', () => {
     expect(body).toContain(`UID:${introId}@`);
     expect(body).toMatch(/ATTENDEE;CN="Sam Rivera"/);
     expect((await fetch(ics.replace(/sig=[^&]+/, 'sig=forged'))).status).toBe(404);
+    expect(ics).toMatch(/[?&]exp=\d+&/);
+    expect((await fetch(ics.replace(/exp=\d+/, 'exp=99999999999'))).status).toBe(404);
     expect((await fetch(ics, { method: 'GET' })).status).toBe(200);
   });
 
@@ -212,7 +220,10 @@ describe('the intro 1:1 bot flow', () => {
     expect(started.status).toBe(200);
     const notes = {
       text: { prep: '', goals: 'PRIVATE FREE TEXT', pullFeedback: '', pushFeedback: '' },
-      goals: [{ id: 'g1', text: 'Learn Rust', horizon: 'medium' }],
+      goals: [
+        { id: 'g1', text: 'Learn Rust', horizon: 'medium' },
+        { id: 'g2', text: EVIL_GOAL, horizon: 'long' },
+      ],
       issues: [{ id: 'i1', text: 'Builds are slow', paraphrased: true }],
       feedback: [{ id: 'f1', text: 'Great onboarding doc', kind: 'celebratory' }],
       followUps: [{ id: 'u1', text: 'Find a Rust mentor', owner: 'leader', done: false }],
@@ -236,6 +247,8 @@ describe('the intro 1:1 bot flow', () => {
     expect(texts).toContain('Great onboarding doc');
     expect(texts).toContain('Find a Rust mentor');
     expect(texts).not.toContain('PRIVATE FREE TEXT');
+    expect(texts).toContain(ESCAPED_GOAL);
+    expect(texts).not.toContain('[Verify](https://evil)');
     expect(connector.activities.filter(inChat(MEETING_CHAT))).toEqual([]);
     expect(connector.activities.filter(inChat(MEMBER_CHAT))).toEqual([]);
     const session = (await (await a.api(LEADER_TOKEN_USER, `/api/v1/intros/${introId}/session`)).json()) as {
@@ -251,6 +264,8 @@ describe('the intro 1:1 bot flow', () => {
     const shared = await connector.waitFor(inChat(MEMBER_CHAT));
     const texts = textsOf(onlyCard(shared)).join('\n');
     expect(texts).toContain('Learn Rust');
+    expect(texts).toContain(ESCAPED_GOAL);
+    expect(texts).not.toContain('**x**');
     expect(texts).not.toContain('Find a Rust mentor');
     expect(texts).not.toContain('PRIVATE FREE TEXT');
   });
@@ -273,8 +288,27 @@ describe('the intro 1:1 bot flow', () => {
     expect(textsOf(history).join('\n')).toContain('**Sam Rivera**');
   });
 
+  it.each(['recap', 'prep', 'history', 'schedule'])(
+    'refuses "%s" in a group chat, sending no notes',
+    async (command) => {
+      connector.clear();
+      const group = { conversationId: '19:group@thread.v2', conversationType: 'groupChat' } as const;
+      const reply = await turn(messageActivity(connector.serviceUrl, command, group));
+      expect(reply.body.text).toBe(PERSONAL_ONLY);
+      expect(cardsOf(reply)).toEqual([]);
+      expect(connector.activities.filter(isMessage)).toHaveLength(1);
+    },
+  );
+
   it('replies as the bot it was addressed as', async () => {
     const reply = await turn(messageActivity(connector.serviceUrl, 'help', { conversationId: LEADER_CHAT }));
     expect(reply.body.from).toMatchObject({ id: BOT.id });
+  });
+
+  it('serves the invite until 30 days after the intro, and not after', async () => {
+    clock.set(START + 30 * 24 * 60 * 60_000 - 1000);
+    expect((await fetch(inviteUrl)).status).toBe(200);
+    clock.set(START + 30 * 24 * 60 * 60_000);
+    expect((await fetch(inviteUrl)).status).toBe(404);
   });
 });

@@ -46,7 +46,15 @@ describe('meeting side panel, live', () => {
     await leader.frame.getByRole('button', { name: 'Set up this intro 1:1' }).click(WAIT);
     await leader.frame.getByText('You lead').waitFor(WAIT);
 
-    const member = await openInTeamsHost(env.browser, env.app.baseUrl, { user: 'member', meetingId, width: 280 });
+    // The member's clock is 90 s fast: the panel must correct it from the server's time, not trust it.
+    const member = await openInTeamsHost(env.browser, env.app.baseUrl, {
+      user: 'member',
+      meetingId,
+      width: 280,
+      clockSkewMs: 90_000,
+    });
+    const memberClock = await member.frame.evaluate<number>('Date.now()');
+    expect(memberClock - Date.now()).toBeGreaterThan(80_000);
     await member.frame.getByText('Avery Leader set up an intro 1:1 in this meeting.', { exact: false }).waitFor(WAIT);
     await member.frame.getByRole('button', { name: 'Join' }).click(WAIT);
     await member.frame.getByText('You take part').waitFor(WAIT);
@@ -54,8 +62,17 @@ describe('meeting side panel, live', () => {
     // The leader's panel learns who joined without a reload.
     await leader.frame.getByText('With Sam Member').waitFor(WAIT);
 
-    // Start: both panels show the same phase and remaining time.
-    await leader.frame.getByRole('button', { name: 'Start' }).click(WAIT);
+    // Start from the keyboard: the pressed control becomes Pause and keeps the focus. Both panels then show the same
+    // phase and remaining time.
+    await leader.frame.getByRole('button', { name: 'Start' }).focus(WAIT);
+    await leader.page.keyboard.press('Enter');
+    await leader.frame.getByRole('button', { name: 'Pause' }).waitFor(WAIT);
+    expect(await leader.frame.evaluate<string | undefined>('document.activeElement?.textContent')).toBe('Pause');
+    expect(
+      await leader.frame.evaluate<boolean>(
+        'document.activeElement === document.querySelector(\'[role=toolbar][aria-label="Timer controls"] button\')',
+      ),
+    ).toBe(true);
     await member.frame.getByTestId('phase-name').filter({ hasText: 'Goals' }).waitFor(WAIT);
     await leader.frame.getByTestId('phase-name').filter({ hasText: 'Goals' }).waitFor(WAIT);
     const [leaderTime, memberTime] = await Promise.all([
@@ -147,6 +164,16 @@ describe('meeting side panel, live', () => {
     await leader.page.context().close();
     await member.page.context().close();
   }, 60_000);
+
+  test('a slow Teams start shows a hint, then the panel carries on when Teams answers', async () => {
+    const meetingId = `e2e-${randomUUID()}`;
+    // In an iframe the tab waits 10 s before the hint; this host answers after 11 s.
+    const tab = await openInTeamsHost(env.browser, env.app.baseUrl, { meetingId, initDelayMs: 11_000 });
+    await tab.frame.getByText('Still connecting to Teams').waitFor(WAIT);
+    await tab.frame.getByRole('button', { name: 'Set up this intro 1:1' }).waitFor(WAIT);
+    expect(await tab.frame.getByText('Still connecting to Teams').count()).toBe(0);
+    await tab.page.context().close();
+  }, 40_000);
 
   test('says how to open the tab when it runs outside Teams', async () => {
     const page = await env.browser.newPage();

@@ -28,13 +28,18 @@ describe('meeting side panel, goals carried forward', () => {
     const meetingA = `e2e-${randomUUID()}`;
     const first = await introIn(meetingA);
     // A first intro has nothing to carry forward: no "Last time" at all.
+    let asked: Promise<unknown> = Promise.resolve();
     const firstTab = await openInTeamsHost(env.browser, env.app.baseUrl, {
       user: 'leader',
       meetingId: meetingA,
       width: 280,
+      // The panel asks once on load: wait for that answer, then check nothing was shown.
+      beforeOpen: (page) => {
+        asked = page.waitForResponse((response) => response.url().includes('/carried-forward'), WAIT);
+      },
     });
+    await asked;
     await firstTab.frame.getByRole('textbox', { name: 'Notes: Goals' }).waitFor(WAIT);
-    await firstTab.frame.waitForTimeout(1000); // the panel asks once on load; let the answer arrive
     expect(await firstTab.frame.getByText('Last time').count()).toBe(0);
     await firstTab.page.context().close();
 
@@ -67,20 +72,44 @@ describe('meeting side panel, goals carried forward', () => {
     expect(await leaderTab.frame.getByText('Member secret').count()).toBe(0);
     expect(await leaderTab.frame.evaluate<boolean>('document.documentElement.scrollWidth > 280 + 1')).toBe(false);
 
+    // "Hide notes" shields last time's goals too (screen sharing): blurred, inert, hidden from screen readers.
+    const shieldOf = (text: string) =>
+      leaderTab.frame.evaluate<{ inert: boolean; hidden: string | null; filter: string }>(
+        `(() => {
+          const node = [...document.querySelectorAll('li')].find((li) => li.textContent.includes(${JSON.stringify(text)}));
+          const shield = node.closest('[inert]');
+          return { inert: shield !== null, hidden: shield && shield.getAttribute('aria-hidden'),
+            filter: shield ? getComputedStyle(shield).filter : 'none' };
+        })()`,
+      );
+    expect((await shieldOf('Ship the onboarding guide')).inert).toBe(false);
+    await leaderTab.frame.getByRole('switch', { name: 'Hide notes' }).check();
+    const shielded = await shieldOf('Ship the onboarding guide');
+    expect(shielded).toEqual({ inert: true, hidden: 'true', filter: expect.stringContaining('blur') });
+    expect(await leaderTab.frame.getByRole('region', { name: /Last time/ }).count()).toBe(0);
+    expect((await shieldOf('Book a session with the platform team')).inert).toBe(true);
+    await leaderTab.frame.getByRole('switch', { name: 'Hide notes' }).uncheck();
+    expect((await shieldOf('Ship the onboarding guide')).inert).toBe(false);
+
     // Collapsible: Hide folds it away, Show brings it back.
     await lastTime.getByRole('button', { name: 'Hide' }).click();
     expect(await lastTime.getByText('Ship the onboarding guide').count()).toBe(0);
     await lastTime.getByRole('button', { name: 'Show' }).click();
     await lastTime.getByText('Ship the onboarding guide').waitFor(WAIT);
 
+    const memberAsked: string[] = [];
     const memberTab = await openInTeamsHost(env.browser, env.app.baseUrl, {
       user: 'member',
       meetingId: meetingB,
       width: 280,
+      beforeOpen: (page) =>
+        page.on('request', (request) => request.url().includes('/carried-forward') && memberAsked.push(request.url())),
     });
     await memberTab.frame.getByText('You take part').waitFor(WAIT);
     await memberTab.frame.getByRole('textbox', { name: 'Notes: Goals' }).waitFor(WAIT);
-    await memberTab.frame.waitForTimeout(1000);
+    // The member's panel never asks: it would ask on mount, together with loading the notes, which is done now.
+    await memberTab.frame.getByTestId('save-status').filter({ hasText: 'Private to you' }).waitFor(WAIT);
+    expect(memberAsked).toEqual([]);
     expect(await memberTab.frame.getByText('Last time').count()).toBe(0);
     expect(await memberTab.frame.getByText('Ship the onboarding guide').count()).toBe(0);
 

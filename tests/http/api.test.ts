@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { emptyNotesBody } from '../../src/domain/notes';
 import { FOREIGN, LEADER, MEMBER, OUTSIDER, startTestApp, type TestApp } from '../support/testApp';
 
@@ -43,8 +44,33 @@ describe('authentication', () => {
 
   it('names the caller from the token', async () => {
     const token = await t.mintToken(LEADER);
-    const response = await fetch(`${t.baseUrl}/api/v1/intros`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${t.baseUrl}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
+    expect(await json(response)).toEqual({ userId: LEADER.oid, tenantId: LEADER.tid, name: LEADER.name });
+    expect(await json(await t.api(FOREIGN, '/api/v1/me'))).toEqual({
+      userId: FOREIGN.oid,
+      tenantId: FOREIGN.tid,
+      name: FOREIGN.name,
+    });
+    expect((await fetch(`${t.baseUrl}/api/v1/me`)).status).toBe(401);
+  });
+
+  it('logs the path of a request, never its query string', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const logged = await startTestApp({}, { logger });
+    try {
+      await fetch(`${logged.baseUrl}/invites/x.ics?tenant=t&sig=SECRET-SIGNATURE`);
+      await fetch(`${logged.baseUrl}/api/v1/intros?cursor=SECRET-CURSOR`);
+      await new Promise((resolve) => setImmediate(resolve));
+      const requests = lines.map((line) => JSON.parse(line) as { msg: string; url?: string });
+      expect(requests.filter((r) => r.msg === 'request').map((r) => r.url)).toEqual(
+        expect.arrayContaining(['/invites/x.ics', '/api/v1/intros']),
+      );
+      expect(lines.join('\n')).not.toContain('SECRET');
+    } finally {
+      await logged.stop();
+    }
   });
 });
 
@@ -56,6 +82,7 @@ describe('meeting intros', () => {
     expect(created.status).toBe(201);
     const view = await json(created);
     expect(view.role).toBe('leader');
+    expect(view.intro.leader).toEqual({ id: LEADER.oid, name: LEADER.name });
     expect(view.agenda.items.map((i: { minutes: number }) => i.minutes)).toEqual([15, 20, 10]);
     expect(view.session).toMatchObject({ session: { status: 'notStarted' }, version: 0 });
     expect(typeof view.session.serverNow).toBe('number');

@@ -152,8 +152,11 @@ describe('history API', () => {
       expect((await put(member)).status).toBe(200);
       expect((await app.api(member, '/api/v1/me/data', { method: 'DELETE' })).status).toBe(204);
       expect(await store.notes.listByAuthor(tenantId, userId)).toEqual([]);
-      expect(await store.intros.get(tenantId, view.intro.id)).toBeUndefined();
-      expect(await store.notes.get({ ...key, authorId: MEMBER.oid as UserId })).toBeUndefined();
+      // Changed with the privacy fix: the member wrote notes, so the intro stays for them, without its leader,
+      // and their notes stay (they used to be deleted along with the leader's intro).
+      expect((await store.intros.get(tenantId, view.intro.id))?.leader.name).toBe('(deleted user)');
+      expect(await store.notes.get({ ...key, authorId: MEMBER.oid as UserId })).toBeDefined();
+      expect((await app.api(MEMBER, `/api/v1/intros/${view.intro.id}/notes`)).status).toBe(200);
       expect(await store.conversations.get(tenantId, userId)).toBeUndefined();
       expect((await app.api(member, `/api/v1/intros/${view.intro.id}`)).status).toBe(404);
     } finally {

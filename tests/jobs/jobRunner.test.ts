@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import type { ClaimedJob, JobStore } from '../../src/app/ports';
 import { createJobRunner } from '../../src/jobs/jobRunner';
 import { openSqliteStore } from '../../src/store/sqlite/openSqliteStore';
 import type { Store } from '../../src/store/store';
@@ -58,4 +59,82 @@ describe('job runner', () => {
     expect(calls).toEqual(['a', 'later']);
     await runner.stop();
   });
+
+  it('keeps polling, with no unhandled rejection, while the job store is down', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    let polls = 0;
+    const down: JobStore = {
+      ...store.jobs,
+      claimDue: async () => {
+        polls += 1;
+        throw new Error('store down');
+      },
+    };
+    const logged: string[] = [];
+    const logger = pino({ level: 'error' }, { write: (line: string) => void logged.push(line) });
+    const runner = createJobRunner({ jobs: down, clock: manualClock(0), logger, intervalMs: 5, handlers: {} });
+    try {
+      runner.start();
+      await waitUntil(() => polls >= 3);
+      await new Promise((resolve) => setImmediate(resolve));
+      await runner.stop();
+      expect(unhandled).toEqual([]);
+      expect(logged.join('')).toContain('job poll failed');
+      await expect(runner.runDueJobs()).rejects.toThrow('store down');
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await runner.stop();
+    }
+  });
+
+  it('retries through a lease-checked reschedule, and logs when the lease was lost', async () => {
+    const clock = manualClock(1_000);
+    const rescheduled: ClaimedJob[] = [];
+    const jobs: JobStore = {
+      ...store.jobs,
+      schedule: async () => {
+        throw new Error('an unconditional write would resurrect the job');
+      },
+      reschedule: async (job) => {
+        rescheduled.push(job);
+        return false;
+      },
+      complete: async () => false,
+    };
+    await store.jobs.schedule({ id: 'b', kind: 'boom', dueAt: 1_000, payload: {} });
+    await store.jobs.schedule({ id: 'c', kind: 'ok', dueAt: 1_000, payload: {} });
+    const logged: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void logged.push(line) });
+    const boom = async () => Promise.reject(new Error('boom'));
+    const handlers = { boom, ok: async () => undefined };
+    const runner = createJobRunner({ jobs, clock, logger, intervalMs: 0, leaseMs: 100, handlers });
+    expect(await runner.runDueJobs()).toBe(1);
+    expect(rescheduled.map((job) => job.id)).toEqual(['b']);
+    expect(logged.join('')).toContain('job retry skipped: the lease was lost');
+    expect(logged.join('')).toContain('job completion skipped: the lease was lost');
+  });
+
+  it('fails an attempt that outlives the handler timeout, within a lease much longer than it', async () => {
+    const clock = manualClock(1_000);
+    await store.jobs.schedule({ id: 'slow', kind: 'slow', dueAt: 1_000, payload: {} });
+    const slow = () => new Promise<void>(() => undefined);
+    const runner = createJobRunner({
+      jobs: store.jobs,
+      clock,
+      logger: pino({ level: 'silent' }),
+      intervalMs: 0,
+      handlerTimeoutMs: 20,
+      handlers: { slow },
+    });
+    expect(await runner.runDueJobs()).toBe(0);
+    const retry = await store.jobs.claimDue(clock.now() + 5 * 60_000, 1);
+    expect(retry).toMatchObject({ id: 'slow', payload: { _attempts: 1 } });
+  });
 });
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(condition()).toBe(true);
+}

@@ -1,5 +1,6 @@
 import { describeBotStorageContract } from './contract/botStorageContract';
 import { describeConversationContract } from './contract/conversationContract';
+import { describeIntroConcurrencyContract } from './contract/introConcurrencyContract';
 import { describeIntroContract } from './contract/introContract';
 import { describeJobContract } from './contract/jobContract';
 import { describeNotesContract } from './contract/notesContract';
@@ -31,6 +32,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
       await expect(harness().store.health.ping()).resolves.toBeUndefined();
     });
     describeIntroContract(harness);
+    describeIntroConcurrencyContract(harness);
     describeSessionContract(harness);
     describeNotesContract(harness);
     describeConversationContract(harness);

@@ -8,6 +8,12 @@ export interface TeamsHostOptions {
   readonly theme?: 'default' | 'dark' | 'contrast';
   readonly view?: string;
   readonly width?: number;
+  /** Skews `Date.now` inside the tab's frame only (not the host page), as a client whose clock is off would be. */
+  readonly clockSkewMs?: number;
+  /** Has the host answer TeamsJS's `initialize` this late, as a slow cold start of Teams would. */
+  readonly initDelayMs?: number;
+  /** Called with the new page before it navigates, e.g. to start waiting for a response. */
+  readonly beforeOpen?: (page: Page) => void;
 }
 
 /** A host page (in its own browser context; closing the page is enough) and the tab's frame inside it. */
@@ -29,7 +35,16 @@ export function hostUrl(baseUrl: string, options: TeamsHostOptions = {}): string
     view: options.view ?? 'meeting',
     width: String(options.width ?? 320),
   });
+  if (options.initDelayMs) query.set('initDelayMs', String(options.initDelayMs));
   return `${baseUrl}/tab/host.html?${query.toString()}`;
+}
+
+/** Runs in every frame before its scripts: moves `Date.now` in the tab's frame (the one inside the host page). */
+function skewTabClock(skewMs: number): void {
+  const frame = globalThis as unknown as { top: unknown; self: unknown };
+  if (frame.top === frame.self) return;
+  const realNow = Date.now.bind(Date);
+  Date.now = () => realNow() + skewMs;
 }
 
 /** Opens the tab inside the simulated Teams host in a new page and returns the tab's frame once it has loaded. */
@@ -40,7 +55,9 @@ export async function openInTeamsHost(
 ): Promise<HostedTab> {
   // A context per host page: axe-core's playwright runner needs one, and personas must not share storage.
   const context = await browser.newContext({ viewport: { width: (options.width ?? 320) + 80, height: 800 } });
+  if (options.clockSkewMs) await context.addInitScript(skewTabClock, options.clockSkewMs);
   const page = await context.newPage();
+  options.beforeOpen?.(page);
   page.on('console', (message) => {
     // Failed loads are expected here (404 before an intro exists, TeamsJS's offline valid-domains fetch).
     const text = message.text();

@@ -1,7 +1,8 @@
 import { emptyNotesBody, type NotesBody } from '../../src/domain/notes';
-import { CONFLICT_MARKER, mergeNotes } from '../../tab/src/notes/merge';
+import { CONFLICT_MARKER, mergeItems, mergeNotes } from '../../tab/src/notes/merge';
 import { bestSample, sampleOffset } from '../../tab/src/sync/clockOffset';
-import { pendingStore } from '../../tab/src/notes/pendingStore';
+import { clearPending, pendingIntroIds, pendingStore } from '../../tab/src/notes/pendingStore';
+import { memoryStorage } from './notesFakes';
 
 const body = (goals: string, items: NotesBody['goals'] = []): NotesBody => ({
   ...emptyNotesBody(),
@@ -26,7 +27,7 @@ describe('three-way notes merge', () => {
     expect(merged.conflicts).toEqual(['goals']);
   });
 
-  it('unions items by id, keeps the local edit of the same id and respects deletions', () => {
+  it("unions items by id, takes each side's change to an item and respects deletions", () => {
     const base = [
       { id: 'g1', text: 'Learn Go', horizon: 'short' as const },
       { id: 'g2', text: 'Lead a team', horizon: 'long' as const },
@@ -38,10 +39,58 @@ describe('three-way notes merge', () => {
       { id: 'g3', text: 'Speak Spanish', horizon: 'medium' as const },
     ];
     const merged = mergeNotes(body('', base), body('', local), body('', remote));
-    expect(merged.body.goals.map((goal) => `${goal.id}:${goal.text}`)).toEqual([
-      'g1:Learn Go well',
-      'g3:Speak Spanish',
+    // g1 changed on both sides: this device's copy is kept and the conflict reported; g2 deleted here stays deleted.
+    expect(merged.body.goals.map((goal) => `${goal.id}:${goal.text}:${goal.horizon}`)).toEqual([
+      'g1:Learn Go well:short',
+      'g3:Speak Spanish:medium',
     ]);
+    expect(merged.itemConflicts).toEqual(['goals']);
+  });
+});
+
+describe('three-way item merge', () => {
+  const item = (id: string, text: string) => ({ id, text });
+  const run = (base: string[], local: string[], remote: string[]) => {
+    const list = (texts: string[]) => texts.map((text) => item(text.split('=')[0]!, text));
+    const merged = mergeItems(list(base), list(local), list(remote));
+    return { items: merged.items.map((entry) => entry.text), conflict: merged.conflict };
+  };
+
+  it.each([
+    ['untouched here, changed there: takes theirs', ['a=1'], ['a=1'], ['a=2'], ['a=2'], false],
+    ['changed here, untouched there: keeps ours', ['a=1'], ['a=2'], ['a=1'], ['a=2'], false],
+    ['same change on both sides', ['a=1'], ['a=2'], ['a=2'], ['a=2'], false],
+    ['different changes on both sides: keeps ours, reports it', ['a=1'], ['a=2'], ['a=3'], ['a=2'], true],
+    ['deleted there, untouched here: deleted', ['a=1', 'b=1'], ['a=1', 'b=1'], ['b=1'], ['b=1'], false],
+    ['deleted here, untouched there: deleted', ['a=1', 'b=1'], ['b=1'], ['a=1', 'b=1'], ['b=1'], false],
+    ['deleted there, changed here: keeps the change', ['a=1'], ['a=2'], [], ['a=2'], false],
+    ['deleted here, changed there: keeps the change', ['a=1'], [], ['a=2'], ['a=2'], false],
+    ['deleted on both sides', ['a=1'], [], [], [], false],
+    ['added on each side: both, ours first', [], ['a=1'], ['b=1'], ['a=1', 'b=1'], false],
+  ])('%s', (_name, base, local, remote, items, conflict) => {
+    expect(run(base, local, remote)).toEqual({ items, conflict });
+  });
+
+  it("keeps this device order and takes the other side's copy in place", () => {
+    expect(run(['a=1', 'b=1'], ['b=1', 'a=1', 'c=1'], ['a=2', 'b=1', 'd=1']).items).toEqual([
+      'b=1',
+      'a=2',
+      'c=1',
+      'd=1',
+    ]);
+  });
+
+  it("takes a follow-up marked done in History over the side panel's untouched copy", () => {
+    const open = { id: 'f1', text: 'Send slides', owner: 'leader' as const, done: false };
+    const done = { ...open, done: true };
+    const merged = mergeNotes(
+      { ...body('a'), followUps: [open] },
+      { ...body('a, typed here'), followUps: [open] },
+      { ...body('a'), followUps: [done] },
+    );
+    expect(merged.body.followUps).toEqual([done]);
+    expect(merged.body.text.goals).toBe('a, typed here');
+    expect(merged.itemConflicts).toEqual([]);
   });
 });
 
@@ -79,5 +128,34 @@ describe('pending-edit store', () => {
     expect(theirs.load()).toBeUndefined();
     mine.clear();
     expect(mine.load()).toBeUndefined();
+  });
+
+  it('clears only when what is kept is what was sent', () => {
+    const mine = pendingStore(memory(), { tenantId: 't', userId: 'u1', introId: 'i' });
+    mine.save({ base: body('a'), baseVersion: 3, local: body('newer') });
+    expect(mine.clearIfSent(body('older'))).toBe(false);
+    expect(mine.load()?.local).toEqual(body('newer'));
+    expect(mine.clearIfSent(body('newer'))).toBe(true);
+    expect(mine.load()).toBeUndefined();
+  });
+
+  it("lists and clears one person's kept edits, for one intro or all, leaving other people's", () => {
+    const storage = memoryStorage();
+    const keep = (userId: string, introId: string) =>
+      pendingStore(storage, { tenantId: 't', userId, introId }).save({
+        base: body(''),
+        baseVersion: 0,
+        local: body('x'),
+      });
+    keep('u1', 'i1');
+    keep('u1', 'i2');
+    keep('u1', 'i3');
+    keep('u2', 'i1');
+    storage.setItem('unrelated', 'stays');
+    expect(pendingIntroIds(storage, { tenantId: 't', userId: 'u1' }).sort()).toEqual(['i1', 'i2', 'i3']);
+    clearPending(storage, { tenantId: 't', userId: 'u1' }, 'i2');
+    expect(pendingIntroIds(storage, { tenantId: 't', userId: 'u1' }).sort()).toEqual(['i1', 'i3']);
+    clearPending(storage, { tenantId: 't', userId: 'u1' });
+    expect([...storage.map.keys()].sort()).toEqual(['intro11.pendingNotes.v1:t:u2:i1', 'unrelated']);
   });
 });

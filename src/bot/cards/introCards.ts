@@ -1,6 +1,7 @@
 import type { CalendarEntry, PrepBrief } from '../../app/ports';
 import { buildAgenda } from '../../domain/agenda';
 import { SETTING_LABELS, type Intro } from '../../domain/intro';
+import { escapeMarkdown as md } from '../../domain/markdown';
 import { OPENING } from '../../domain/method';
 import { formatInZone } from '../../domain/schedule';
 import { HORIZONS, type FollowUp, type Goal } from '../../domain/notes';
@@ -25,7 +26,7 @@ function facts(intro: Intro, timeZone: string): CardElement {
   return {
     type: 'FactSet',
     facts: [
-      { title: 'With', value: intro.member?.name ?? 'someone to be confirmed' },
+      { title: 'With', value: intro.member ? md(intro.member.name) : 'someone to be confirmed' },
       { title: 'When', value: whenLabel(intro, timeZone) },
       { title: 'Length', value: `${intro.durationMinutes} minutes` },
       { title: 'Setting', value: SETTING_LABELS[intro.setting] },
@@ -57,12 +58,13 @@ export function confirmationCard(intro: Intro, entry: CalendarEntry, timeZone: s
 }
 
 function goalLines(goals: readonly Goal[]): string[] {
-  return goals.map((goal) => `${goal.text} _(${goal.horizon} term)_`);
+  return goals.map((goal) => `${md(goal.text)} _(${goal.horizon} term)_`);
 }
 
 function followUpLines(followUps: readonly FollowUp[]): string[] {
   return followUps.map(
-    (f) => `${f.text} — ${f.owner === 'leader' ? 'you' : 'them'}${f.due ? `, due ${f.due}` : ''}${f.done ? ' ✓' : ''}`,
+    (f) =>
+      `${md(f.text)} — ${f.owner === 'leader' ? 'you' : 'them'}${f.due ? `, due ${md(f.due)}` : ''}${f.done ? ' ✓' : ''}`,
   );
 }
 
@@ -76,7 +78,7 @@ export function prepCard(prep: PrepBrief, timeZone: string): AdaptiveCard {
   const agenda = buildAgenda(prep.intro.durationMinutes);
   return adaptiveCard(
     [
-      heading(`Prepare: intro 1:1 with ${prep.intro.member?.name ?? 'your colleague'}`),
+      heading(`Prepare: intro 1:1 with ${prep.intro.member ? md(prep.intro.member.name) : 'your colleague'}`),
       facts(prep.intro, timeZone),
       text('Opening', { weight: 'Bolder' }),
       bullets(OPENING, { spacing: 'None' }),
@@ -100,7 +102,7 @@ export function prepCard(prep: PrepBrief, timeZone: string): AdaptiveCard {
 /** The member's heads-up: what the conversation is for, with no expectations set. */
 export function headsUpCard(intro: Intro, timeZone: string): AdaptiveCard {
   return adaptiveCard([
-    heading(`${intro.leader.name} would like to get to know you`),
+    heading(`${md(intro.leader.name)} would like to get to know you`),
     facts({ ...intro, member: { id: intro.leader.id, name: intro.leader.name } }, timeZone),
     text(
       'This is a relaxed conversation to get to know each other: your goals, how it is going for you, and some feedback. It is not a status update or a review.',
@@ -112,9 +114,9 @@ export function headsUpCard(intro: Intro, timeZone: string): AdaptiveCard {
 /** Tells the leader that a message could not reach someone, and what to do. */
 export function unreachableCard(personName: string, purpose: string): AdaptiveCard {
   return adaptiveCard([
-    heading(`I couldn't reach ${personName}`),
+    heading(`I couldn't reach ${md(personName)}`),
     text(
-      `I could not send ${purpose}: ${personName} has not opened a chat with me in Teams yet. Let them know yourself, or ask them to install Intro 1:1.`,
+      `I could not send ${purpose}: ${md(personName)} has not opened a chat with me in Teams yet. Let them know yourself, or ask them to install Intro 1:1.`,
     ),
   ]);
 }

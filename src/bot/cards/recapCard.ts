@@ -1,4 +1,5 @@
 import type { Intro } from '../../domain/intro';
+import { escapeMarkdown as md } from '../../domain/markdown';
 import { HORIZONS } from '../../domain/notes';
 import { PHASE_TITLES } from '../../domain/phases';
 import type { Recap, SharedRecap } from '../../domain/recap';
@@ -21,7 +22,7 @@ function phaseTable(recap: Recap): CardElement {
 function shareForm(recap: Recap): CardElement[] {
   if (!recap.intro.member) return [];
   return [
-    text(`Share with ${recap.intro.member.name}`, { weight: 'Bolder', separator: true }),
+    text(`Share with ${md(recap.intro.member.name)}`, { weight: 'Bolder', separator: true }),
     text('Only what you tick is sent to their personal chat. Your notes are never shared.', {
       isSubtle: true,
       spacing: 'None',
@@ -50,18 +51,18 @@ export function recapCard(recap: Recap, historyUrl: string): AdaptiveCard {
   actions.push(linkButton('Open history', historyUrl));
   return adaptiveCard(
     [
-      heading(`Recap: intro 1:1 with ${recap.intro.member?.name ?? 'your colleague'}`),
+      heading(`Recap: intro 1:1 with ${recap.intro.member ? md(recap.intro.member.name) : 'your colleague'}`),
       text('Only you can see this.', { isSubtle: true, spacing: 'None' }),
       text('Time per phase (actual of planned)', { weight: 'Bolder' }),
       phaseTable(recap),
       ...goalsByHorizon,
       ...section(
         'Issues they raised',
-        recap.issues.map((issue) => `${issue.text}${issue.paraphrased ? ' _(paraphrased and confirmed)_' : ''}`),
+        recap.issues.map((issue) => `${md(issue.text)}${issue.paraphrased ? ' _(paraphrased and confirmed)_' : ''}`),
       ),
       ...section(
         'Feedback you gave',
-        recap.feedback.map((item) => `${item.kind === 'celebratory' ? '🎉' : '🔧'} ${item.text}`),
+        recap.feedback.map((item) => `${item.kind === 'celebratory' ? '🎉' : '🔧'} ${md(item.text)}`),
       ),
       ...section('Follow-ups', followUpLines(recap.followUps)),
       ...(recap.goals.short.length + recap.goals.medium.length + recap.goals.long.length + recap.followUps.length === 0
@@ -76,7 +77,7 @@ export function recapCard(recap: Recap, historyUrl: string): AdaptiveCard {
 /** What the member receives when the leader shares part of a recap. */
 export function sharedRecapCard(shared: SharedRecap): AdaptiveCard {
   return adaptiveCard([
-    heading(`${shared.intro.leader.name} shared notes from your intro 1:1`),
+    heading(`${md(shared.intro.leader.name)} shared notes from your intro 1:1`),
     ...(shared.goals ? section('Your goals', goalLines(shared.goals)) : []),
     ...(shared.followUps ? section('Follow-ups', followUpLines(shared.followUps)) : []),
     ...((shared.goals?.length ?? 0) + (shared.followUps?.length ?? 0) === 0

@@ -5,8 +5,9 @@ import { deleteAllMyData, deleteMyNotes, exportEntries } from '../../app/history
 import { exportCsv, exportMarkdown } from '../../domain/historyExport';
 import { MAX_QUERY_CHARS } from '../../domain/historySearch';
 import { parseIntroId, parseUserId, type IntroId, type UserId } from '../../domain/ids';
-import { authed, type HttpDeps, type LoggedRequest } from '../context';
+import { authed, type HttpDeps } from '../context';
 import { sendFailure } from '../errors';
+import { pageQuerySchema, parseQuery, sendPage } from '../paging';
 
 const userId = z.string().transform((value, ctx) => {
   const id = parseUserId(value);
@@ -18,26 +19,12 @@ const introId = z.string().transform((value, ctx) => {
   if (!id) ctx.addIssue({ code: 'custom', message: 'must be an intro id' });
   return id as IntroId;
 });
-const listQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional(),
-});
 const searchQuery = z.object({
   q: z.string().max(MAX_QUERY_CHARS).optional(),
   person: userId.optional(),
   followUps: z.enum(['open', 'done']).optional(),
 });
 const carriedQuery = z.object({ exclude: introId.optional() });
-
-function parseQuery<S extends z.ZodTypeAny>(req: LoggedRequest, res: Response, schema: S): z.infer<S> | undefined {
-  const raw = Object.fromEntries(new URL(req.url ?? '', 'http://x').searchParams);
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue?.path.join('.') || undefined;
-  sendFailure(res, { code: 'invalidQuery', message: `${field ?? 'query'}: ${issue?.message ?? 'not valid'}`, field });
-  return undefined;
-}
 
 function sendAttachment(res: Response, body: string, type: string, filename: string): void {
   res.writeHead(200, {
@@ -55,15 +42,8 @@ export function historyRoutes(server: Server, deps: HttpDeps): void {
   server.get(
     '/api/v1/history',
     authed(deps, async (req, res, caller) => {
-      const query = parseQuery(req, res, listQuery);
-      if (!query) return;
-      try {
-        res.send(200, await listHistory(useCases, caller, query));
-      } catch (error) {
-        // Stores refuse a cursor they did not make with a RangeError.
-        if (!(error instanceof RangeError)) throw error;
-        sendFailure(res, { code: 'invalidCursor', message: 'The cursor is not valid; start again without it.' });
-      }
+      const query = parseQuery(req, res, pageQuerySchema);
+      if (query) await sendPage(res, () => listHistory(useCases, caller, query));
     }),
   );
   server.get(

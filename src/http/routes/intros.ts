@@ -1,6 +1,5 @@
 import type { Server } from 'restify';
-import { z } from 'zod';
-import { sessionActionRequestSchema } from '../../domain/api';
+import { sessionActionRequestSchema, type Me } from '../../domain/api';
 import { parseIntroId } from '../../domain/ids';
 import { notesBodySchema } from '../../domain/notes.schema';
 import { getIntro, listMyIntros } from '../../app/intros';
@@ -9,32 +8,26 @@ import { actOnSession, getSession } from '../../app/sessions';
 import { readBody } from '../body';
 import { authed, etag, versionHeader, type HttpDeps } from '../context';
 import { sendFailure } from '../errors';
+import { pageQuerySchema, parseQuery, sendPage } from '../paging';
 
 const badIntro = { code: 'invalidIntroId', message: 'The intro id in the path is not valid.', field: 'id' };
-const listQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional(),
-});
 
-/** Routes for intros, their session clock and the caller's notes. */
+/** Routes for the caller, intros, their session clock and the caller's notes. */
 export function introRoutes(server: Server, deps: HttpDeps): void {
+  server.get(
+    '/api/v1/me',
+    authed(deps, async (_req, res, caller) => {
+      const me: Me = { userId: caller.userId, tenantId: caller.tenantId, name: caller.name };
+      res.header('Cache-Control', 'no-store');
+      res.send(200, me);
+    }),
+  );
+
   server.get(
     '/api/v1/intros',
     authed(deps, async (req, res, caller) => {
-      const query = listQuery.safeParse(Object.fromEntries(new URL(req.url ?? '', 'http://x').searchParams));
-      if (!query.success)
-        return sendFailure(res, { code: 'invalidQuery', message: query.error.issues[0]?.message ?? 'Bad query.' });
-      try {
-        res.send(200, await listMyIntros(deps.useCases, caller, query.data));
-      } catch (error) {
-        // Stores refuse a cursor they did not make with a RangeError.
-        if (!(error instanceof RangeError)) throw error;
-        sendFailure(res, {
-          code: 'invalidCursor',
-          message: 'The cursor is not valid; start again without it.',
-          field: 'cursor',
-        });
-      }
+      const query = parseQuery(req, res, pageQuerySchema);
+      if (query) await sendPage(res, () => listMyIntros(deps.useCases, caller, query));
     }),
   );
 

@@ -2,12 +2,14 @@ import type { Request, Response, Server } from 'restify';
 import type { Clock, IntroStore } from '../../app/ports';
 import { parseIntroId, parseTenantId } from '../../domain/ids';
 import type { Intro } from '../../domain/intro';
+import type { InviteLink } from '../../calendar/inviteLinks';
 
 /** What the invite route needs: the intros, a time source, and the check for a signed link. */
 export interface InviteDeps {
   readonly intros: IntroStore;
   readonly clock: Clock;
-  readonly verify: (tenantId: string, introId: string, sig: string) => boolean;
+  /** Checks the link's signature and expiry at `nowMs`. */
+  readonly verify: (link: InviteLink, nowMs: number) => boolean;
   readonly render: (intro: Intro, stampMs: number) => string;
 }
 
@@ -15,7 +17,7 @@ function notFound(res: Response): void {
   res.send(404, { error: { code: 'notFound', message: 'No invite at this address.' } });
 }
 
-/** GET /invites/:introId.ics?tenant=&sig= — the intro's .ics invite, for whoever holds the signed link. */
+/** GET /invites/:introId.ics?tenant=&exp=&sig= — the intro's .ics invite, for whoever holds the signed link. */
 export function inviteRoutes(server: Server, deps: InviteDeps): void {
   server.get('/invites/:file', async (req: Request, res: Response) => {
     const match = /^(.+)\.ics$/.exec(String(req.params.file ?? ''));
@@ -23,8 +25,9 @@ export function inviteRoutes(server: Server, deps: InviteDeps): void {
     const url = new URL(req.url ?? '', 'http://x');
     const tenantId = parseTenantId(url.searchParams.get('tenant'));
     const sig = url.searchParams.get('sig') ?? '';
-    // A wrong signature and a missing intro look the same, so links cannot be probed.
-    if (!introId || !tenantId || !deps.verify(tenantId, introId, sig)) return notFound(res);
+    const exp = url.searchParams.get('exp') ?? '';
+    // A wrong signature, an expired link and a missing intro look the same, so links cannot be probed.
+    if (!introId || !tenantId || !deps.verify({ tenantId, introId, exp, sig }, deps.clock.now())) return notFound(res);
     const intro = await deps.intros.get(tenantId, introId);
     if (!intro) return notFound(res);
     const body = deps.render(intro, deps.clock.now());

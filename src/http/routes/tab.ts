@@ -5,12 +5,23 @@ import restify, { type Server } from 'restify';
 /** Pages that simulate Teams; they exist to run the tab without Teams and are served only locally. */
 const LOCAL_ONLY = new Set(['preview.html', 'host.html']);
 
+/** The file name a request asks for, decoded and lower-cased as the static server and file system would read it. */
+export function requestedFile(url: string | undefined): string {
+  const pathname = new URL(url ?? '', 'http://x').pathname;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    decoded = pathname;
+  }
+  return path.basename(decoded).toLowerCase();
+}
+
 /** Serves the built tab under /tab/; the local preview and host simulator only when `local`. */
 export function tabRoutes(server: Server, tabDir: string, local: boolean): void {
   const serve = restify.plugins.serveStaticFiles(tabDir, { maxAge: 0 });
   server.get('/tab/*', (req, res, next) => {
-    const file = path.basename(new URL(req.url ?? '', 'http://x').pathname);
-    if (!local && LOCAL_ONLY.has(file)) {
+    if (!local && LOCAL_ONLY.has(requestedFile(req.url))) {
       res.send(404, { error: { code: 'notFound', message: 'The preview runs only locally.' } });
       return next(false);
     }

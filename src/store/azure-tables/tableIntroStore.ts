@@ -1,7 +1,8 @@
 import { odata } from '@azure/data-tables';
-import type { IntroStore, Page } from '../../app/ports';
+import type { IntroStore, Page, Versioned, WriteOutcome } from '../../app/ports';
 import type { IntroId, TenantId } from '../../domain/ids';
 import type { Intro } from '../../domain/intro';
+import { fail, ok, type Result } from '../../domain/result';
 import { decodeCursor, encodeCursor, introSortAt } from '../cursor';
 import { introSchema } from '../intro.schema';
 import { introRowSchema, parseRow, ROW_VERSION } from '../rows.schema';
@@ -15,7 +16,7 @@ const indexKey = (sortAt: number, id: string) => `${String(LATEST - sortAt).padS
 const userPartition = (tenantId: string, userId: string) => `${tenantId}_${userId}`;
 const participants = (intro: Intro) => [intro.leader.id, ...(intro.member ? [intro.member.id] : [])];
 
-type JsonEntity = { readonly json: string; readonly etag?: string };
+type JsonEntity = { readonly json: string; readonly etag?: string; readonly version?: number };
 const toIntro = (entity: JsonEntity) => parseRow(introRowSchema, entity.json, 'intros').intro;
 
 /** IntroStore on Azure Tables: intros by tenant, plus index tables per user and per meeting. */
@@ -24,7 +25,11 @@ export function tableIntroStore(tables: Tables): IntroStore {
   const getEntity = (tenantId: string, id: string) =>
     unless([404], () => tables.intros.getEntity<JsonEntity>(tenantId, id));
 
-  const writeIndexes = async (intro: Intro, json: string) => {
+  const readVersioned = async (tenantId: string, id: string): Promise<Versioned<Intro> | undefined> => {
+    const entity = await getEntity(tenantId, id);
+    return entity && { value: toIntro(entity), version: entity.version ?? 1 };
+  };
+  const writeUserIndexes = async (intro: Intro, json: string) => {
     const rowKey = indexKey(introSortAt(intro), intro.id);
     for (const userId of participants(intro)) {
       await tables.introsByUser.upsertEntity(
@@ -32,34 +37,83 @@ export function tableIntroStore(tables: Tables): IntroStore {
         'Replace',
       );
     }
-    const meetingId = intro.meeting?.meetingId;
-    if (meetingId) {
-      const entity = { partitionKey: intro.tenantId, rowKey: safeKey(meetingId), introId: intro.id };
-      await tables.introsByMeeting.upsertEntity(entity, 'Replace');
-    }
   };
-  const removeIndexes = async (intro: Intro) => {
-    const rowKey = indexKey(introSortAt(intro), intro.id);
-    for (const userId of participants(intro)) {
-      await unless([404], () => tables.introsByUser.deleteEntity(userPartition(intro.tenantId, userId), rowKey));
+  const meetingRow = (intro: Intro, meetingId: string) => ({
+    partitionKey: intro.tenantId,
+    rowKey: safeKey(meetingId),
+    introId: intro.id,
+  });
+  /** Deletes the index rows of `old` that `kept` (the intro as it is now) no longer has. */
+  const removeIndexes = async (old: Intro, kept?: Intro) => {
+    const rowKey = indexKey(introSortAt(old), old.id);
+    const keptKey = kept && indexKey(introSortAt(kept), kept.id);
+    const keptUsers = kept ? participants(kept) : [];
+    for (const userId of participants(old)) {
+      if (rowKey === keptKey && keptUsers.includes(userId)) continue;
+      await unless([404], () => tables.introsByUser.deleteEntity(userPartition(old.tenantId, userId), rowKey));
     }
-    const meetingId = intro.meeting?.meetingId;
-    if (meetingId) await unless([404], () => tables.introsByMeeting.deleteEntity(intro.tenantId, safeKey(meetingId)));
+    const meetingId = old.meeting?.meetingId;
+    if (!meetingId || meetingId === kept?.meeting?.meetingId) return;
+    const row = await unless([404], () =>
+      tables.introsByMeeting.getEntity<{ introId: string }>(old.tenantId, safeKey(meetingId)),
+    );
+    // Only this intro's claim on the meeting goes; another intro may hold it by now.
+    if (row?.introId !== old.id) return;
+    await unless([404, 412], () =>
+      tables.introsByMeeting.deleteEntity(old.tenantId, safeKey(meetingId), { etag: row.etag ?? '*' }),
+    );
   };
-  const save = async (input: Intro, mode: 'create' | 'update') => {
+  /** Claims the meeting for the intro; false when another stored intro holds it. */
+  const claimMeeting = async (intro: Intro, meetingId: string): Promise<boolean> => {
+    const row = meetingRow(intro, meetingId);
+    if (await unless([409], () => tables.introsByMeeting.createEntity(row))) return true;
+    const claim = await unless([404], () =>
+      tables.introsByMeeting.getEntity<{ introId: string }>(row.partitionKey, row.rowKey),
+    );
+    if (!claim) return claimMeeting(intro, meetingId);
+    if (claim.introId === intro.id) return true;
+    const holder = await getEntity(intro.tenantId, claim.introId);
+    if (holder && toIntro(holder).meeting?.meetingId === meetingId) return false;
+    // A claim left behind by an intro that no longer holds the meeting: take it over, unless someone beat us to it.
+    const taken = await unless([404, 412], () =>
+      tables.introsByMeeting.updateEntity(row, 'Replace', { etag: claim.etag ?? '*' }),
+    );
+    return taken !== undefined;
+  };
+  const create = async (input: Intro): Promise<Result<void, 'meetingTaken'>> => {
     const intro = introSchema.parse(input);
     const json = JSON.stringify({ v: ROW_VERSION, intro });
-    const entity = { partitionKey: intro.tenantId, rowKey: intro.id, json };
-    if (mode === 'create') {
-      const created = await unless([409], () => tables.intros.createEntity(entity));
-      if (!created) throw new Error(`Cannot create intro ${intro.id}: it already exists in tenant ${intro.tenantId}.`);
-    } else {
-      const old = await getEntity(intro.tenantId, intro.id);
-      if (!old) throw new Error(`Cannot update intro ${intro.id}: it does not exist in tenant ${intro.tenantId}.`);
-      await removeIndexes(toIntro(old));
-      await tables.intros.updateEntity(entity, 'Replace', { etag: old.etag ?? '*' });
+    const created = await unless([409], () =>
+      tables.intros.createEntity({ partitionKey: intro.tenantId, rowKey: intro.id, json, version: 1 }),
+    );
+    if (!created) throw new Error(`Cannot create intro ${intro.id}: it already exists in tenant ${intro.tenantId}.`);
+    // The intro row comes first, so a claim always points at an intro that was stored before it.
+    const meetingId = intro.meeting?.meetingId;
+    if (meetingId && !(await claimMeeting(intro, meetingId))) {
+      await unless([404], () => tables.intros.deleteEntity(intro.tenantId, intro.id));
+      return fail('meetingTaken', 'Another intro 1:1 is already held in this meeting.');
     }
-    await writeIndexes(intro, json);
+    await writeUserIndexes(intro, json);
+    return ok(undefined);
+  };
+  /** The ETag-checked write comes first; index rows change only once it has landed. */
+  const update = async (input: Intro, expectedVersion: number): Promise<WriteOutcome<Intro>> => {
+    const intro = introSchema.parse(input);
+    const old = await getEntity(intro.tenantId, intro.id);
+    if (!old) return { ok: false, current: undefined };
+    const current = { value: toIntro(old), version: old.version ?? 1 };
+    if (current.version !== expectedVersion) return { ok: false, current };
+    const json = JSON.stringify({ v: ROW_VERSION, intro });
+    const entity = { partitionKey: intro.tenantId, rowKey: intro.id, json, version: expectedVersion + 1 };
+    const written = await unless([404, 412], () =>
+      tables.intros.updateEntity(entity, 'Replace', { etag: old.etag ?? '*' }),
+    );
+    if (!written) return { ok: false, current: await readVersioned(intro.tenantId, intro.id) };
+    await writeUserIndexes(intro, json);
+    const meetingId = intro.meeting?.meetingId;
+    if (meetingId) await tables.introsByMeeting.upsertEntity(meetingRow(intro, meetingId), 'Replace');
+    await removeIndexes(current.value, intro);
+    return { ok: true, value: { value: intro, version: expectedVersion + 1 } };
   };
   const list = async (
     tenantId: TenantId,
@@ -96,18 +150,17 @@ export function tableIntroStore(tables: Tables): IntroStore {
     await unless([404], () => tables.intros.deleteEntity(tenantId, id));
   };
   return {
-    create: (intro) => save(intro, 'create'),
-    update: (intro) => save(intro, 'update'),
-    get: async (tenantId, id) => {
-      const entity = await getEntity(tenantId, id);
-      return entity && toIntro(entity);
-    },
+    create,
+    update,
+    get: async (tenantId, id) => (await readVersioned(tenantId, id))?.value,
+    getVersioned: readVersioned,
     findByMeeting: async (tenantId, meetingId) => {
       const found = await unless([404], () =>
         tables.introsByMeeting.getEntity<{ introId: string }>(tenantId, safeKey(meetingId)),
       );
       const entity = found && (await getEntity(tenantId, found.introId));
-      return entity && toIntro(entity);
+      const intro = entity && toIntro(entity);
+      return intro?.meeting?.meetingId === meetingId ? intro : undefined;
     },
     listForUser: list,
     delete: remove,

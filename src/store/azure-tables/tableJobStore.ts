@@ -19,8 +19,24 @@ interface JobEntity {
 // Times are stored as Edm.Double so epoch milliseconds compare as numbers in filters.
 const double = (value: number) => ({ value: String(value), type: 'Double' as const });
 
+/** Runs a write conditional on an ETag: true when it applied, false when the entity changed or went away. */
+async function applied(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (hasStatus(error, 412) || hasStatus(error, 404)) return false;
+    throw error;
+  }
+}
+
 /** JobStore on Azure Tables: a lease is taken with an update conditional on the entity's ETag. */
 export function tableJobStore(table: TableClient): JobStore {
+  // The stored job, only while this claim still holds its lease.
+  const held = async (job: ClaimedJob): Promise<JobEntity | undefined> => {
+    const entity = await unless([404], () => table.getEntity<JobEntity>(PARTITION, job.id));
+    return entity?.leaseId === job.leaseId ? entity : undefined;
+  };
   const tryLease = async (entity: JobEntity, now: number, leaseMs: number): Promise<ClaimedJob | undefined> => {
     const leaseId = randomUUID();
     const leased = { partitionKey: PARTITION, rowKey: entity.rowKey, leaseId, leaseUntil: double(now + leaseMs) };
@@ -55,15 +71,21 @@ export function tableJobStore(table: TableClient): JobStore {
       return undefined;
     },
     complete: async (job) => {
-      const entity = await unless([404], () => table.getEntity<JobEntity>(PARTITION, job.id));
-      if (!entity || entity.leaseId !== job.leaseId) return false;
-      try {
-        await table.deleteEntity(PARTITION, job.id, { etag: entity.etag });
-        return true;
-      } catch (error) {
-        if (hasStatus(error, 412) || hasStatus(error, 404)) return false;
-        throw error;
-      }
+      const entity = await held(job);
+      return entity !== undefined && applied(() => table.deleteEntity(PARTITION, job.id, { etag: entity.etag }));
+    },
+    reschedule: async (job, dueAt, payload) => {
+      const entity = await held(job);
+      const json = JSON.stringify({ v: ROW_VERSION, payload });
+      const moved = {
+        partitionKey: PARTITION,
+        rowKey: job.id,
+        dueAt: double(dueAt),
+        leaseId: '',
+        leaseUntil: double(0),
+        json,
+      };
+      return entity !== undefined && applied(() => table.updateEntity(moved, 'Merge', { etag: entity.etag }));
     },
   };
 }

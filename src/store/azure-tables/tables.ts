@@ -32,26 +32,31 @@ export async function unless<T>(statuses: readonly number[], call: () => Promise
 /** Encodes any string as a valid PartitionKey/RowKey (no / \ # ? or control characters). */
 export const safeKey = (value: string): string => Buffer.from(value, 'utf8').toString('base64url');
 
-// A string property holds at most 64 KiB of UTF-16, so 30 000 characters leaves room.
-const CHUNK_CHARS = 30_000;
+// A binary property holds at most 64 KiB. Chunks are UTF-8 bytes rather than strings: Azurite was seen to corrupt
+// long strings of multi-byte characters, and bytes also make the size limit exact.
+const CHUNK_BYTES = 60_000;
 
-/** Splits a JSON document across string properties `json0..jsonN` so large notes fit the 64 KB property limit. */
-export function toChunks(json: string): Record<string, string | number> {
-  const chunks: Record<string, string | number> = {};
+/** Splits a JSON document across binary properties `json0..jsonN` so large notes fit the 64 KiB property limit. */
+export function toChunks(json: string): Record<string, Uint8Array | number> {
+  const bytes = Buffer.from(json, 'utf8');
+  const chunks: Record<string, Uint8Array | number> = {};
   let count = 0;
-  for (let start = 0; start < json.length || count === 0; start += CHUNK_CHARS) {
-    chunks[`json${count}`] = json.slice(start, start + CHUNK_CHARS);
+  for (let start = 0; start < bytes.length || count === 0; start += CHUNK_BYTES) {
+    chunks[`json${count}`] = new Uint8Array(bytes.subarray(start, start + CHUNK_BYTES));
     count += 1;
   }
   return { ...chunks, chunks: count };
 }
 
-/** Joins what `toChunks` split. */
+/** Joins what `toChunks` split; also reads the string chunks that earlier versions stored. */
 export function fromChunks(entity: Record<string, unknown>): string {
   const count = Number(entity.chunks ?? 0);
-  let json = '';
-  for (let i = 0; i < count; i++) json += String(entity[`json${i}`] ?? '');
-  return json;
+  const parts: Buffer[] = [];
+  for (let i = 0; i < count; i++) {
+    const part = entity[`json${i}`];
+    parts.push(part instanceof Uint8Array ? Buffer.from(part) : Buffer.from(String(part ?? ''), 'utf8'));
+  }
+  return Buffer.concat(parts).toString('utf8');
 }
 
 /** Reads every entity a filter matches (all pages). */

@@ -25,6 +25,14 @@ export const MIGRATIONS: readonly string[] = [
      lease_id TEXT, lease_until INTEGER NOT NULL DEFAULT 0, version INTEGER NOT NULL) WITHOUT ROWID;
    CREATE INDEX jobs_by_due ON jobs (due_at);
    CREATE TABLE bot_state (key TEXT PRIMARY KEY, json TEXT NOT NULL, etag TEXT NOT NULL) WITHOUT ROWID;`,
+  // Intros get a version for conditional updates, and one meeting holds at most one intro. Where two already
+  // shared a meeting, the newest keeps it (the one findByMeeting returned) and the others lose the index entry.
+  `ALTER TABLE intros ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+   UPDATE intros SET meeting_id = NULL WHERE meeting_id IS NOT NULL AND EXISTS (
+     SELECT 1 FROM intros AS newer WHERE newer.tenant_id = intros.tenant_id AND newer.meeting_id = intros.meeting_id
+     AND (newer.sort_at, newer.id) > (intros.sort_at, intros.id));
+   DROP INDEX intros_by_meeting;
+   CREATE UNIQUE INDEX intros_by_meeting ON intros (tenant_id, meeting_id) WHERE meeting_id IS NOT NULL;`,
 ];
 
 function appliedVersion(db: Database.Database): number {

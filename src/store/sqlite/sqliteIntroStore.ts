@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { IntroStore, Page, Versioned, WriteOutcome } from '../../app/ports';
 import type { IntroId, MeetingKey, TenantId, UserId } from '../../domain/ids';
 import type { Intro } from '../../domain/intro';
+import { fail, ok } from '../../domain/result';
 import { NOT_STARTED, type Session } from '../../domain/session';
 import { decodeCursor, encodeCursor, introSortAt } from '../cursor';
 import { introSchema } from '../intro.schema';
@@ -37,6 +38,15 @@ function introColumns(input: Intro) {
 const alreadyExists = (intro: Intro) =>
   new Error(`Cannot create intro ${intro.id}: it already exists in tenant ${intro.tenantId}.`);
 
+// SQLite names the columns of the violated index; the primary key's are (tenant_id, id).
+// Checked by shape, not instanceof: under jest the error's Error class can come from another realm.
+const isMeetingTaken = (error: unknown) =>
+  typeof error === 'object' &&
+  error !== null &&
+  /UNIQUE constraint failed: intros\.tenant_id, intros\.meeting_id/.test(
+    String((error as { message?: unknown }).message),
+  );
+
 const toIntro = (row: { json: string } | undefined): Intro | undefined =>
   row ? parseRow(introRowSchema, row.json, 'intros').intro : undefined;
 
@@ -48,9 +58,11 @@ export function sqliteIntroStore(db: Database.Database): IntroStore {
       sort_at, status, json) VALUES (@tenant, @id, @leader, @member, @meeting, @scheduledStart, @createdAt, @sortAt,
       @status, @json)`),
     update: db.prepare(`UPDATE intros SET leader_id = @leader, member_id = @member, meeting_id = @meeting,
-      scheduled_start = @scheduledStart, created_at = @createdAt, sort_at = @sortAt, status = @status, json = @json
-      WHERE tenant_id = @tenant AND id = @id`),
-    get: db.prepare<[string, string], { json: string }>('SELECT json FROM intros WHERE tenant_id = ? AND id = ?'),
+      scheduled_start = @scheduledStart, created_at = @createdAt, sort_at = @sortAt, status = @status, json = @json,
+      version = version + 1 WHERE tenant_id = @tenant AND id = @id AND version = @expected`),
+    get: db.prepare<[string, string], { json: string; version: number }>(
+      'SELECT json, version FROM intros WHERE tenant_id = ? AND id = ?',
+    ),
     byMeeting: db.prepare<[string, string], { json: string }>(
       'SELECT json FROM intros WHERE tenant_id = ? AND meeting_id = ? ORDER BY sort_at DESC LIMIT 1',
     ),
@@ -70,6 +82,10 @@ export function sqliteIntroStore(db: Database.Database): IntroStore {
     }
     db.prepare('DELETE FROM intros WHERE tenant_id = ? AND id = ?').run(tenant, id);
   });
+  const readVersioned = (tenant: string, id: string): Versioned<Intro> | undefined => {
+    const row = q.get.get(tenant, id);
+    return row && { value: parseRow(introRowSchema, row.json, 'intros').intro, version: row.version };
+  };
   const readSession = (tenant: string, id: string): Versioned<Session> | undefined => {
     const row = q.getSession.get(tenant, id);
     return row && { value: parseRow(sessionRowSchema, row.json, 'sessions').session, version: row.version };
@@ -88,14 +104,23 @@ export function sqliteIntroStore(db: Database.Database): IntroStore {
     create: async (intro) => {
       const columns = introColumns(intro);
       if (q.get.get(columns.tenant, columns.id)) throw alreadyExists(intro);
-      q.insert.run(columns);
-    },
-    update: async (intro) => {
-      if (q.update.run(introColumns(intro)).changes === 0) {
-        throw new Error(`Cannot update intro ${intro.id}: it does not exist in tenant ${intro.tenantId}.`);
+      try {
+        q.insert.run(columns);
+      } catch (error) {
+        if (!isMeetingTaken(error)) throw error;
+        return fail('meetingTaken', 'Another intro 1:1 is already held in this meeting.');
       }
+      return ok(undefined);
+    },
+    update: async (intro, expectedVersion) => {
+      const columns = introColumns(intro);
+      if (q.update.run({ ...columns, expected: expectedVersion }).changes === 1) {
+        return { ok: true, value: { value: introSchema.parse(intro), version: expectedVersion + 1 } };
+      }
+      return { ok: false, current: readVersioned(columns.tenant, columns.id) };
     },
     get: async (tenantId: TenantId, id: IntroId) => toIntro(q.get.get(tenantId, id)),
+    getVersioned: async (tenantId: TenantId, id: IntroId) => readVersioned(tenantId, id),
     findByMeeting: async (tenantId: TenantId, meetingId: MeetingKey) => toIntro(q.byMeeting.get(tenantId, meetingId)),
     listForUser: async (tenantId: TenantId, userId: UserId, page): Promise<Page<Intro>> => {
       if (!Number.isInteger(page.limit) || page.limit < 1)

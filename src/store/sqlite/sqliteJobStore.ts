@@ -27,6 +27,8 @@ export function sqliteJobStore(db: Database.Database): JobStore {
     lease: db.prepare(`UPDATE jobs SET lease_id = ?, lease_until = ?, version = version + 1
       WHERE id = ? AND version = ? AND lease_until <= ?`),
     complete: db.prepare('DELETE FROM jobs WHERE id = ? AND lease_id = ?'),
+    reschedule: db.prepare(`UPDATE jobs SET due_at = ?, payload = ?, lease_id = NULL, lease_until = 0,
+      version = version + 1 WHERE id = ? AND lease_id = ?`),
   };
   const tryCandidates = (now: number, leaseMs: number, rows: readonly JobRow[]): ClaimedJob | undefined => {
     for (const row of rows) {
@@ -53,5 +55,9 @@ export function sqliteJobStore(db: Database.Database): JobStore {
     },
     claimDue: async (now, leaseMs) => claim(now, leaseMs),
     complete: async (job) => q.complete.run(job.id, job.leaseId).changes === 1,
+    reschedule: async (job, dueAt, payload) => {
+      const json = JSON.stringify({ v: ROW_VERSION, payload });
+      return q.reschedule.run(dueAt, json, job.id, job.leaseId).changes === 1;
+    },
   };
 }

@@ -38,7 +38,8 @@ export interface ApiClient {
   /** Polls the session with If-None-Match so an unchanged session costs a 304. */
   pollSession(introId: string, version: number | undefined): Promise<SessionPoll>;
   getNotes(introId: string): Promise<NotesView>;
-  saveNotes(introId: string, body: NotesBody, ifVersion: number): Promise<NotesSave>;
+  /** `keepalive` lets the save finish after the page is gone (closing the panel). */
+  saveNotes(introId: string, body: NotesBody, ifVersion: number, options?: { keepalive?: boolean }): Promise<NotesSave>;
   /** Last time's goals and open follow-ups from the caller's own notes as leader with `memberId`. */
   carriedForward(memberId: string, excludeIntroId: string): Promise<CarriedForward>;
 }
@@ -56,6 +57,7 @@ interface Request {
   readonly path: string;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
+  readonly keepalive?: boolean;
 }
 
 /** Creates an API client that sends JSON with the Teams SSO token (fetched again once on 401) and maps errors. */
@@ -88,6 +90,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           ...request.headers,
         },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        ...(request.keepalive ? { keepalive: true } : {}),
       });
     } catch {
       throw new ApiError(0, 'offline', 'Cannot reach the Intro 1:1 server. Check your connection and retry.');
@@ -134,9 +137,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return { changed: true, view: (await response.json()) as SessionView, sentAt, receivedAt };
     },
     getNotes: (introId) => send<NotesView>({ method: 'GET', path: intro(introId, '/notes') }),
-    async saveNotes(introId, body, ifVersion) {
+    async saveNotes(introId, body, ifVersion, options) {
       const path = intro(introId, '/notes');
-      const response = await raw({ method: 'PUT', path, body, headers: { 'If-Match': `"${ifVersion}"` } });
+      const headers = { 'If-Match': `"${ifVersion}"` };
+      const response = await raw({ method: 'PUT', path, body, headers, keepalive: options?.keepalive });
       if (response.status === 412) return { ok: false, current: ((await response.json()) as NotesConflict).current };
       if (!response.ok) throw await toApiError(response);
       return { ok: true, view: (await response.json()) as NotesView };

@@ -28,7 +28,16 @@ export async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message, field);
 }
 
-/** Whether a failure may go away by itself (server unreachable, restarting or overloaded). */
+/**
+ * Whether the person must sign in again: getting a token failed, or the server still answered 401 after the client
+ * fetched a fresh token once. Retrying soon does not help.
+ */
+export function isSignInProblem(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === 'signIn' || error.status === 401);
+}
+
+/** Whether a failure may go away by itself (server unreachable, restarting or overloaded); sign-in problems do not. */
 export function isTransient(error: unknown): boolean {
-  return !(error instanceof ApiError) || error.status === 0 || error.status === 401 || error.status >= 500;
+  if (isSignInProblem(error)) return false;
+  return !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
 }

@@ -47,9 +47,10 @@ export function LeaderControls({ session, busy, onAction }: LeaderControlsProps)
   const actions: SessionAction[] = [first, 'previous', 'next', 'end'];
   return (
     <div role="toolbar" aria-label="Timer controls" className={styles.root}>
-      {actions.map((action) => (
+      {actions.map((action, position) => (
+        // Keyed by position: Start becomes Pause in the same button, so keyboard focus stays on it.
         <Button
-          key={action}
+          key={position}
           size="small"
           appearance={action === first ? 'primary' : 'secondary'}
           disabled={busy || !allowed(session, action)}

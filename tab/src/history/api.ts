@@ -1,7 +1,9 @@
 import type { IntroView, NotesView } from '../../../src/domain/api';
 import type { FollowUpFilter, HistoryList, HistorySearch } from '../../../src/domain/history';
 import type { NotesBody } from '../../../src/domain/notes';
+import type { Me } from '../../../src/domain/api';
 import { ApiError, type ApiClientOptions } from '../api/client';
+import { clearPending, type KeyValueStorage } from '../notes/pendingStore';
 
 /** Outcome of saving notes: the saved copy, or the newer copy the server kept (412). */
 export type SaveNotesOutcome =
@@ -58,8 +60,22 @@ export function searchQueryString(query: HistoryQuery): string {
   return params.toString();
 }
 
+/** Where edits not yet sent from the meeting surfaces are kept, so deleting notes here deletes those copies too. */
+export interface PendingNotesOptions {
+  /** This browser's storage (default `localStorage`; none outside a browser). */
+  readonly pendingStorage?: KeyValueStorage;
+}
+
+function browserStorage(): KeyValueStorage | undefined {
+  try {
+    return (globalThis as { localStorage?: KeyValueStorage }).localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Creates the personal tab's API client; the bearer token comes from Teams SSO on every call. */
-export function createHistoryApi(options: ApiClientOptions): HistoryApi {
+export function createHistoryApi(options: ApiClientOptions & PendingNotesOptions): HistoryApi {
   const base = `${options.baseUrl ?? ''}/api/v1`;
   const doFetch = options.fetch ?? ((input: Parameters<typeof fetch>[0], init?: RequestInit) => fetch(input, init));
   async function call(method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}) {
@@ -84,6 +100,16 @@ export function createHistoryApi(options: ApiClientOptions): HistoryApi {
     const response = await call('DELETE', path);
     if (!response.ok) throw await errorFrom(response);
   }
+  const storage = options.pendingStorage ?? browserStorage();
+  let me: Promise<Me> | undefined;
+  /** Removes this device's unsent copies so they cannot bring deleted notes back (all intros when no id). */
+  async function forgetPending(introId?: string): Promise<void> {
+    if (!storage) return;
+    me ??= json<Me>('/me');
+    const who = await me.catch(() => undefined);
+    if (!who) me = undefined;
+    else clearPending(storage, { tenantId: who.tenantId, userId: who.userId }, introId);
+  }
   const intro = (id: string) => `/intros/${encodeURIComponent(id)}`;
   return {
     list: (cursor) =>
@@ -98,8 +124,14 @@ export function createHistoryApi(options: ApiClientOptions): HistoryApi {
       if (!response.ok) throw await errorFrom(response);
       return { ok: true, notes: (await response.json()) as NotesView };
     },
-    deleteNotes: (id) => remove(`${intro(id)}/notes`),
-    deleteAllMyData: () => remove('/me/data'),
+    async deleteNotes(id) {
+      await remove(`${intro(id)}/notes`);
+      await forgetPending(id);
+    },
+    async deleteAllMyData() {
+      await remove('/me/data');
+      await forgetPending();
+    },
     async download(format) {
       const response = await call('GET', `/export.${format}`);
       if (!response.ok) throw await errorFrom(response);

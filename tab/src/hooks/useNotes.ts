@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NotesBody } from '../../../src/domain/notes';
 import type { ApiClient } from '../api/client';
-import { NotesSync, type NotesSyncState } from '../notes/notesSync';
+import { LOADING_STATE, NotesSync, type NotesSyncState } from '../notes/notesSync';
+import { flushOtherIntros } from '../notes/otherIntros';
+import { watchPage } from '../notes/pageEvents';
 import { pendingStore, type NotesOwner } from '../notes/pendingStore';
-import { emptyNotesBody } from '../../../src/domain/notes';
 
 /** One person's notes on an intro, autosaved. */
 export interface NotesHandle {
+  /** `state.loading` is true until the saved notes arrive: disable inputs until then. */
   readonly state: NotesSyncState;
   readonly edit: (update: (body: NotesBody) => NotesBody) => void;
 }
@@ -19,21 +21,24 @@ function browserStorage(): Storage | undefined {
   }
 }
 
-/** Loads and autosaves the caller's notes for an intro; unsent edits are kept in this browser's storage. */
+/**
+ * Loads and autosaves the caller's notes for an intro; unsent edits are kept in this browser's storage, sent when
+ * the panel closes or the page is hidden, and edits left for the caller's other intros are sent too.
+ */
 export function useNotes(api: ApiClient, owner: NotesOwner): NotesHandle {
-  const [state, setState] = useState<NotesSyncState>({ status: 'loading', body: emptyNotesBody(), conflicts: [] });
+  const [state, setState] = useState<NotesSyncState>(LOADING_STATE);
   const sync = useRef<NotesSync | undefined>(undefined);
   const { tenantId, userId, introId } = owner;
 
   useEffect(() => {
-    const store = pendingStore(browserStorage(), { tenantId, userId, introId });
+    const storage = browserStorage();
+    const store = pendingStore(storage, { tenantId, userId, introId });
     const current = new NotesSync({ api, introId, store, onChange: setState });
     sync.current = current;
-    void current.start();
-    const online = () => void current.flush();
-    window.addEventListener('online', online);
+    void current.start().then(() => flushOtherIntros(api, storage, { tenantId, userId, introId }));
+    const unwatch = watchPage(current, window, document, store.key);
     return () => {
-      window.removeEventListener('online', online);
+      unwatch();
       current.dispose();
     };
   }, [api, tenantId, userId, introId]);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionView } from '../../../src/domain/api';
 import type { SessionAction } from '../../../src/domain/session';
 import type { ApiClient } from '../api/client';
-import { bestSample, sampleOffset, type OffsetSample } from '../sync/clockOffset';
+import { addSample, bestRecent, sampleOffset, type OffsetSample } from '../sync/clockOffset';
 
 /** How often the panel asks whether the session changed (a 304 when it did not). */
 export const SESSION_POLL_MS = 1000;
@@ -10,7 +10,7 @@ export const SESSION_POLL_MS = 1000;
 /** The shared session as this panel knows it. */
 export interface SessionSync {
   readonly view: SessionView;
-  /** Server time minus client time, from the most precise request so far. */
+  /** Server time minus client time, from the most precise of the recent requests. */
   readonly offsetMs: number;
   /** True while the server cannot be reached. */
   readonly stale: boolean;
@@ -27,7 +27,9 @@ export function useSession(
   pollMs = SESSION_POLL_MS,
 ): SessionSync {
   const [view, setView] = useState(initial);
-  const [sample, setSample] = useState<OffsetSample | undefined>(undefined);
+  const [samples, setSamples] = useState<readonly OffsetSample[]>([]);
+  // Until a poll answers, the view's own stamp is the estimate; read once, or the timer would stand still.
+  const [fallbackMs] = useState(() => initial.serverNow - Date.now());
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -47,7 +49,7 @@ export function useSession(
         const result = await api.pollSession(introId, version.current);
         if (!alive) return;
         const serverNow = result.changed ? result.view.serverNow : result.serverNow;
-        setSample((current) => bestSample(current, sampleOffset(serverNow, result.sentAt, result.receivedAt)));
+        setSamples((recent) => addSample(recent, sampleOffset(serverNow, result.sentAt, result.receivedAt)));
         if (result.changed) accept(result.view);
         setStale(false);
       } catch {
@@ -80,6 +82,6 @@ export function useSession(
     [api, introId, accept],
   );
 
-  const offsetMs = sample?.offsetMs ?? initial.serverNow - Date.now();
+  const offsetMs = bestRecent(samples)?.offsetMs ?? fallbackMs;
   return { view, offsetMs, stale, busy, error, act };
 }

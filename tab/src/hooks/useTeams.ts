@@ -7,13 +7,23 @@ export type TeamsState =
   | { readonly status: 'failed'; readonly title: string; readonly message: string }
   | { readonly status: 'ready'; readonly env: TeamsEnv };
 
-/** Connects to Teams once and follows the host's theme live. */
+/** What the tab says while a host it is framed in has not answered yet. */
+export const SLOW_HOST_TITLE = 'Still connecting to Teams';
+
+/** Connects to Teams once and follows the host's theme live; a slow host gets a hint, and the page recovers later. */
 export function useTeams(): { state: TeamsState; theme: TeamsTheme } {
   const [state, setState] = useState<TeamsState>({ status: 'starting' });
   const [theme, setTheme] = useState<TeamsTheme>('default');
   useEffect(() => {
     let alive = true;
-    initializeTeams().then(
+    const onSlow = (error: TeamsError) =>
+      alive &&
+      setState({
+        status: 'failed',
+        title: SLOW_HOST_TITLE,
+        message: `Teams has not answered yet; this page carries on when it does. ${error.message}`,
+      });
+    initializeTeams({ onSlow }).then(
       (env) => {
         if (!alive) return;
         setTheme(env.theme);

@@ -1,32 +1,15 @@
 import type { NotesView } from '../../../src/domain/api';
-import { emptyNotesBody, type NoteText, type NotesBody } from '../../../src/domain/notes';
-import type { ApiClient } from '../api/client';
-import { isTransient } from '../api/errors';
+import { emptyNotesBody, type NotesBody } from '../../../src/domain/notes';
+import { isSignInProblem, isTransient } from '../api/errors';
 import { checkCaps } from './caps';
 import { mergeNotes } from './merge';
-import type { PendingStore } from './pendingStore';
+import type { PendingEdits } from './pendingStore';
+import { LOADING_STATE, type NotesSyncOptions, type NotesSyncState } from './syncState';
 
-/** What the save status line says. */
-export type SaveStatus = 'loading' | 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'invalid' | 'error';
+export { LOADING_STATE, type NotesSyncOptions, type NotesSyncState, type SaveStatus } from './syncState';
 
-/** What the notes editor shows. */
-export interface NotesSyncState {
-  readonly status: SaveStatus;
-  readonly body: NotesBody;
-  readonly message?: string;
-  /** Texts changed on two devices at once; both versions were kept, marked. */
-  readonly conflicts: readonly (keyof NoteText)[];
-}
-
-/** What the notes sync needs. */
-export interface NotesSyncOptions {
-  readonly api: Pick<ApiClient, 'getNotes' | 'saveNotes'>;
-  readonly introId: string;
-  readonly store: PendingStore;
-  readonly onChange: (state: NotesSyncState) => void;
-  readonly debounceMs?: number;
-  readonly maxBackoffMs?: number;
-}
+/** Browsers refuse keepalive requests with bodies over 64 KiB; bigger saves go as ordinary requests. */
+const KEEPALIVE_MAX_CHARS = 60_000;
 
 function bodyOf(view: NotesView): NotesBody {
   const { text, goals, issues, feedback, followUps } = view;
@@ -34,17 +17,21 @@ function bodyOf(view: NotesView): NotesBody {
 }
 
 const sameBody = (a: NotesBody, b: NotesBody) => JSON.stringify(a) === JSON.stringify(b);
+const union = <T>(a: readonly T[], b: readonly T[]) => [...new Set([...a, ...b])];
 
 /**
  * Autosaves one person's notes: edits go to local storage at once and to the API after a pause in typing;
- * unsent edits survive reloads and outages (retried with backoff and on `online`), and a 412 is merged, not lost.
+ * unsent edits survive reloads, outages and closing the panel, and a 412 is merged, not lost.
  */
 export class NotesSync {
   private base: NotesBody = emptyNotesBody();
   private baseVersion = 0;
   private local: NotesBody = emptyNotesBody();
-  private state: NotesSyncState = { status: 'loading', body: emptyNotesBody(), conflicts: [] };
+  /** Whether `local` holds edits the server has not confirmed. */
+  private unsent = false;
+  private state: NotesSyncState = LOADING_STATE;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private starting: Promise<void> | undefined;
   private inFlight = false;
   private again = false;
   private backoffMs = 1000;
@@ -53,62 +40,45 @@ export class NotesSync {
 
   constructor(private readonly options: NotesSyncOptions) {}
 
-  /** Loads the saved notes and any edits kept on this device, then sends those. */
-  async start(): Promise<void> {
-    const pending = this.options.store.load();
-    if (pending) {
-      Object.assign(this, { base: pending.base, baseVersion: pending.baseVersion, local: pending.local });
-      this.set({ status: 'pending', body: pending.local });
-    }
-    try {
-      const view = await this.options.api.getNotes(this.options.introId);
-      this.loaded = true;
-      if (!pending) {
-        Object.assign(this, { base: bodyOf(view), baseVersion: view.version, local: bodyOf(view) });
-        return this.set({ status: 'idle', body: this.local });
-      }
-      if (view.version !== pending.baseVersion) this.rebase(view);
-      await this.flush();
-    } catch (error) {
-      if (!isTransient(error)) return this.set({ status: 'error', message: (error as Error).message });
-      this.set({ status: 'offline' });
-      this.retryLater(() => this.start());
-    }
+  /** Loads the saved notes and any edits kept on this device (also those made while loading), then sends those. */
+  start(): Promise<void> {
+    this.starting ??= this.load().finally(() => (this.starting = undefined));
+    return this.starting;
   }
 
   /** Records an edit: kept on this device now, sent after a pause in typing. */
   edit(body: NotesBody): void {
     this.local = body;
-    this.options.store.save({ base: this.base, baseVersion: this.baseVersion, local: body });
+    this.unsent = true;
+    this.keep();
     const capError = checkCaps(body);
     if (capError) return this.set({ status: 'invalid', body, message: capError.message });
-    this.set({ status: this.state.status === 'offline' ? 'offline' : 'pending', body, message: undefined });
+    const sticky = this.state.status === 'offline' || this.state.status === 'signInNeeded';
+    this.set(sticky ? { body } : { status: 'pending', body, message: undefined });
     this.schedule(this.options.debounceMs ?? 800);
   }
 
-  /** Sends unsent edits now (e.g. when the browser says it is online again). */
-  async flush(): Promise<void> {
+  /** Sends unsent edits now (when online again, or with `keepalive` when the page goes away). */
+  async flush(options: { keepalive?: boolean } = {}): Promise<void> {
     this.clearTimer();
     if (!this.loaded) return this.start();
     if (this.inFlight) {
-      this.again = true;
+      // The running request may die with the page: send the latest copy on its own, too.
+      if (options.keepalive) this.sendDetached();
+      else this.again = true;
       return;
     }
-    if (checkCaps(this.local)) return;
-    if (this.options.store.load() === undefined && sameBody(this.local, this.base)) return;
+    if (checkCaps(this.local) || (!this.unsent && sameBody(this.local, this.base))) return;
     this.inFlight = true;
     const sent = this.local;
     this.set({ status: 'saving' });
     try {
-      const result = await this.options.api.saveNotes(this.options.introId, sent, this.baseVersion);
+      const result = await this.save(sent, options.keepalive);
       if (result.ok) this.saved(sent, result.view);
       else this.rebase(result.current);
       this.backoffMs = 1000;
     } catch (error) {
-      if (isTransient(error)) {
-        this.set({ status: 'offline', message: undefined });
-        this.retryLater(() => this.flush());
-      } else this.set({ status: 'error', message: (error as Error).message });
+      this.failed(error, () => this.flush());
     } finally {
       this.inFlight = false;
     }
@@ -118,52 +88,131 @@ export class NotesSync {
     }
   }
 
-  /** Stops timers; pending edits stay on this device. */
+  /** Picks up edits another surface (side panel or meeting details) kept under the same key, if this one has none. */
+  adoptStored(): void {
+    const kept = this.options.store.load();
+    if (!kept || this.unsent || sameBody(kept.local, this.local)) return;
+    this.adopt(kept);
+    this.set({ status: this.loaded ? 'pending' : this.state.status, body: this.local });
+  }
+
+  /** Stops timers and sends unsent edits with `keepalive`; they also stay on this device until confirmed. */
   dispose(): void {
+    this.stop();
+    if (this.loaded && this.unsent) void this.flush({ keepalive: true });
+  }
+
+  /** Stops timers and state updates without sending. */
+  stop(): void {
     this.disposed = true;
     this.clearTimer();
+  }
+
+  private async load(): Promise<void> {
+    if (!this.unsent) this.adopt(this.options.store.load());
+    try {
+      const view = await this.options.api.getNotes(this.options.introId);
+      this.loaded = true;
+      // Edits may have arrived while loading, here (`unsent`) or from another surface (the store): rebase them.
+      if (!this.unsent) this.adopt(this.options.store.load());
+      if (!this.unsent || (view.version === 0 && this.baseVersion > 0)) return this.fresh(view);
+      if (view.version !== this.baseVersion) this.rebase(view);
+      this.set({ loading: false });
+      await this.flush();
+    } catch (error) {
+      this.set({ loading: false });
+      this.failed(error, () => this.start());
+    }
+  }
+
+  /** Shows the server's copy; pending edits based on notes since deleted (version 0) are dropped, not resurrected. */
+  private fresh(view: NotesView): void {
+    if (this.unsent) this.options.store.clear();
+    Object.assign(this, { base: bodyOf(view), baseVersion: view.version, local: bodyOf(view), unsent: false });
+    this.set({ status: 'idle', loading: false, body: this.local, message: undefined });
+  }
+
+  private adopt(kept: PendingEdits | undefined): void {
+    if (!kept) return;
+    Object.assign(this, { base: kept.base, baseVersion: kept.baseVersion, local: kept.local, unsent: true });
+    this.set({ status: 'pending', body: kept.local });
+  }
+
+  private save(sent: NotesBody, keepalive = false) {
+    const small = keepalive && JSON.stringify(sent).length <= KEEPALIVE_MAX_CHARS;
+    const { api, introId } = this.options;
+    return small
+      ? api.saveNotes(introId, sent, this.baseVersion, { keepalive: true })
+      : api.saveNotes(introId, sent, this.baseVersion);
+  }
+
+  private sendDetached(): void {
+    const sent = this.local;
+    this.save(sent, true).then(
+      (result) => void (result.ok && this.options.store.clearIfSent(sent)),
+      () => undefined,
+    );
   }
 
   private saved(sent: NotesBody, view: NotesView): void {
     this.base = sent;
     this.baseVersion = view.version;
     if (sameBody(this.local, sent)) {
-      this.options.store.clear();
-      this.set({ status: 'saved' });
+      this.unsent = false;
+      this.options.store.clearIfSent(sent);
+      this.set({ status: 'saved', message: undefined });
     } else {
-      this.options.store.save({ base: this.base, baseVersion: this.baseVersion, local: this.local });
-      this.set({ status: 'pending' });
+      this.keep();
+      this.set({ status: 'pending', message: undefined });
     }
   }
 
   private rebase(current: NotesView): void {
-    const merged = mergeNotes(this.base, this.local, bodyOf(current));
-    this.base = bodyOf(current);
-    this.baseVersion = current.version;
-    this.local = merged.body;
-    this.options.store.save({ base: this.base, baseVersion: this.baseVersion, local: this.local });
-    const conflicts = [...new Set([...this.state.conflicts, ...merged.conflicts])];
-    this.set({ status: 'pending', body: this.local, conflicts });
+    const before = this.local;
+    const remote = bodyOf(current);
+    const merged = mergeNotes(this.base, before, remote);
+    Object.assign(this, { base: remote, baseVersion: current.version, local: merged.body });
+    const conflicts = union(this.state.conflicts, merged.conflicts);
+    const itemConflicts = union(this.state.itemConflicts, merged.itemConflicts);
+    if (sameBody(merged.body, remote)) {
+      // Everything here is on the server already (e.g. sent as the page closed last time).
+      this.unsent = false;
+      this.options.store.clearIfSent(before);
+      return this.set({ status: 'saved', body: this.local, conflicts, itemConflicts, message: undefined });
+    }
+    this.keep();
+    this.set({ status: 'pending', body: this.local, conflicts, itemConflicts });
   }
 
-  private retryLater(run: () => Promise<void>): void {
-    if (this.disposed) return;
-    this.clearTimer();
+  private failed(error: unknown, retry: () => Promise<void>): void {
+    if (isSignInProblem(error)) {
+      const reason = error instanceof Error ? ` (${error.message})` : '';
+      const message = `Sign in to Teams again to save your notes; they are kept on this device until then.${reason}`;
+      this.set({ status: 'signInNeeded', message });
+      return this.retryIn(this.options.signInRetryMs ?? 60_000, retry);
+    }
+    if (!isTransient(error)) return this.set({ status: 'error', message: (error as Error).message });
+    this.set({ status: 'offline', message: undefined });
     const wait = this.backoffMs;
     this.backoffMs = Math.min(this.backoffMs * 2, this.options.maxBackoffMs ?? 5000);
+    this.retryIn(wait, retry);
+  }
+
+  private keep(): void {
+    this.options.store.save({ base: this.base, baseVersion: this.baseVersion, local: this.local });
+  }
+
+  private retryIn(ms: number, run: () => Promise<void>): void {
+    if (this.disposed) return;
+    this.clearTimer();
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void run();
-    }, wait);
+    }, ms);
   }
 
   private schedule(ms: number): void {
-    if (this.disposed) return;
-    this.clearTimer();
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.flush();
-    }, ms);
+    this.retryIn(ms, () => this.flush());
   }
 
   private clearTimer(): void {

@@ -5,6 +5,9 @@ export interface KeyValueStorage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
   removeItem(key: string): void;
+  /** The key at an index, to list keys (as `Storage.key`); optional so plain maps can stand in. */
+  key?(index: number): string | null;
+  readonly length?: number;
 }
 
 /** Edits not yet confirmed by the server, with the synced copy they started from. */
@@ -21,26 +24,65 @@ export interface NotesOwner {
   readonly introId: string;
 }
 
+const PREFIX = 'intro11.pendingNotes.v1:';
+
 /** The storage key for one owner's pending edits. */
 export function pendingKey(owner: NotesOwner): string {
-  return `intro11.pendingNotes.v1:${owner.tenantId}:${owner.userId}:${owner.introId}`;
+  return `${PREFIX}${owner.tenantId}:${owner.userId}:${owner.introId}`;
 }
+
+/** The intro ids with pending edits kept for one person, read from the storage keys. */
+export function pendingIntroIds(storage: KeyValueStorage | undefined, person: Omit<NotesOwner, 'introId'>): string[] {
+  const prefix = `${PREFIX}${person.tenantId}:${person.userId}:`;
+  const ids: string[] = [];
+  try {
+    for (let index = 0; storage?.key && index < (storage.length ?? 0); index++) {
+      const key = storage.key(index);
+      if (key?.startsWith(prefix)) ids.push(key.slice(prefix.length));
+    }
+  } catch {
+    // Storage that cannot be listed holds nothing we can find.
+  }
+  return ids;
+}
+
+/** Removes one person's pending edits: for one intro, or for all of them (after deleting notes or all data). */
+export function clearPending(
+  storage: KeyValueStorage | undefined,
+  person: Omit<NotesOwner, 'introId'>,
+  introId?: string,
+) {
+  const ids = introId === undefined ? pendingIntroIds(storage, person) : [introId];
+  for (const id of ids) pendingStore(storage, { ...person, introId: id }).clear();
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Reads and writes pending edits, ignoring storage that is full, disabled or holds something unreadable. */
 export function pendingStore(storage: KeyValueStorage | undefined, owner: NotesOwner) {
   const key = pendingKey(owner);
+  const load = (): PendingEdits | undefined => {
+    try {
+      const raw = storage?.getItem(key);
+      const parsed = raw ? (JSON.parse(raw) as Partial<PendingEdits>) : undefined;
+      return parsed?.base && parsed.local && typeof parsed.baseVersion === 'number'
+        ? (parsed as PendingEdits)
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const clear = (): void => {
+    try {
+      storage?.removeItem(key);
+    } catch {
+      // Nothing to clear when storage is unavailable.
+    }
+  };
   return {
-    load(): PendingEdits | undefined {
-      try {
-        const raw = storage?.getItem(key);
-        const parsed = raw ? (JSON.parse(raw) as Partial<PendingEdits>) : undefined;
-        return parsed?.base && parsed.local && typeof parsed.baseVersion === 'number'
-          ? (parsed as PendingEdits)
-          : undefined;
-      } catch {
-        return undefined;
-      }
-    },
+    /** The storage key, to match `storage` events from another surface. */
+    key,
+    load,
     save(edits: PendingEdits): boolean {
       try {
         storage?.setItem(key, JSON.stringify(edits));
@@ -49,12 +91,13 @@ export function pendingStore(storage: KeyValueStorage | undefined, owner: NotesO
         return false;
       }
     },
-    clear(): void {
-      try {
-        storage?.removeItem(key);
-      } catch {
-        // Nothing to clear when storage is unavailable.
-      }
+    clear,
+    /** Clears the edits only if what is kept is what was sent: another surface may have added edits since. */
+    clearIfSent(sent: NotesBody): boolean {
+      const kept = load();
+      if (kept && !sameJson(kept.local, sent)) return false;
+      clear();
+      return true;
     },
   };
 }

@@ -14,6 +14,8 @@ export function statusText(status: SaveStatus): string {
       return 'Saved';
     case 'offline':
       return 'Offline — kept on this device';
+    case 'signInNeeded':
+      return 'Not saved — sign in needed; kept on this device';
     case 'invalid':
       return 'Not saved — too long';
     case 'error':

@@ -5,12 +5,29 @@ export interface OffsetSample {
   readonly rttMs: number;
 }
 
+/** How many recent samples the offset is chosen from: about 20 s of polling, so a clock step is corrected soon. */
+export const OFFSET_WINDOW = 20;
+
 /** Estimates the offset from one request: the server stamped `serverNow` about halfway through the round trip. */
 export function sampleOffset(serverNow: number, sentAt: number, receivedAt: number): OffsetSample {
   return { offsetMs: serverNow - (sentAt + receivedAt) / 2, rttMs: Math.max(0, receivedAt - sentAt) };
 }
 
-/** Keeps the sample with the smallest round trip, the most precise one. */
+/** Keeps the sample with the smallest round trip, the most precise one (the newer one on a tie). */
 export function bestSample(current: OffsetSample | undefined, next: OffsetSample): OffsetSample {
   return current === undefined || next.rttMs <= current.rttMs ? next : current;
+}
+
+/** Adds a sample to the window of recent ones, dropping the oldest beyond `size`. */
+export function addSample(
+  recent: readonly OffsetSample[],
+  next: OffsetSample,
+  size = OFFSET_WINDOW,
+): readonly OffsetSample[] {
+  return [...recent, next].slice(-Math.max(1, size));
+}
+
+/** The most precise sample among the recent ones, so an old sample cannot outlive a step of the client's clock. */
+export function bestRecent(recent: readonly OffsetSample[]): OffsetSample | undefined {
+  return recent.reduce<OffsetSample | undefined>(bestSample, undefined);
 }

@@ -1,5 +1,12 @@
-export { initializeTeams, onThemeChange, getSsoToken, toTeamsTheme, INIT_TIMEOUT_MS } from './teams';
-export type { TeamsEnv, TeamsTheme } from './teams';
+export {
+  initializeTeams,
+  onThemeChange,
+  getSsoToken,
+  toTeamsTheme,
+  INIT_TIMEOUT_MS,
+  IFRAME_INIT_TIMEOUT_MS,
+} from './teams';
+export type { TeamsEnv, TeamsTheme, InitializeOptions } from './teams';
 export { registerTabConfig } from './config';
 export type { TabConfig } from './config';
 export { TeamsError, NOT_IN_HOST_MESSAGE } from './errors';

@@ -16,8 +16,22 @@ export interface TeamsEnv {
   readonly locale: string;
 }
 
-/** How long to wait for a host to answer `initialize` before saying the tab is not in one. */
+/** How long to wait for a host to answer `initialize` before saying the tab may not be in one. */
 export const INIT_TIMEOUT_MS = 3000;
+
+/** The same in an iframe, where a host is most likely there but can be slow on a cold start. */
+export const IFRAME_INIT_TIMEOUT_MS = 10_000;
+
+/** How `initializeTeams` waits for the host. */
+export interface InitializeOptions {
+  /** @default INIT_TIMEOUT_MS, or IFRAME_INIT_TIMEOUT_MS in an iframe */
+  readonly timeoutMs?: number;
+  /**
+   * Called once the host is slow to answer; initializing then goes on waiting, so the page recovers when the host
+   * answers late. Without it, a slow host rejects with `notInHost`.
+   */
+  readonly onSlow?: (error: TeamsError) => void;
+}
 
 let initialized = false;
 
@@ -48,10 +62,17 @@ function ensureInitialized(call: string): void {
   }
 }
 
+function waitForHost({ timeoutMs, onSlow }: InitializeOptions): Promise<void> {
+  const ms = timeoutMs ?? (window.parent !== window ? IFRAME_INIT_TIMEOUT_MS : INIT_TIMEOUT_MS);
+  if (!onSlow) return withTimeout(app.initialize(), ms);
+  const timer = setTimeout(() => onSlow(new TeamsError('notInHost', NOT_IN_HOST_MESSAGE)), ms);
+  return app.initialize().finally(() => clearTimeout(timer));
+}
+
 /** Connects to the Teams host and reads the context; rejects with `notInHost` when there is no host. */
-export async function initializeTeams(timeoutMs = INIT_TIMEOUT_MS): Promise<TeamsEnv> {
+export async function initializeTeams(options: InitializeOptions = {}): Promise<TeamsEnv> {
   if (window.parent === window && !window.opener) throw new TeamsError('notInHost', NOT_IN_HOST_MESSAGE);
-  await withTimeout(app.initialize(), timeoutMs);
+  await waitForHost(options);
   initialized = true;
   const context = await app.getContext();
   return {

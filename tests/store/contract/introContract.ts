@@ -26,7 +26,10 @@ export function describeIntroContract(h: Harness): void {
       const intro = makeIntro({ tenantId: newTenant() });
       await intros.create(intro);
       await expect(intros.create(intro)).rejects.toThrow(/already exists/);
-      await expect(intros.update(makeIntro({ tenantId: intro.tenantId }))).rejects.toThrow(/does not exist/);
+      expect(await intros.update(makeIntro({ tenantId: intro.tenantId }), 1)).toEqual({
+        ok: false,
+        current: undefined,
+      });
     });
 
     it('updates status, member and meeting, and finds the intro by its meeting', async () => {
@@ -41,8 +44,10 @@ export function describeIntroContract(h: Harness): void {
         member: { id: newUser(), name: 'Max' },
         meeting: { meetingId },
       };
-      await intros.update(updated);
+      expect(await intros.getVersioned(tenantId, intro.id)).toEqual({ value: intro, version: 1 });
+      expect(await intros.update(updated, 1)).toEqual({ ok: true, value: { value: updated, version: 2 } });
       expect(await intros.get(tenantId, intro.id)).toEqual(updated);
+      expect(await intros.getVersioned(tenantId, intro.id)).toEqual({ value: updated, version: 2 });
       expect(await intros.findByMeeting(tenantId, meetingId)).toEqual(updated);
       expect(await intros.findByMeeting(newTenant(), meetingId)).toBeUndefined();
       expect(await intros.findByMeeting(tenantId, newMeeting())).toBeUndefined();

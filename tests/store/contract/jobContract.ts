@@ -66,6 +66,31 @@ export function describeJobContract(h: Harness): void {
       expect(await a.claimDue(T0 + 5 * LEASE, LEASE)).toBeUndefined();
     });
 
+    it('reschedules a held job with a new payload and frees its lease', async () => {
+      const { jobs } = h().store;
+      const retried = job(T0, { n: 1 });
+      await jobs.schedule(retried);
+      const claimed = await jobs.claimDue(T0, LEASE);
+      expect(await jobs.reschedule(claimed!, T0 + 100, { n: 2 })).toBe(true);
+      expect(await jobs.claimDue(T0 + 99, LEASE)).toBeUndefined();
+      const again = await jobs.claimDue(T0 + 100, LEASE);
+      expect(again).toMatchObject({ id: retried.id, dueAt: T0 + 100, payload: { n: 2 } });
+      expect(await jobs.complete(again!)).toBe(true);
+    });
+
+    it('never resurrects a job whose lease another instance took, or that it completed', async () => {
+      const a = h().store.jobs;
+      const b = (await secondInstance(h)).jobs;
+      await a.schedule(job(T0, { n: 1 }));
+      const stale = await a.claimDue(T0, LEASE);
+      const taken = await b.claimDue(T0 + LEASE, LEASE);
+      expect(await a.reschedule(stale!, T0 + LEASE, { n: 2 })).toBe(false);
+      expect(await b.claimDue(T0 + LEASE, LEASE)).toBeUndefined();
+      expect(await b.complete(taken!)).toBe(true);
+      expect(await a.reschedule(stale!, T0 + LEASE, { n: 3 })).toBe(false);
+      expect(await a.claimDue(T0 + 10 * LEASE, LEASE)).toBeUndefined();
+    });
+
     it('has two instances claiming concurrently run each due job exactly once', async () => {
       const a = h().store.jobs;
       const b = (await secondInstance(h)).jobs;

@@ -6,12 +6,14 @@ import type { ApiClient } from '../../api/client';
 import { useCarriedForward } from '../../hooks/useCarriedForward';
 import { useNotes } from '../../hooks/useNotes';
 import { useNow } from '../../hooks/useNow';
+import { usePrivacyShield } from '../../hooks/usePrivacyShield';
 import { useSession } from '../../hooks/useSession';
 import { cueFor } from '../../timerText';
 import { AgendaList } from '../AgendaList/AgendaList';
 import { CarriedForward } from '../CarriedForward/CarriedForward';
 import { LeaderControls } from '../LeaderControls';
 import { NotesPanel } from '../Notes/NotesPanel';
+import { Shielded } from '../Notes/Shielded';
 import { Notice } from '../Notice/Notice';
 import { PhaseGuide } from '../PhaseGuide';
 import { SessionSummary } from '../SessionSummary/SessionSummary';
@@ -41,6 +43,8 @@ export function LiveIntro({ api, view, pollMs }: LiveIntroProps) {
   const other = role === 'leader' ? intro.member : intro.leader;
   const personId = me?.id ?? role;
   const notes = useNotes(api, { tenantId: intro.tenantId, userId: personId, introId: intro.id });
+  // One shield for everything private on screen: the notes and last time's goals and follow-ups.
+  const [shielded, setShielded] = usePrivacyShield(`${intro.tenantId}:${personId}`);
   const session = sync.view.session;
   const phaseIndex = session.status === 'notStarted' ? 0 : session.phase;
   const cue = cueFor(clock);
@@ -55,8 +59,18 @@ export function LiveIntro({ api, view, pollMs }: LiveIntroProps) {
       {sync.stale && <Caption1>Reconnecting… the times shown may be a few seconds old.</Caption1>}
       <AgendaList agenda={agenda} clock={clock} />
       <PhaseGuide item={agenda.items[phaseIndex]} withTips={role === 'leader'} />
-      {carried && PHASES[phaseIndex] === 'goals' && <CarriedForward carried={carried} />}
-      <NotesPanel notes={notes} phase={PHASES[phaseIndex]} role={role} personKey={`${intro.tenantId}:${personId}`} />
+      {carried && PHASES[phaseIndex] === 'goals' && (
+        <Shielded on={shielded}>
+          <CarriedForward carried={carried} />
+        </Shielded>
+      )}
+      <NotesPanel
+        notes={notes}
+        phase={PHASES[phaseIndex]}
+        role={role}
+        shielded={shielded}
+        onShieldedChange={setShielded}
+      />
     </div>
   );
 }

@@ -38,14 +38,21 @@ export interface ItemListProps<T extends { id: string; text: string }> {
   readonly onRemove: (id: string) => void;
   /** The controls shown under each item's text. */
   readonly renderControls: (item: T) => ReactNode;
+  /** The typed-but-not-added text, when a parent keeps it (so it survives this list being swapped out). */
+  readonly draft?: string;
+  readonly onDraftChange?: (draft: string) => void;
+  /** True while the saved notes are loading: nothing can be added yet. */
+  readonly disabled?: boolean;
 }
 
 /** A titled list of structured items with an input to add one and a Remove button per item. */
 export function ItemList<T extends { id: string; text: string }>(props: ItemListProps<T>) {
   const styles = useStyles();
-  const [draft, setDraft] = useState('');
+  const [ownDraft, setOwnDraft] = useState('');
+  const draft = props.draft ?? ownDraft;
+  const setDraft = props.onDraftChange ?? setOwnDraft;
   const add = () => {
-    if (!draft.trim()) return;
+    if (props.disabled || !draft.trim()) return;
     props.onAdd(draft.trim());
     setDraft('');
   };
@@ -79,12 +86,13 @@ export function ItemList<T extends { id: string; text: string }>(props: ItemList
               {...wiring}
               value={draft}
               maxLength={MAX_ITEM_CHARS}
+              disabled={props.disabled}
               onValue={setDraft}
               onKeyDown={(event) => event.key === 'Enter' && add()}
             />
           )}
         </LabelledField>
-        <Button size="small" onClick={add} disabled={!draft.trim()} aria-label={`Add ${props.noun}`}>
+        <Button size="small" onClick={add} disabled={props.disabled || !draft.trim()} aria-label={`Add ${props.noun}`}>
           Add
         </Button>
       </div>

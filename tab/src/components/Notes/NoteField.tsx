@@ -1,7 +1,11 @@
 import { Textarea } from '@fluentui/react-components';
+import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { MAX_TEXT_CHARS, type NoteText } from '../../../../src/domain/notes';
 import type { NotesHandle } from '../../hooks/useNotes';
 import { LabelledField } from './LabelledField';
+
+/** Said once when a note goes over its cap; the live count is in the field's hint, which is not announced. */
+export const TOO_LONG_MESSAGE = `Too long to save — shorten it to ${MAX_TEXT_CHARS.toLocaleString('en')} characters`;
 
 /** Props of one free-text note. */
 export interface NoteFieldProps {
@@ -10,29 +14,49 @@ export interface NoteFieldProps {
   readonly label: string;
   readonly hint?: string;
   readonly rows?: number;
+  /**
+   * Shared by the fields that replace one another (one per phase): set when a focused field goes away, so the field
+   * that takes its place takes the focus too, and a screen reader reads its label, which names the phase.
+   */
+  readonly focusHandoff?: RefObject<boolean>;
 }
 
-/** A free-text note that autosaves; over its cap it says so and is not sent. */
-export function NoteField({ notes, field, label, hint, rows = 4 }: NoteFieldProps) {
+function useFocusHandoff(handoff: RefObject<boolean> | undefined) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (handoff?.current && element) {
+      handoff.current = false;
+      element.focus();
+    }
+    // Runs before React removes the element, while it still has the focus.
+    return () => {
+      if (handoff && element && element.ownerDocument.activeElement === element) handoff.current = true;
+    };
+  }, [handoff]);
+  return ref;
+}
+
+/** A free-text note that autosaves; over its cap it says so once and is not sent. */
+export function NoteField({ notes, field, label, hint, rows = 4, focusHandoff }: NoteFieldProps) {
   const value = notes.state.body.text[field];
   const over = value.length > MAX_TEXT_CHARS;
+  const ref = useFocusHandoff(focusHandoff);
+  const count = `${value.length.toLocaleString('en')} of ${MAX_TEXT_CHARS.toLocaleString('en')} characters.`;
   return (
     <LabelledField
       label={label}
-      hint={hint}
-      error={
-        over
-          ? `${value.length.toLocaleString('en')} of ${MAX_TEXT_CHARS.toLocaleString('en')} characters: shorten to save.`
-          : undefined
-      }
+      hint={over ? [count, hint].filter(Boolean).join(' ') : hint}
+      error={over ? TOO_LONG_MESSAGE : undefined}
     >
       {(wiring) => (
         <Textarea
           {...wiring}
+          ref={ref}
           resize="vertical"
           rows={rows}
           value={value}
-          disabled={notes.state.status === 'loading'}
+          disabled={notes.state.loading}
           onChange={(_, data) => notes.edit((body) => ({ ...body, text: { ...body.text, [field]: data.value } }))}
         />
       )}

@@ -9,14 +9,33 @@ import { NativeSelect } from './NativeSelect';
 
 type Edit = (update: (body: NotesBody) => NotesBody) => void;
 
+/** The structured lists of a person's notes. */
+export type ListKey = 'goals' | 'issues' | 'feedback' | 'followUps';
+
+/** Typed-but-not-added text per list, kept above the phase switch so a phase change does not lose it. */
+export interface ItemDrafts {
+  readonly values: Readonly<Partial<Record<ListKey, string>>>;
+  readonly set: (key: ListKey, value: string) => void;
+}
+
 /** Props of the structured capture for one phase. */
 export interface StructuredCaptureProps {
   readonly phase: PhaseId;
   readonly body: NotesBody;
   readonly edit: Edit;
+  readonly drafts?: ItemDrafts;
+  /** True while the saved notes are loading. */
+  readonly disabled?: boolean;
 }
 
-type ListKey = 'goals' | 'issues' | 'feedback' | 'followUps';
+function draftOf(drafts: ItemDrafts | undefined, key: ListKey) {
+  return drafts ? { draft: drafts.values[key] ?? '', onDraftChange: (value: string) => drafts.set(key, value) } : {};
+}
+
+/** What every list takes from the capture's props: its draft and whether it can be used yet. */
+function listProps({ drafts, disabled }: Pick<StructuredCaptureProps, 'drafts' | 'disabled'>, key: ListKey) {
+  return { ...draftOf(drafts, key), disabled };
+}
 
 function listEditor<K extends ListKey>(edit: Edit, key: K) {
   type Item = NotesBody[K][number];
@@ -32,10 +51,11 @@ function listEditor<K extends ListKey>(edit: Edit, key: K) {
 
 const HORIZON_LABELS = { short: 'Short term', medium: 'Medium term', long: 'Long term' } as const;
 
-function Goals({ body, edit }: Omit<StructuredCaptureProps, 'phase'>) {
+function Goals({ body, edit, ...rest }: Omit<StructuredCaptureProps, 'phase'>) {
   const goals = listEditor(edit, 'goals');
   return (
     <ItemList
+      {...listProps(rest, 'goals')}
       title="Goals"
       noun="goal"
       items={body.goals}
@@ -58,10 +78,11 @@ function Goals({ body, edit }: Omit<StructuredCaptureProps, 'phase'>) {
   );
 }
 
-function Issues({ body, edit }: Omit<StructuredCaptureProps, 'phase'>) {
+function Issues({ body, edit, ...rest }: Omit<StructuredCaptureProps, 'phase'>) {
   const issues = listEditor(edit, 'issues');
   return (
     <ItemList
+      {...listProps(rest, 'issues')}
       title="Issues raised"
       noun="issue"
       items={body.issues}
@@ -78,10 +99,11 @@ function Issues({ body, edit }: Omit<StructuredCaptureProps, 'phase'>) {
   );
 }
 
-function Feedback({ body, edit }: Omit<StructuredCaptureProps, 'phase'>) {
+function Feedback({ body, edit, ...rest }: Omit<StructuredCaptureProps, 'phase'>) {
   const feedback = listEditor(edit, 'feedback');
   return (
     <ItemList
+      {...listProps(rest, 'feedback')}
       title="Feedback given"
       noun="feedback"
       items={body.feedback}
@@ -116,10 +138,11 @@ function Feedback({ body, edit }: Omit<StructuredCaptureProps, 'phase'>) {
 }
 
 /** Follow-ups with an owner and an optional due date. */
-export function FollowUps({ body, edit }: Omit<StructuredCaptureProps, 'phase'>) {
+export function FollowUps({ body, edit, ...rest }: Omit<StructuredCaptureProps, 'phase'>) {
   const followUps = listEditor(edit, 'followUps');
   return (
     <ItemList
+      {...listProps(rest, 'followUps')}
       title="Follow-ups"
       noun="follow-up"
       items={body.followUps}
@@ -148,17 +171,17 @@ export function FollowUps({ body, edit }: Omit<StructuredCaptureProps, 'phase'>)
 }
 
 /** Goals in the goals phase, issues raised while listening, feedback and follow-ups in the last phase. */
-export function StructuredCapture({ phase, body, edit }: StructuredCaptureProps) {
+export function StructuredCapture({ phase, ...props }: StructuredCaptureProps) {
   switch (phase) {
     case 'goals':
-      return <Goals body={body} edit={edit} />;
+      return <Goals {...props} />;
     case 'pullFeedback':
-      return <Issues body={body} edit={edit} />;
+      return <Issues {...props} />;
     case 'pushFeedback':
       return (
         <>
-          <Feedback body={body} edit={edit} />
-          <FollowUps body={body} edit={edit} />
+          <Feedback {...props} />
+          <FollowUps {...props} />
         </>
       );
   }
