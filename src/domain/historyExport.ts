@@ -1,8 +1,7 @@
 import { introDate } from './history';
 import { escapeMarkdown, escapeMarkdownLines } from './markdown';
 import type { Intro } from './intro';
-import type { NotesBody } from './notes';
-import { PHASE_TITLES } from './phases';
+import { writtenTexts, type NotesBody } from './notes';
 
 /** One intro in an export: the intro, the exporter's role and their own notes, if any. */
 export interface ExportEntry {
@@ -28,14 +27,7 @@ function notesMarkdown(notes: NotesBody): string[] {
   const section = (title: string, items: string[]) => {
     if (items.length > 0) lines.push('', `### ${title}`, '', ...items);
   };
-  const texts = (
-    [
-      ['Prep', notes.text.prep],
-      [PHASE_TITLES.goals, notes.text.goals],
-      [PHASE_TITLES.pullFeedback, notes.text.pullFeedback],
-      [PHASE_TITLES.pushFeedback, notes.text.pushFeedback],
-    ] as const
-  ).filter(([, text]) => text.trim() !== '');
+  const texts = writtenTexts(notes);
   section(
     'Notes',
     texts.map(([title, text]) => `**${title}:** ${e(text)}  `),

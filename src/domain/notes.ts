@@ -1,4 +1,5 @@
 import type { IntroId, TenantId, UserId } from './ids';
+import { PHASE_TITLES } from './phases';
 
 /** Most characters one free-text note may hold. */
 export const MAX_TEXT_CHARS = 20_000;
@@ -75,4 +76,15 @@ export function emptyNotesBody(): NotesBody {
     feedback: [],
     followUps: [],
   };
+}
+
+/** The free-text notes that have something in them, each with the title people see, in phase order. */
+export function writtenTexts(notes: NotesBody): Array<readonly [title: string, text: string]> {
+  const texts = [
+    ['Prep', notes.text.prep],
+    [PHASE_TITLES.goals, notes.text.goals],
+    [PHASE_TITLES.pullFeedback, notes.text.pullFeedback],
+    [PHASE_TITLES.pushFeedback, notes.text.pushFeedback],
+  ] as const;
+  return texts.filter(([, text]) => text.trim() !== '');
 }

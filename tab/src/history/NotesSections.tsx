@@ -1,7 +1,7 @@
 import { Checkbox, Subtitle2, Text } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { NotesView } from '../../../src/domain/api';
-import { PHASE_TITLES } from '../../../src/domain/phases';
+import { writtenTexts } from '../../../src/domain/notes';
 import { useHistoryStyles } from './useHistoryStyles.styles';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -38,14 +38,7 @@ export interface NotesSectionsProps {
 /** The caller's own notes and items; follow-ups can be ticked off. */
 export function NotesSections({ notes, onSetDone }: NotesSectionsProps) {
   const styles = useHistoryStyles();
-  const texts = (
-    [
-      ['Prep', notes.text.prep],
-      [PHASE_TITLES.goals, notes.text.goals],
-      [PHASE_TITLES.pullFeedback, notes.text.pullFeedback],
-      [PHASE_TITLES.pushFeedback, notes.text.pushFeedback],
-    ] as const
-  ).filter(([, text]) => text.trim() !== '');
+  const texts = writtenTexts(notes);
   const empty =
     texts.length + notes.goals.length + notes.issues.length + notes.feedback.length + notes.followUps.length === 0;
   if (empty) return <Text>You have no notes on this intro 1:1.</Text>;
