@@ -53,6 +53,11 @@ export interface Config {
   readonly signingSecret?: string;
   /** How often each instance polls for due jobs (0: never, for tests). */
   readonly jobPollMs: number;
+  /**
+   * Refuse to set up or join a meeting's intro when Teams cannot confirm the caller is in the meeting: on whenever
+   * BOT_ID is set (real Teams never trusts the client's meeting id), off locally so the preview works without a bot.
+   */
+  readonly requireConfirmedParticipant: boolean;
 }
 
 /** Client-credentials access to Microsoft Graph. */
@@ -137,5 +142,6 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
         : undefined,
     signingSecret: env.SIGNING_SECRET ?? env.BOT_PASSWORD,
     jobPollMs: env.JOB_POLL_MS,
+    requireConfirmedParticipant: Boolean(env.BOT_ID),
   };
 }

@@ -7,6 +7,7 @@ import type { Clock } from './app/ports';
 import { createLocalIssuer, type LocalIssuer } from './auth/localIssuer';
 import { createTokenVerifier } from './auth/tokenVerifier';
 import { createAdapter, createBot } from './bot/createBot';
+import { botMeetingRoster } from './bot/meetingRoster';
 import { botNotifier } from './bot/notifier';
 import { graphCalendar } from './calendar/graphCalendar';
 import { introInvite } from './calendar/ics';
@@ -81,16 +82,18 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         }
       : { authority: () => localIssuer!.authority(), clientId: config.auth.clientId },
   );
+  const auth = { botId: config.bot.id, botPassword: config.bot.password, botTenantId: config.bot.tenantId };
+  const adapter = createAdapter(auth);
   const useCases: UseCaseDeps = {
     intros: store.intros,
     notes: store.notes,
     conversations: store.conversations,
     clock: options.clock ?? systemClock,
+    roster: botMeetingRoster({ adapter, botAppId: config.bot.id, conversations: store.conversations, logger }),
+    requireConfirmedParticipant: config.requireConfirmedParticipant,
     newIntroId: () => randomUUID() as IntroId,
   };
   const publicUrl = () => (config.domain ? `https://${config.domain}` : origin);
-  const auth = { botId: config.bot.id, botPassword: config.bot.password, botTenantId: config.bot.tenantId };
-  const adapter = createAdapter(auth);
   const signer = createSigner(resolveSigningKey(config.signingSecret, config.dataDir));
   const historyUrl = historyLink(config, publicUrl);
   const flows: FlowDeps = {

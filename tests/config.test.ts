@@ -57,6 +57,11 @@ describe('loadConfig', () => {
     );
   });
 
+  it('trusts an unconfirmed meeting participant only when running locally without a bot', () => {
+    expect(loadConfig({}).requireConfirmedParticipant).toBe(false);
+    expect(loadConfig({ BOT_ID: 'b0000000-0000-4000-8000-000000000001' }).requireConfirmedParticipant).toBe(true);
+  });
+
   it('accepts a complete production configuration', () => {
     const config = loadConfig({
       NODE_ENV: 'production',

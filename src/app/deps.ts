@@ -1,5 +1,5 @@
 import type { IntroId } from '../domain/ids';
-import type { Clock, ConversationStore, IntroStore, NotesStore } from './ports';
+import type { Clock, ConversationStore, IntroStore, MeetingRoster, NotesStore } from './ports';
 
 /** What the use cases need from the outside world, wired in src/index.ts. */
 export interface UseCaseDeps {
@@ -8,5 +8,12 @@ export interface UseCaseDeps {
   /** Where the bot reaches people; deleting one's data forgets it. */
   readonly conversations: ConversationStore;
   readonly clock: Clock;
+  /** Confirms that whoever sets up or joins a meeting's intro takes part in that meeting. */
+  readonly roster: MeetingRoster;
+  /**
+   * Refuse when the roster cannot confirm participation (`unknown`): on with a bot id (real Teams), so production
+   * never trusts the client's meeting id; off locally, where no bot knows the meeting.
+   */
+  readonly requireConfirmedParticipant: boolean;
   readonly newIntroId: () => IntroId;
 }

@@ -23,9 +23,25 @@ export async function getMeetingIntro(
   return ok(await introView(deps.intros, deps.clock, intro, role));
 }
 
+/** Refuses a caller the roster says is not in the meeting, or cannot vouch for when confirmation is required. */
+async function checkParticipant(
+  deps: UseCaseDeps,
+  caller: Caller,
+  meetingId: MeetingKey,
+): Promise<Result<void, 'forbidden'>> {
+  const answer = await deps.roster.isParticipant(caller.tenantId, meetingId, caller.userId);
+  if (answer === 'no') return fail('forbidden', 'You are not a participant of this meeting.');
+  if (answer === 'unknown' && deps.requireConfirmedParticipant) {
+    return fail('forbidden', 'Could not confirm you are in this meeting; try again in a moment.');
+  }
+  // 'unknown' without a bot (local runs) is allowed: nothing could confirm it, and the preview must work.
+  return ok(undefined);
+}
+
 /**
  * Sets up the intro for a meeting with the caller as leader, or returns the existing one.
- * The first other person to open it becomes the member (Teams only shows the panel to meeting participants).
+ * The first other person to open it becomes the member. The meeting id comes from the client, so setting up or
+ * joining first asks the meeting's roster whether the caller takes part in it.
  */
 export async function startMeetingIntro(
   deps: UseCaseDeps,
@@ -34,7 +50,9 @@ export async function startMeetingIntro(
   request: StartIntroRequest,
 ): Promise<Result<{ view: IntroView; created: boolean }, string>> {
   const existing = await deps.intros.findByMeeting(caller.tenantId, meetingId);
-  if (existing) return joinExisting(deps, caller, existing);
+  if (existing) return joinExisting(deps, caller, existing, meetingId);
+  const admitted = await checkParticipant(deps, caller, meetingId);
+  if (!admitted.ok) return admitted;
   const created = createIntro({
     id: deps.newIntroId(),
     tenantId: caller.tenantId,
@@ -50,20 +68,29 @@ export async function startMeetingIntro(
     // Another first opener created the meeting's intro at the same moment: join theirs instead.
     const winner = await deps.intros.findByMeeting(caller.tenantId, meetingId);
     if (!winner) return fail('versionConflict', 'The intro 1:1 changed meanwhile; reload it and try again.');
-    return joinExisting(deps, caller, winner);
+    return joinExisting(deps, caller, winner, meetingId, true);
   }
   return ok({ view: await introView(deps.intros, deps.clock, created.value, 'leader'), created: true });
 }
 
-/** Takes the empty member slot on a fresh read, so two people opening at once cannot both become the member. */
+/**
+ * Takes the empty member slot on a fresh read, so two people opening at once cannot both become the member;
+ * `admitted` when the caller's participation was already confirmed in this request.
+ */
 async function joinExisting(
   deps: UseCaseDeps,
   caller: Caller,
   intro: Intro,
+  meetingId: MeetingKey,
+  admitted = false,
 ): Promise<Result<{ view: IntroView; created: boolean }, string>> {
   const role = roleOf(intro, caller.userId);
   if (role) return ok({ view: await introView(deps.intros, deps.clock, intro, role), created: false });
   if (intro.member) return fail('forbidden', 'This intro 1:1 is already between two other people.');
+  if (!admitted) {
+    const checked = await checkParticipant(deps, caller, meetingId);
+    if (!checked.ok) return checked;
+  }
   const joined = await changeIntro(deps.intros, intro.tenantId, intro.id, (current) =>
     roleOf(current, caller.userId) || current.member
       ? undefined

@@ -80,6 +80,13 @@ export interface ConversationStore {
   save(tenantId: TenantId, userId: UserId, reference: Readonly<Record<string, unknown>>): Promise<void>;
   get(tenantId: TenantId, userId: UserId): Promise<Readonly<Record<string, unknown>> | undefined>;
   delete(tenantId: TenantId, userId: UserId): Promise<void>;
+  /** Any one reference stored in the tenant, e.g. for its service URL; undefined when the bot knows nobody there. */
+  anyInTenant(tenantId: TenantId): Promise<Readonly<Record<string, unknown>> | undefined>;
+}
+
+/** Whether a person takes part in a Teams meeting: `unknown` when it cannot be confirmed either way right now. */
+export interface MeetingRoster {
+  isParticipant(tenantId: TenantId, meetingId: MeetingKey, userId: UserId): Promise<'yes' | 'no' | 'unknown'>;
 }
 
 /** A stored piece of work with a due time (reminders, nudges). */

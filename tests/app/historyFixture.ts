@@ -24,6 +24,9 @@ export function historyWorld(): { store: SqliteStore; deps: UseCaseDeps } {
     notes: store.notes,
     conversations: store.conversations,
     clock: { now: () => Date.parse('2025-06-01T12:00:00Z') },
+    // Everyone is in every meeting here; tests/app/meetingRoster.test.ts covers the roster's answers.
+    roster: { isParticipant: async () => 'yes' },
+    requireConfirmedParticipant: true,
     newIntroId: () => randomUUID() as IntroId,
   };
   return { store, deps };

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 export interface RecordedActivity {
   readonly method: string;
   readonly path: string;
+  /** The query string, e.g. `?tenantId=…` on meeting participant requests; empty when none. */
+  readonly query: string;
   /** The conversation the request was about, when its path names one. */
   readonly conversationId?: string;
   /** The activity replied to, for `POST /v3/conversations/:id/activities/:activityId`. */
@@ -21,11 +23,27 @@ export interface ConnectorStub {
   /** Use as the activities' `serviceUrl`. */
   readonly serviceUrl: string;
   readonly activities: RecordedActivity[];
+  /**
+   * Declares who is in a meeting: `GET /v1/meetings/:meetingId/participants/:aadObjectId` then answers with Teams'
+   * TeamsMeetingParticipant for them, and 404 `NotFound` for anyone else.
+   */
+  setMeetingParticipants(meetingId: string, people: readonly MeetingParticipant[]): void;
+  /** Makes every meeting participant request fail with this status (e.g. 503), or answer normally again (undefined). */
+  failMeetingRequests(status: number | undefined): void;
   /** Resolves with the first recorded request (past or future) matching `predicate`. */
   waitFor(predicate: (activity: RecordedActivity) => boolean, timeoutMs?: number): Promise<RecordedActivity>;
   clear(): void;
   stop(): Promise<void>;
 }
+
+/** A person in a meeting, as the stub reports them. */
+export interface MeetingParticipant {
+  readonly aadObjectId: string;
+  readonly name: string;
+  readonly role?: 'Organizer' | 'Presenter' | 'Attendee';
+}
+
+type Meetings = Map<string, readonly MeetingParticipant[]>;
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
@@ -39,7 +57,24 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   }
 }
 
-type Route = { status: number; id?: string; conversationId?: string; replyToId?: string };
+type Route = { status: number; id?: string; conversationId?: string; replyToId?: string; reply?: unknown };
+
+/** Answers `GET /v1/meetings/:meetingId/participants/:participantId` the way Teams does. */
+function meetingRoute(path: string, meetings: Meetings, failStatus: number | undefined): Route | undefined {
+  const match = /^\/v1\/meetings\/([^/]+)\/participants\/([^/]+)$/.exec(path);
+  if (!match) return undefined;
+  if (failStatus !== undefined) return { status: failStatus, reply: { error: { code: 'ServiceError' } } };
+  const meetingId = decodeURIComponent(match[1] ?? '');
+  const participantId = decodeURIComponent(match[2] ?? '');
+  const person = meetings.get(meetingId)?.find((p) => p.aadObjectId === participantId);
+  if (!person) return { status: 404, reply: { error: { code: 'NotFound', message: 'Participant not found.' } } };
+  const reply = {
+    user: { id: `29:${person.aadObjectId}`, aadObjectId: person.aadObjectId, name: person.name, userRole: 'user' },
+    meeting: { role: person.role ?? 'Attendee', inMeeting: true },
+    conversation: { id: `19:meeting_${meetingId}@thread.v2`, isGroup: true, conversationType: 'groupChat' },
+  };
+  return { status: 200, reply };
+}
 
 function route(method: string, path: string): Route {
   if (method !== 'POST') return { status: 404 };
@@ -55,13 +90,18 @@ function route(method: string, path: string): Route {
 export async function startConnectorStub(): Promise<ConnectorStub> {
   const activities: RecordedActivity[] = [];
   const listeners = new Set<() => void>();
+  const meetings: Meetings = new Map();
+  let meetingFailure: number | undefined;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void readJson(req).then((body) => {
-      const path = new URL(req.url ?? '/', 'http://stub').pathname;
-      const { status, ...ids } = route(req.method ?? 'GET', path);
-      activities.push({ method: req.method ?? 'GET', path, status, body, ...ids });
+      const { pathname: path, search: query } = new URL(req.url ?? '/', 'http://stub');
+      const method = req.method ?? 'GET';
+      const found = (method === 'GET' && meetingRoute(path, meetings, meetingFailure)) || route(method, path);
+      const { status, reply, ...ids } = found;
+      activities.push({ method, path, query, status, body, ...ids });
       res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(status === 200 ? { id: ids.id } : { error: { code: 'NotFound', message: path } }));
+      const fallback = status === 200 ? { id: ids.id } : { error: { code: 'NotFound', message: path } };
+      res.end(JSON.stringify(reply ?? fallback));
       listeners.forEach((notify) => notify());
     });
   });
@@ -92,6 +132,10 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   return {
     serviceUrl: `http://127.0.0.1:${port}`,
     activities,
+    setMeetingParticipants: (meetingId, people) => void meetings.set(meetingId, people),
+    failMeetingRequests: (status) => {
+      meetingFailure = status;
+    },
     waitFor,
     clear: () => void activities.splice(0, activities.length),
     stop: () =>

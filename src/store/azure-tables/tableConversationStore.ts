@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import type { ConversationStore } from '../../app/ports';
 import { conversationRowSchema, parseRow, ROW_VERSION } from '../rows.schema';
 import { unless } from './tables';
@@ -16,6 +16,15 @@ export function tableConversationStore(table: TableClient): ConversationStore {
     },
     delete: async (tenantId, userId) => {
       await unless([404], () => table.deleteEntity(tenantId, userId));
+    },
+    anyInTenant: async (tenantId) => {
+      const filter = odata`PartitionKey eq ${tenantId}`;
+      const pages = table.listEntities<{ json: string }>({ queryOptions: { filter } }).byPage({ maxPageSize: 1 });
+      for await (const page of pages) {
+        const entity = page[0];
+        if (entity) return parseRow(conversationRowSchema, entity.json, 'conversations').reference;
+      }
+      return undefined;
     },
   };
 }

@@ -11,6 +11,7 @@ export function sqliteConversationStore(db: Database.Database): ConversationStor
       'SELECT json FROM conversations WHERE tenant_id = ? AND user_id = ?',
     ),
     delete: db.prepare('DELETE FROM conversations WHERE tenant_id = ? AND user_id = ?'),
+    anyInTenant: db.prepare<[string], { json: string }>('SELECT json FROM conversations WHERE tenant_id = ? LIMIT 1'),
   };
   return {
     save: async (tenantId, userId, reference) => {
@@ -22,6 +23,10 @@ export function sqliteConversationStore(db: Database.Database): ConversationStor
     },
     delete: async (tenantId, userId) => {
       q.delete.run(tenantId, userId);
+    },
+    anyInTenant: async (tenantId) => {
+      const row = q.anyInTenant.get(tenantId);
+      return row && parseRow(conversationRowSchema, row.json, 'conversations').reference;
     },
   };
 }

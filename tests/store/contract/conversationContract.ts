@@ -19,5 +19,16 @@ export function describeConversationContract(h: Harness): void {
       await conversations.delete(tenantId, userId);
       expect(await conversations.get(tenantId, userId)).toBeUndefined();
     });
+
+    it('finds any reference in a tenant, and none in another', async () => {
+      const { conversations } = h().store;
+      const tenantId = newTenant();
+      expect(await conversations.anyInTenant(tenantId)).toBeUndefined();
+      await conversations.save(tenantId, newUser(), { serviceUrl: 'https://smba.example/a/' });
+      await conversations.save(tenantId, newUser(), { serviceUrl: 'https://smba.example/a/' });
+      await conversations.save(newTenant(), newUser(), { serviceUrl: 'https://smba.example/b/' });
+      expect(await conversations.anyInTenant(tenantId)).toEqual({ serviceUrl: 'https://smba.example/a/' });
+      expect(await conversations.anyInTenant(newTenant())).toBeUndefined();
+    });
   });
 }
