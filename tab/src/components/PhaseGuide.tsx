@@ -1,16 +1,11 @@
 import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { bulletList } from '../styles/fragments';
 import { useId, useState } from 'react';
 import type { AgendaItem } from '../../../src/domain/agenda';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
-  list: {
-    margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-  },
+  list: bulletList,
   toggle: { alignSelf: 'flex-start' },
 });
 

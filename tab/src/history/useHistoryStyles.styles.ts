@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { cardSurface, stackedList } from '../styles/fragments';
 
 /** Styles of the personal tab's history. */
 export const useHistoryStyles = makeStyles({
@@ -13,23 +14,8 @@ export const useHistoryStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   group: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   groupHeading: { margin: 0 },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-  },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
+  list: stackedList(tokens.spacingVerticalS),
+  item: cardSurface,
   meta: {
     display: 'flex',
     flexWrap: 'wrap',

@@ -3,17 +3,11 @@ import { useState, type ReactNode } from 'react';
 import { MAX_ITEM_CHARS } from '../../../../src/domain/notes';
 import { LabelledField } from './LabelledField';
 import { NativeInput } from './NativeInput';
+import { stackedList } from '../../styles/fragments';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-  },
+  list: stackedList(tokens.spacingVerticalXS),
   item: {
     display: 'flex',
     flexDirection: 'column',
