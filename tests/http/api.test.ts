@@ -146,6 +146,20 @@ describe('meeting intros', () => {
   });
 });
 
+describe('path ids', () => {
+  it.each([
+    ['GET', '/api/v1/intros/not-a-guid', 'invalidIntroId', 'id'],
+    ['GET', '/api/v1/intros/not-a-guid/session', 'invalidIntroId', 'id'],
+    ['GET', '/api/v1/intros/not-a-guid/notes', 'invalidIntroId', 'id'],
+    ['DELETE', '/api/v1/intros/not-a-guid/notes', 'invalidIntroId', 'id'],
+    ['GET', '/api/v1/meetings/bad%20meeting/intro', 'invalidMeetingId', 'meetingId'],
+  ])('%s %s is refused with 400 naming the field', async (method, route, code, field) => {
+    const response = await t.api(LEADER, route, { method });
+    expect(response.status).toBe(400);
+    expect((await json(response)).error).toMatchObject({ code, field });
+  });
+});
+
 describe('session clock', () => {
   it('is controlled only by the leader', async () => {
     const { introId } = await setUpIntro();

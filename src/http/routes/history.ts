@@ -8,6 +8,7 @@ import { parseIntroId, parseUserId, type IntroId, type UserId } from '../../doma
 import { authed, type HttpDeps } from '../context';
 import { sendFailure } from '../errors';
 import { pageQuerySchema, parseQuery, sendPage } from '../paging';
+import { introIdParam } from '../params';
 
 const userId = z.string().transform((value, ctx) => {
   const id = parseUserId(value);
@@ -72,8 +73,8 @@ export function historyRoutes(server: Server, deps: HttpDeps): void {
   server.del(
     '/api/v1/intros/:id/notes',
     authed(deps, async (req, res, caller) => {
-      const id = parseIntroId(req.params.id);
-      if (!id) return sendFailure(res, { code: 'invalidIntroId', message: 'The intro id in the path is not valid.' });
+      const id = introIdParam(req, res);
+      if (!id) return;
       const result = await deleteMyNotes(useCases, caller, id);
       if (!result.ok) return sendFailure(res, result.error);
       res.send(204);

@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import { sessionActionRequestSchema, type Me } from '../../domain/api';
-import { parseIntroId } from '../../domain/ids';
+import { introIdParam } from '../params';
 import { notesBodySchema } from '../../domain/notes.schema';
 import { getIntro, listMyIntros } from '../../app/intros';
 import { getMyNotes, saveMyNotes } from '../../app/notes';
@@ -9,8 +9,6 @@ import { readBody } from '../body';
 import { authed, etag, versionHeader, type HttpDeps } from '../context';
 import { sendFailure } from '../errors';
 import { pageQuerySchema, parseQuery, sendPage } from '../paging';
-
-const badIntro = { code: 'invalidIntroId', message: 'The intro id in the path is not valid.', field: 'id' };
 
 /** Routes for the caller, intros, their session clock and the caller's notes. */
 export function introRoutes(server: Server, deps: HttpDeps): void {
@@ -34,8 +32,8 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
   server.get(
     '/api/v1/intros/:id',
     authed(deps, async (req, res, caller) => {
-      const id = parseIntroId(req.params.id);
-      if (!id) return sendFailure(res, badIntro);
+      const id = introIdParam(req, res);
+      if (!id) return;
       const result = await getIntro(deps.useCases, caller, id);
       if (!result.ok) return sendFailure(res, result.error);
       res.send(200, result.value);
@@ -45,8 +43,8 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
   server.get(
     '/api/v1/intros/:id/session',
     authed(deps, async (req, res, caller) => {
-      const id = parseIntroId(req.params.id);
-      if (!id) return sendFailure(res, badIntro);
+      const id = introIdParam(req, res);
+      if (!id) return;
       const result = await getSession(deps.useCases, caller, id);
       if (!result.ok) return sendFailure(res, result.error);
       res.header('ETag', etag(result.value.version));
@@ -63,8 +61,8 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
   server.post(
     '/api/v1/intros/:id/session',
     authed(deps, async (req, res, caller) => {
-      const id = parseIntroId(req.params.id);
-      if (!id) return sendFailure(res, badIntro);
+      const id = introIdParam(req, res);
+      if (!id) return;
       const body = await readBody(req, sessionActionRequestSchema);
       if (!body.ok) return sendFailure(res, body.error);
       const ifMatch = versionHeader(req.headers['if-match']);
@@ -78,8 +76,8 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
   server.get(
     '/api/v1/intros/:id/notes',
     authed(deps, async (req, res, caller) => {
-      const id = parseIntroId(req.params.id);
-      if (!id) return sendFailure(res, badIntro);
+      const id = introIdParam(req, res);
+      if (!id) return;
       const result = await getMyNotes(deps.useCases, caller, id);
       if (!result.ok) return sendFailure(res, result.error);
       res.header('ETag', etag(result.value.version));
@@ -91,8 +89,8 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
   server.put(
     '/api/v1/intros/:id/notes',
     authed(deps, async (req, res, caller) => {
-      const id = parseIntroId(req.params.id);
-      if (!id) return sendFailure(res, badIntro);
+      const id = introIdParam(req, res);
+      if (!id) return;
       const ifMatch = versionHeader(req.headers['if-match']);
       if (ifMatch === undefined) {
         return sendFailure(res, {

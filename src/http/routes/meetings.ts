@@ -1,24 +1,18 @@
 import type { Server } from 'restify';
 import { startIntroRequestSchema } from '../../domain/api';
-import { parseMeetingKey } from '../../domain/ids';
+import { meetingIdParam } from '../params';
 import { getMeetingIntro, startMeetingIntro } from '../../app/meetingIntros';
 import { readBody } from '../body';
 import { authed, type HttpDeps } from '../context';
 import { sendFailure } from '../errors';
-
-const badMeeting = {
-  code: 'invalidMeetingId',
-  message: 'The meeting id in the path is not a Teams meeting id.',
-  field: 'meetingId',
-};
 
 /** Routes for the intro held in a Teams meeting. */
 export function meetingRoutes(server: Server, deps: HttpDeps): void {
   server.get(
     '/api/v1/meetings/:meetingId/intro',
     authed(deps, async (req, res, caller) => {
-      const meetingId = parseMeetingKey(req.params.meetingId);
-      if (!meetingId) return sendFailure(res, badMeeting);
+      const meetingId = meetingIdParam(req, res);
+      if (!meetingId) return;
       const result = await getMeetingIntro(deps.useCases, caller, meetingId);
       if (!result.ok) return sendFailure(res, result.error);
       res.send(200, result.value);
@@ -28,8 +22,8 @@ export function meetingRoutes(server: Server, deps: HttpDeps): void {
   server.post(
     '/api/v1/meetings/:meetingId/intro',
     authed(deps, async (req, res, caller) => {
-      const meetingId = parseMeetingKey(req.params.meetingId);
-      if (!meetingId) return sendFailure(res, badMeeting);
+      const meetingId = meetingIdParam(req, res);
+      if (!meetingId) return;
       const body = await readBody(req, startIntroRequestSchema);
       if (!body.ok) return sendFailure(res, body.error);
       const result = await startMeetingIntro(deps.useCases, caller, meetingId, body.value);
