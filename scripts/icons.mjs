@@ -1,6 +1,6 @@
 // Renders the Teams app icons (appPackage/color.png 192×192, appPackage/outline.png 32×32) from SVG in headless Chromium.
 // Usage: node scripts/icons.mjs   (the PNGs are committed; run this only to regenerate them)
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -42,15 +42,8 @@ const outlineSvg = `
   </g>
 </svg>`;
 
-const flags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// The same flags the tests launch Chromium with.
+const flags = JSON.parse(await readFile(join(dirname(fileURLToPath(import.meta.url)), 'chromium-flags.json'), 'utf8'));
 
 /** Renders one SVG at its natural size and returns PNG bytes with a transparent page background. */
 async function render(page, svg, size) {
