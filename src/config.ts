@@ -7,6 +7,7 @@ const optional = z
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: optional,
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: optional,
@@ -15,6 +16,7 @@ const envSchema = z.object({
   BOT_PASSWORD: optional,
   BOT_TENANT_ID: optional,
   BOT_DOMAIN: optional,
+  BOT_SERVICE_URL_HOSTS: optional,
   AAD_APP_CLIENT_ID: optional,
   AAD_APP_TENANT_ID: optional,
   AAD_APP_OAUTH_AUTHORITY: optional.pipe(z.string().url().optional()),
@@ -25,23 +27,73 @@ const envSchema = z.object({
   SIGNING_SECRET: optional,
   JOB_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
 });
+type Env = z.infer<typeof envSchema>;
 
-/** Client id the local token issuer uses when no Entra app is configured. */
+/**
+ * Settings that only a deployment has. Any one of them switches the app to deployment rules, whatever NODE_ENV
+ * says: a deployment that forgot one variable must never fall back to local, unauthenticated behaviour.
+ */
+export const DEPLOYMENT_SETTINGS = [
+  'BOT_ID',
+  'BOT_PASSWORD',
+  'BOT_TENANT_ID',
+  'BOT_DOMAIN',
+  'BOT_SERVICE_URL_HOSTS',
+  'AAD_APP_CLIENT_ID',
+  'AAD_APP_TENANT_ID',
+  'AAD_APP_OAUTH_AUTHORITY',
+  'STORAGE_CONNECTION_STRING',
+  'GRAPH_CLIENT_SECRET',
+  'GRAPH_BASE_URL',
+  'GRAPH_AUTHORITY_HOST',
+  'TEAMS_APP_ID',
+] as const satisfies readonly (keyof Env)[];
+
+/** Client id the local token issuer uses in local mode. */
 export const LOCAL_CLIENT_ID = '00000000-0000-0000-0000-00000000a11d';
 
-/** How API callers are authenticated: Entra ID, or the built-in local issuer for running without it. */
+/**
+ * Bot Framework service hosts Microsoft documents for Teams (public cloud, GCC, GCC High, DoD): the only places a
+ * deployed bot accepts a `serviceUrl` from, unless BOT_SERVICE_URL_HOSTS says otherwise.
+ */
+export const TEAMS_SERVICE_URL_HOSTS = [
+  'smba.trafficmanager.net',
+  'smba.infra.gcc.teams.microsoft.com',
+  'smba.infra.gov.teams.microsoft.us',
+  'smba.infra.dod.teams.microsoft.us',
+] as const;
+
+/** Local: a developer's machine, loopback only, no Microsoft services. Deployment: anything else. */
+export type Mode = 'local' | 'deployment';
+
+/** How API callers are authenticated: Entra ID, the local issuer (local mode only), or nobody (401). */
 export type AuthConfig =
   | { readonly mode: 'entra'; readonly clientId: string; readonly authority: string; readonly tenantId?: string }
-  | { readonly mode: 'local'; readonly clientId: string };
+  | { readonly mode: 'local'; readonly clientId: string }
+  | { readonly mode: 'off' };
+
+/** How the bot endpoint trusts activities: Bot Framework auth, none (local mode only), or not at all (401). */
+export type BotConfig =
+  | { readonly mode: 'authenticated'; readonly id: string; readonly password: string; readonly tenantId?: string }
+  | { readonly mode: 'local' }
+  | { readonly mode: 'off' };
+
+/** Where the bot accepts a `serviceUrl` from: https on the listed hosts, or loopback only in local mode. */
+export type ServiceUrlPolicy =
+  { readonly mode: 'hosts'; readonly hosts: readonly string[] } | { readonly mode: 'loopback' };
 
 /** Everything the app reads from its environment, parsed once at startup. */
 export interface Config {
+  readonly mode: Mode;
   readonly env: 'development' | 'test' | 'production';
+  /** The interface the server listens on: loopback in local mode. */
+  readonly host: string;
   readonly port: number;
   readonly logLevel: string;
   readonly dataDir: string;
   readonly storageConnectionString?: string;
-  readonly bot: { readonly id?: string; readonly password?: string; readonly tenantId?: string };
+  readonly bot: BotConfig;
+  readonly serviceUrls: ServiceUrlPolicy;
   /** Host name (and port) the app is reached at, as in the manifest's validDomains. */
   readonly domain?: string;
   readonly auth: AuthConfig;
@@ -54,8 +106,8 @@ export interface Config {
   /** How often each instance polls for due jobs (0: never, for tests). */
   readonly jobPollMs: number;
   /**
-   * Refuse to set up or join a meeting's intro when Teams cannot confirm the caller is in the meeting: on whenever
-   * BOT_ID is set (real Teams never trusts the client's meeting id), off locally so the preview works without a bot.
+   * Refuse to set up or join a meeting's intro when Teams cannot confirm the caller is in the meeting: always in
+   * deployment (the client's meeting id is never trusted), off locally so the preview works without a bot.
    */
   readonly requireConfirmedParticipant: boolean;
 }
@@ -79,69 +131,122 @@ export class ConfigError extends Error {
   }
 }
 
-function rules(env: z.infer<typeof envSchema>): string[] {
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost', '[::1]']);
+
+/** True for a loopback host name or address. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** https, or http on loopback (a sign-in stub on this machine); anything else could be read or forged on the way. */
+function isSafeAuthority(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
+}
+
+/** Names the deployment settings present; none means local mode. */
+export function deploymentSettingsIn(env: Env): string[] {
+  return DEPLOYMENT_SETTINGS.filter((name) => env[name] !== undefined);
+}
+
+function pairs(env: Env): string[] {
   const problems: string[] = [];
-  const production = env.NODE_ENV === 'production';
   if (Boolean(env.AAD_APP_CLIENT_ID) !== Boolean(env.AAD_APP_OAUTH_AUTHORITY)) {
-    problems.push('AAD_APP_CLIENT_ID and AAD_APP_OAUTH_AUTHORITY: set both (Entra ID SSO) or neither (local issuer).');
+    problems.push('AAD_APP_CLIENT_ID and AAD_APP_OAUTH_AUTHORITY: set both (Entra ID SSO for the tab) or neither.');
   }
-  if (production && !env.BOT_ID)
-    problems.push('BOT_ID: required with NODE_ENV=production (Bot Framework authentication).');
-  if (production && env.BOT_ID && !env.BOT_PASSWORD)
-    problems.push('BOT_PASSWORD: required when BOT_ID is set in production.');
-  if (production && !env.AAD_APP_OAUTH_AUTHORITY) {
-    problems.push(
-      'AAD_APP_OAUTH_AUTHORITY: required with NODE_ENV=production; the local token issuer is for development only.',
-    );
+  if (Boolean(env.BOT_ID) !== Boolean(env.BOT_PASSWORD)) {
+    problems.push('BOT_ID and BOT_PASSWORD: set both (Bot Framework authentication) or neither.');
   }
+  if (env.BOT_TENANT_ID && !env.BOT_ID) problems.push('BOT_TENANT_ID: set only with BOT_ID and BOT_PASSWORD.');
   if (env.GRAPH_CLIENT_SECRET && (!env.AAD_APP_CLIENT_ID || !env.AAD_APP_TENANT_ID)) {
     problems.push('GRAPH_CLIENT_SECRET: needs AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID (the Entra app for Graph).');
   }
-  if (production && env.AAD_APP_OAUTH_AUTHORITY?.startsWith('http:')) {
-    problems.push('AAD_APP_OAUTH_AUTHORITY: must use https in production.');
+  if (env.AAD_APP_OAUTH_AUTHORITY && !isSafeAuthority(env.AAD_APP_OAUTH_AUTHORITY)) {
+    problems.push('AAD_APP_OAUTH_AUTHORITY: must use https.');
   }
   return problems;
 }
 
-/** Parses the environment; throws a ConfigError naming each missing or wrong variable. */
+/** Contradictory settings: each names what to change, so the operator never guesses which mode was meant. */
+function rules(env: Env, mode: Mode): string[] {
+  const problems = pairs(env);
+  if (mode === 'local' && env.NODE_ENV === 'production') {
+    problems.push(
+      `NODE_ENV=production: no deployment setting is present (${DEPLOYMENT_SETTINGS.slice(0, 8).join(', ')}, …), ` +
+        'so the app would run its local sign-in; set the deployment settings or drop NODE_ENV=production.',
+    );
+  }
+  if (mode === 'local' && env.HOST && !isLoopbackHost(env.HOST)) {
+    problems.push(
+      `HOST=${env.HOST}: local mode (no deployment setting present) listens on loopback only, because its sign-in ` +
+        'is for this machine; set the deployment settings to listen on other interfaces.',
+    );
+  }
+  return problems;
+}
+
+function serviceUrlPolicy(env: Env, mode: Mode): ServiceUrlPolicy {
+  if (mode === 'local') return { mode: 'loopback' };
+  const hosts = env.BOT_SERVICE_URL_HOSTS?.split(',').map((host) => host.trim().toLowerCase());
+  return { mode: 'hosts', hosts: hosts?.filter(Boolean) ?? [...TEAMS_SERVICE_URL_HOSTS] };
+}
+
+function authConfig(env: Env, mode: Mode): AuthConfig {
+  if (env.AAD_APP_CLIENT_ID && env.AAD_APP_OAUTH_AUTHORITY) {
+    return {
+      mode: 'entra',
+      clientId: env.AAD_APP_CLIENT_ID,
+      authority: env.AAD_APP_OAUTH_AUTHORITY.replace(/\/+$/, ''),
+      tenantId: env.AAD_APP_TENANT_ID,
+    };
+  }
+  return mode === 'local' ? { mode: 'local', clientId: LOCAL_CLIENT_ID } : { mode: 'off' };
+}
+
+function botConfig(env: Env, mode: Mode): BotConfig {
+  if (env.BOT_ID && env.BOT_PASSWORD) {
+    return { mode: 'authenticated', id: env.BOT_ID, password: env.BOT_PASSWORD, tenantId: env.BOT_TENANT_ID };
+  }
+  return mode === 'local' ? { mode: 'local' } : { mode: 'off' };
+}
+
+function graphConfig(env: Env): GraphConfig | undefined {
+  if (!env.GRAPH_CLIENT_SECRET || !env.AAD_APP_CLIENT_ID || !env.AAD_APP_TENANT_ID) return undefined;
+  return {
+    clientId: env.AAD_APP_CLIENT_ID,
+    clientSecret: env.GRAPH_CLIENT_SECRET,
+    tenantId: env.AAD_APP_TENANT_ID,
+    baseUrl: (env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, ''),
+    authorityHost: (env.GRAPH_AUTHORITY_HOST ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
+  };
+}
+
+/** Parses the environment; throws a ConfigError naming each missing, wrong or contradictory variable. */
 export function loadConfig(source: Readonly<Record<string, string | undefined>>): Config {
   const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const env = parsed.data;
-  const problems = rules(env);
+  const mode: Mode = deploymentSettingsIn(env).length > 0 ? 'deployment' : 'local';
+  const problems = rules(env, mode);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
+    mode,
     env: env.NODE_ENV,
+    host: env.HOST ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
     port: env.PORT,
     logLevel: env.LOG_LEVEL,
     dataDir: env.DATA_DIR ?? './.data',
     storageConnectionString: env.STORAGE_CONNECTION_STRING,
-    bot: { id: env.BOT_ID, password: env.BOT_PASSWORD, tenantId: env.BOT_TENANT_ID },
+    bot: botConfig(env, mode),
+    serviceUrls: serviceUrlPolicy(env, mode),
     domain: env.BOT_DOMAIN,
-    auth:
-      env.AAD_APP_CLIENT_ID && env.AAD_APP_OAUTH_AUTHORITY
-        ? {
-            mode: 'entra',
-            clientId: env.AAD_APP_CLIENT_ID,
-            authority: env.AAD_APP_OAUTH_AUTHORITY.replace(/\/+$/, ''),
-            tenantId: env.AAD_APP_TENANT_ID,
-          }
-        : { mode: 'local', clientId: LOCAL_CLIENT_ID },
+    auth: authConfig(env, mode),
     teamsAppId: env.TEAMS_APP_ID,
-    graph:
-      env.GRAPH_CLIENT_SECRET && env.AAD_APP_CLIENT_ID && env.AAD_APP_TENANT_ID
-        ? {
-            clientId: env.AAD_APP_CLIENT_ID,
-            clientSecret: env.GRAPH_CLIENT_SECRET,
-            tenantId: env.AAD_APP_TENANT_ID,
-            baseUrl: (env.GRAPH_BASE_URL ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, ''),
-            authorityHost: (env.GRAPH_AUTHORITY_HOST ?? 'https://login.microsoftonline.com').replace(/\/+$/, ''),
-          }
-        : undefined,
+    graph: graphConfig(env),
     signingSecret: env.SIGNING_SECRET ?? env.BOT_PASSWORD,
     jobPollMs: env.JOB_POLL_MS,
-    requireConfirmedParticipant: Boolean(env.BOT_ID),
+    requireConfirmedParticipant: mode === 'deployment',
   };
 }

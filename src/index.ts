@@ -5,7 +5,6 @@ import type { Server } from 'restify';
 import type { UseCaseDeps } from './app/deps';
 import type { Clock } from './app/ports';
 import { createLocalIssuer, type LocalIssuer } from './auth/localIssuer';
-import { createTokenVerifier } from './auth/tokenVerifier';
 import { createAdapter, createBot } from './bot/createBot';
 import { botMeetingRoster } from './bot/meetingRoster';
 import { botNotifier } from './bot/notifier';
@@ -20,10 +19,12 @@ import type { Intro } from './domain/intro';
 import { inviteRoutes } from './http/routes/invites';
 import { createJobRunner } from './jobs/jobRunner';
 import { setTurnLogger } from './bot/turnLogger';
+import { botEndpoint } from './bot/endpoint';
+import { allowedConversations } from './bot/allowedConversations';
+import { tokenVerifierFor } from './auth/verifierFor';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig, type Config } from './config';
 import type { IntroId } from './domain/ids';
-import type { LoggedRequest } from './http/context';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './log';
 import { openTableStore } from './store/azure-tables/openTableStore';
@@ -69,27 +70,24 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const store = config.storageConnectionString
     ? await openTableStore(config.storageConnectionString, 'intro')
     : openSqliteStore(config.dataDir);
-  let origin = `http://localhost:${config.port}`;
+  let origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const localIssuer =
     config.auth.mode === 'local' ? await createLocalIssuer(() => origin, config.auth.clientId) : undefined;
-  const verifyToken = createTokenVerifier(
-    config.auth.mode === 'entra'
-      ? {
-          authority: config.auth.authority,
-          clientId: config.auth.clientId,
-          domain: config.domain,
-          tenantId: config.auth.tenantId,
-        }
-      : { authority: () => localIssuer!.authority(), clientId: config.auth.clientId },
-  );
-  const auth = { botId: config.bot.id, botPassword: config.bot.password, botTenantId: config.bot.tenantId };
+  const verifyToken = tokenVerifierFor(config, localIssuer);
+  const auth =
+    config.bot.mode === 'authenticated'
+      ? { botId: config.bot.id, botPassword: config.bot.password, botTenantId: config.bot.tenantId }
+      : {};
   const adapter = createAdapter(auth);
+  // Every proactive send and roster question reads references through this, so one stored before the allow-list
+  // existed (or by a forged activity) is never posted to.
+  const conversations = allowedConversations(store.conversations, config.serviceUrls);
   const useCases: UseCaseDeps = {
     intros: store.intros,
     notes: store.notes,
-    conversations: store.conversations,
+    conversations,
     clock: options.clock ?? systemClock,
-    roster: botMeetingRoster({ adapter, botAppId: config.bot.id, conversations: store.conversations, logger }),
+    roster: botMeetingRoster({ adapter, botAppId: auth.botId, conversations, logger }),
     requireConfirmedParticipant: config.requireConfirmedParticipant,
     newIntroId: () => randomUUID() as IntroId,
   };
@@ -99,7 +97,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const flows: FlowDeps = {
     ...useCases,
     jobs: store.jobs,
-    conversations: store.conversations,
+    conversations,
     calendar: config.graph
       ? graphCalendar({
           ...config.graph,
@@ -108,16 +106,16 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
           onWarning: (message, err) => logger.warn({ err }, message),
         })
       : localCalendar(signer, publicUrl),
-    notifier: botNotifier({ adapter, botAppId: config.bot.id, conversations: store.conversations, logger, historyUrl }),
+    notifier: botNotifier({ adapter, botAppId: auth.botId, conversations, logger, historyUrl }),
   };
   const bot = createBot({
     storage: store.botStorage,
-    conversations: store.conversations,
+    conversations,
     logger,
     auth,
     adapter,
     publicUrl: publicUrl(),
-    flows: { flows, signer, logger, allowNonGuidIds: config.env !== 'production', historyUrl },
+    flows: { flows, signer, logger, allowNonGuidIds: config.mode === 'local', historyUrl },
   });
   const jobs = createJobRunner({
     jobs: store.jobs,
@@ -136,12 +134,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     logger,
     localIssuer,
     tabDir: options.tabDir ?? path.join(packageRoot, 'tab', 'dist'),
-    handleActivity: async (req, res) => {
-      await bot.adapter.process(req, res, async (context) => {
-        setTurnLogger(context, (req as LoggedRequest).logger.child({ turnId: context.activity.id }));
+    handleActivity: botEndpoint({
+      bot: config.bot,
+      serviceUrls: config.serviceUrls,
+      adapter: bot.adapter,
+      run: async (context, requestLogger) => {
+        setTurnLogger(context, requestLogger.child({ turnId: context.activity.id }));
         await bot.app.run(context);
-      });
-    },
+      },
+    }),
   });
   inviteRoutes(server, {
     intros: store.intros,
@@ -149,8 +150,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     verify: (link, nowMs) => verifyInvite(signer, link, nowMs),
     render: (intro, stampMs) => introInvite(intro, new URL(publicUrl()).hostname, stampMs),
   });
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
-  origin = `http://localhost:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  origin = origin.replace(/:\d+$/, `:${(server.address() as AddressInfo).port}`);
   jobs.start();
   return {
     url: origin,
@@ -165,14 +169,27 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   };
 }
 
+/** What the operator reads first: the mode, what is reachable, and where the data is. */
 function printWelcome(app: RunningApp, config: Config): void {
-  const lines = [
-    `Intro 1:1 is running (${config.env}, data in ${config.storageConnectionString ? 'Azure Table Storage' : path.resolve(config.dataDir)}).`,
-    `  Bot endpoint:   ${app.url}/api/messages   (chat with it: npm run playground)`,
-    `  Health:         ${app.url}/healthz   ${app.url}/readyz`,
-  ];
-  if (app.localIssuer)
-    lines.push(`  Local preview:  ${app.url}/tab/preview.html   (the side panel as leader and member)`);
+  const data = config.storageConnectionString ? 'Azure Table Storage' : path.resolve(config.dataDir);
+  const lines =
+    config.mode === 'local'
+      ? [
+          `Intro 1:1 is running in LOCAL mode (no deployment setting present): listening on ${config.host} only,`,
+          '  with a local sign-in for this machine and an unauthenticated bot endpoint. Data in ' + data + '.',
+          `  Local preview:  ${app.url}/tab/preview.html   (the side panel as leader and member)`,
+          `  Bot endpoint:   ${app.url}/api/messages   (chat with it: npm run playground)`,
+        ]
+      : [
+          `Intro 1:1 is running in DEPLOYMENT mode on ${config.host}:${new URL(app.url).port}. Data in ${data}.`,
+          config.auth.mode === 'entra'
+            ? `  API: Entra ID sign-in for ${config.auth.clientId}.`
+            : '  API: CLOSED (every call 401): set AAD_APP_CLIENT_ID and AAD_APP_OAUTH_AUTHORITY.',
+          config.bot.mode === 'authenticated'
+            ? `  Bot endpoint: Bot Framework authentication for ${config.bot.id}.`
+            : '  Bot endpoint: CLOSED (every activity 401): set BOT_ID and BOT_PASSWORD.',
+        ];
+  lines.push(`  Health:         ${app.url}/healthz   ${app.url}/readyz`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

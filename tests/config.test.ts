@@ -13,14 +13,22 @@ function problemsOf(env: Record<string, string>): readonly string[] {
 describe('loadConfig', () => {
   it('runs on embedded defaults with nothing set', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ env: 'development', port: 3978, dataDir: './.data', auth: { mode: 'local' } });
+    expect(config).toMatchObject({
+      mode: 'local',
+      host: '127.0.0.1',
+      port: 3978,
+      dataDir: './.data',
+      auth: { mode: 'local' },
+      bot: { mode: 'local' },
+      serviceUrls: { mode: 'loopback' },
+    });
     expect(config.storageConnectionString).toBeUndefined();
   });
 
   it('treats empty values (as Teams Toolkit env files leave them) as unset', () => {
     expect(loadConfig({ BOT_ID: '', AAD_APP_CLIENT_ID: ' ', PORT: '4000' })).toMatchObject({
       port: 4000,
-      bot: { id: undefined },
+      mode: 'local',
     });
   });
 
@@ -50,19 +58,30 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('refuses production without bot credentials or with the local issuer', () => {
-    const problems = problemsOf({ NODE_ENV: 'production' });
-    expect(problems).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^BOT_ID/), expect.stringMatching(/local token issuer/)]),
-    );
+  it('refuses NODE_ENV=production when no deployment setting is present', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual([expect.stringMatching(/^NODE_ENV=production/)]);
   });
 
-  it('trusts an unconfirmed meeting participant only when running locally without a bot', () => {
+  it('refuses a non-loopback HOST in local mode', () => {
+    expect(problemsOf({ HOST: '0.0.0.0' })).toEqual([expect.stringMatching(/^HOST=0\.0\.0\.0: local mode/)]);
+    expect(loadConfig({ HOST: '127.0.0.2' }).host).toBe('127.0.0.2');
+  });
+
+  it('refuses half a bot or an insecure authority, naming each', () => {
+    const problems = problemsOf({
+      BOT_ID: 'b0000000-0000-4000-8000-000000000001',
+      AAD_APP_CLIENT_ID: 'c0ffee00-0000-4000-8000-000000000001',
+      AAD_APP_OAUTH_AUTHORITY: 'http://login.example.com/t',
+    });
+    expect(problems).toEqual([expect.stringMatching(/^BOT_ID and BOT_PASSWORD/), expect.stringMatching(/https/)]);
+  });
+
+  it('confirms meeting participants in every deployment, not locally', () => {
     expect(loadConfig({}).requireConfirmedParticipant).toBe(false);
-    expect(loadConfig({ BOT_ID: 'b0000000-0000-4000-8000-000000000001' }).requireConfirmedParticipant).toBe(true);
+    expect(loadConfig({ BOT_DOMAIN: 'intro.example.com' }).requireConfirmedParticipant).toBe(true);
   });
 
-  it('accepts a complete production configuration', () => {
+  it('accepts a complete deployment configuration', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
       BOT_ID: 'b0000000-0000-4000-8000-000000000001',
@@ -70,6 +89,7 @@ describe('loadConfig', () => {
       AAD_APP_CLIENT_ID: 'c0ffee00-0000-4000-8000-000000000001',
       AAD_APP_OAUTH_AUTHORITY: 'https://login.microsoftonline.com/t',
     });
-    expect(config.env).toBe('production');
+    expect(config).toMatchObject({ mode: 'deployment', host: '0.0.0.0', bot: { mode: 'authenticated' } });
+    expect(config.serviceUrls).toEqual({ mode: 'hosts', hosts: expect.arrayContaining(['smba.trafficmanager.net']) });
   });
 });

@@ -1,5 +1,6 @@
 import type { ExportEntry } from '../domain/historyExport';
 import type { IntroId, UserId } from '../domain/ids';
+import { NIL_GUID } from '../domain/ids';
 import { roleOf, type Intro, type Person } from '../domain/intro';
 import { ok, type Result } from '../domain/result';
 import type { Caller } from './caller';
@@ -42,7 +43,7 @@ export interface DeletedData {
 }
 
 /** Who an anonymised leader becomes: no name and no Entra id of theirs remain. */
-export const DELETED_USER: Person = { id: '00000000-0000-0000-0000-000000000000' as UserId, name: '(deleted user)' };
+export const DELETED_USER: Person = { id: NIL_GUID as UserId, name: '(deleted user)' };
 
 /**
  * Deletes all the caller's data: every note they wrote, the bot's conversation reference, and every intro they

@@ -15,17 +15,26 @@ export const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 /** Characters a Teams meeting id is made of (1–512 of them). */
 export const MEETING_KEY_PATTERN = /^[A-Za-z0-9+/=_:.@-]+$/;
 
+/** The all-zero GUID: never a real person or tenant; it stands for people whose data was deleted. */
+export const NIL_GUID = '00000000-0000-0000-0000-000000000000';
+
 function guidOf(value: unknown): string | undefined {
   return typeof value === 'string' && GUID_PATTERN.test(value) ? value.toLowerCase() : undefined;
 }
 
-/** Parses a user id, or returns undefined. */
-export function parseUserId(value: unknown): UserId | undefined {
-  return guidOf(value) as UserId | undefined;
+/** A GUID that can name a real Entra object: not the nil GUID, which anonymised records carry. */
+function entraIdOf(value: unknown): string | undefined {
+  const guid = guidOf(value);
+  return guid === NIL_GUID ? undefined : guid;
 }
-/** Parses a tenant id, or returns undefined. */
+
+/** Parses the id of a real person (never the nil GUID), or returns undefined. */
+export function parseUserId(value: unknown): UserId | undefined {
+  return entraIdOf(value) as UserId | undefined;
+}
+/** Parses the id of a real tenant (never the nil GUID), or returns undefined. */
 export function parseTenantId(value: unknown): TenantId | undefined {
-  return guidOf(value) as TenantId | undefined;
+  return entraIdOf(value) as TenantId | undefined;
 }
 /** Parses an intro id, or returns undefined. */
 export function parseIntroId(value: unknown): IntroId | undefined {

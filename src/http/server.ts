@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { LocalIssuer } from '../auth/localIssuer';
 import type { HttpDeps, LoggedRequest } from './context';
-import { readJson } from './body';
-import { sendFailure } from './errors';
+import { securityHeaders } from './headers';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
 import { introRoutes } from './routes/intros';
@@ -11,8 +10,8 @@ import { localAuthRoutes } from './routes/localAuth';
 import { meetingRoutes } from './routes/meetings';
 import { tabRoutes } from './routes/tab';
 
-/** Runs one Bot Framework turn for a request whose JSON body is already parsed. */
-export type ActivityHandler = (req: Request & { body: unknown }, res: Response) => Promise<void>;
+/** Authenticates, reads and runs one Bot Framework activity (see src/bot/endpoint.ts). */
+export type ActivityHandler = (req: Request, res: Response) => Promise<void>;
 
 /** Everything the HTTP server serves. */
 export interface ServerParts extends HttpDeps {
@@ -51,10 +50,8 @@ function requestLogging(server: Server, deps: HttpDeps): void {
 
 function botRoute(server: Server, handle: ActivityHandler): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
-    const body = await readJson(req);
-    if (!body.ok) return sendFailure(res, body.error);
     try {
-      await handle(Object.assign(req, { body: body.value }), res);
+      await handle(req, res);
     } catch (err) {
       (req as LoggedRequest).logger.error({ err }, 'bot turn failed');
       if (!res.headersSent)
@@ -67,6 +64,7 @@ function botRoute(server: Server, handle: ActivityHandler): void {
 export function createHttpServer(parts: ServerParts): Server {
   const server = restify.createServer({ name: 'intro-1on1', handleUncaughtExceptions: false });
   requestLogging(server, parts);
+  securityHeaders(server);
   healthRoutes(server, parts);
   botRoute(server, parts.handleActivity);
   meetingRoutes(server, parts);

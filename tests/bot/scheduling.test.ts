@@ -67,17 +67,23 @@ describe('scheduling with the Graph calendar', () => {
   beforeAll(async () => {
     clock.set(NOW);
     graph = await startGraphStub();
+    // Graph through the config, not the environment: the Graph settings would mean deployment mode, whose bot
+    // endpoint accepts only Bot Framework-signed activities.
     app = await startTestApp(
+      {},
       {
-        AAD_APP_CLIENT_ID: 'aaaa1111-2222-4333-8444-555566667777',
-        AAD_APP_TENANT_ID: TENANT_ID,
-        AAD_APP_OAUTH_AUTHORITY: `${graph.authorityHost}/${TENANT_ID}`,
-        GRAPH_CLIENT_SECRET: 'graph-secret',
-        GRAPH_BASE_URL: graph.baseUrl,
-        GRAPH_AUTHORITY_HOST: graph.authorityHost,
-        TEAMS_APP_ID: 'b7f1c2d3-1111-4222-8333-444455556666',
+        clock,
+        config: {
+          graph: {
+            clientId: 'aaaa1111-2222-4333-8444-555566667777',
+            clientSecret: 'graph-secret',
+            tenantId: TENANT_ID,
+            baseUrl: graph.baseUrl,
+            authorityHost: graph.authorityHost,
+          },
+          teamsAppId: 'b7f1c2d3-1111-4222-8333-444455556666',
+        },
       },
-      { clock },
     );
     graph.addUser({
       id: MEMBER.aadObjectId,
@@ -109,7 +115,7 @@ describe('scheduling with the Graph calendar', () => {
     });
     expect(graph.calls().filter((c) => c.endsWith('/tabs'))).toHaveLength(1);
     const tab = graph.requests.find((r) => r.path.endsWith('/tabs'))!.body as { configuration: { contentUrl: string } };
-    expect(tab.configuration.contentUrl).toMatch(/^http:\/\/localhost:\d+\/tab\/index\.html\?view=meeting$/);
+    expect(tab.configuration.contentUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/tab\/index\.html\?view=meeting$/);
   });
 
   it('tells the leader when the tab could not be pinned, and keeps the intro', async () => {

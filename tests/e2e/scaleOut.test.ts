@@ -11,8 +11,9 @@ describe('scale-out on Azure Table Storage', () => {
 
   beforeAll(async () => {
     azurite = await startAzurite(dirs.make());
-    const env = { STORAGE_CONNECTION_STRING: azurite.connectionString };
-    [a, b] = await Promise.all([startTestApp(env), startTestApp(env)]);
+    // Azurite through the config, not the environment: STORAGE_CONNECTION_STRING would mean deployment mode.
+    const options = { config: { storageConnectionString: azurite.connectionString } };
+    [a, b] = await Promise.all([startTestApp({}, options), startTestApp({}, options)]);
   }, 60_000);
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config';
+import { loadConfig, type Config } from '../../src/config';
 import { createLogger, type Logger } from '../../src/log';
 import type { Clock } from '../../src/app/ports';
 import { startApp, type RunningApp } from '../../src/index';
@@ -48,6 +48,11 @@ export interface TestAppOptions {
   readonly logger?: Logger;
   /** Job poll interval; 0 (the default here) leaves jobs to `app.runDueJobs()`. */
   readonly jobPollMs?: number;
+  /**
+   * Parts of the parsed config to replace, for a local-mode app that talks to a stub (Graph) or a scale-out store
+   * (Azurite): the environment would switch those to deployment mode, which has no local sign-in.
+   */
+  readonly config?: Partial<Config>;
 }
 
 /** A clock tests move by hand. */
@@ -75,11 +80,17 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
   const dataDir = env['DATA_DIR'] ?? mkdtempSync(path.join(os.tmpdir(), 'intro-test-'));
   const logger = options.logger ?? createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent');
   const start = (port: string) =>
-    startApp(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env, PORT: port, DATA_DIR: dataDir }), {
-      logger,
-      clock: options.clock,
-      jobPollMs: options.jobPollMs ?? 0,
-    });
+    startApp(
+      {
+        ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env, PORT: port, DATA_DIR: dataDir }),
+        ...options.config,
+      },
+      {
+        logger,
+        clock: options.clock,
+        jobPollMs: options.jobPollMs ?? 0,
+      },
+    );
   let app = await start(env['PORT'] ?? '0');
   const port = new URL(app.url).port;
   let running = true;

@@ -48,7 +48,6 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
       const result = await getSession(deps.useCases, caller, id);
       if (!result.ok) return sendFailure(res, result.error);
       res.header('ETag', etag(result.value.version));
-      res.header('Cache-Control', 'no-cache');
       if (versionHeader(req.headers['if-none-match']) === result.value.version) {
         // 304 carries the server time too, so clients keep correcting their clock offset.
         res.header('X-Server-Now', String(result.value.serverNow));

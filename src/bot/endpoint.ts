@@ -1,0 +1,103 @@
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import {
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type Activity,
+  type TurnContext,
+} from 'botbuilder';
+import type { Request, Response } from 'restify';
+import { z } from 'zod';
+import type { BotConfig, ServiceUrlPolicy } from '../config';
+import { fail, ok, type Result } from '../domain/result';
+import { readJson } from '../http/body';
+import type { LoggedRequest } from '../http/context';
+import { sendFailure } from '../http/errors';
+import { isAllowedServiceUrl } from './serviceUrls';
+
+/** The least an activity must carry before any bot code reads it; botbuilder throws (a 500) on less. */
+const activitySchema = z
+  .object({
+    type: z.string().min(1).max(64),
+    serviceUrl: z.string().min(1).max(2048),
+    channelId: z.string().max(64).optional(),
+    conversation: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
+    from: z
+      .object({ id: z.string().max(1024) })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
+
+/** What the bot endpoint needs: how it trusts callers, where it may post, and the turn to run. */
+export interface BotEndpointDeps {
+  readonly bot: BotConfig;
+  readonly serviceUrls: ServiceUrlPolicy;
+  readonly adapter: TeamsAdapter;
+  /** Runs the turn; `logger` is the request's, tagged with its request id. */
+  readonly run: (context: TurnContext, logger: LoggedRequest['logger']) => Promise<void>;
+}
+
+type Gate = Result<Activity, 'unauthorized' | 'invalidActivity' | 'invalidJson' | 'tooLarge'>;
+
+const UNAUTHORIZED = 'This endpoint accepts only activities from the Bot Framework Service.';
+
+function parseActivity(body: unknown, serviceUrls: ServiceUrlPolicy): Gate {
+  const parsed = activitySchema.safeParse(body);
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path.join('.') || 'activity';
+    return fail('invalidActivity', `${field}: not a valid Bot Framework activity.`, field);
+  }
+  if (!isAllowedServiceUrl(serviceUrls, parsed.data.serviceUrl)) {
+    return fail('invalidActivity', 'serviceUrl: not a Bot Framework service this bot talks to.', 'serviceUrl');
+  }
+  return ok(parsed.data as unknown as Activity);
+}
+
+/**
+ * The Bot Framework endpoint. Authentication comes before anything reads the body: without a configured bot in a
+ * deployment every request is refused; with one, a request without a bearer token is refused unread, and the
+ * token is validated against the activity before any bot code sees it. Malformed activities get 400, never 500.
+ */
+export function botEndpoint(deps: BotEndpointDeps): (req: Request, res: Response) => Promise<void> {
+  const authentication =
+    deps.bot.mode === 'authenticated'
+      ? (() => {
+          const settings = {
+            MicrosoftAppId: deps.bot.id,
+            MicrosoftAppPassword: deps.bot.password,
+            MicrosoftAppTenantId: deps.bot.tenantId,
+            MicrosoftAppType: deps.bot.tenantId ? 'SingleTenant' : 'MultiTenant',
+          };
+          return new ConfigurationBotFrameworkAuthentication(
+            settings,
+            new ConfigurationServiceClientCredentialFactory(settings),
+          );
+        })()
+      : undefined;
+
+  const admit = async (req: Request): Promise<Gate> => {
+    if (deps.bot.mode === 'off') return fail('unauthorized', UNAUTHORIZED);
+    const header = req.headers.authorization ?? '';
+    if (authentication && !/^Bearer \S+$/i.test(header)) return fail('unauthorized', UNAUTHORIZED);
+    const body = await readJson(req);
+    if (!body.ok) return body;
+    const activity = parseActivity(body.value, deps.serviceUrls);
+    if (!activity.ok || !authentication) return activity;
+    try {
+      await authentication.authenticateRequest(activity.value, header);
+    } catch (err) {
+      (req as LoggedRequest).logger.info({ reason: (err as Error).message }, 'bot activity refused');
+      return fail('unauthorized', UNAUTHORIZED);
+    }
+    return activity;
+  };
+
+  return async (req, res) => {
+    const admitted = await admit(req);
+    if (!admitted.ok) return sendFailure(res, admitted.error);
+    const logger = (req as LoggedRequest).logger;
+    await deps.adapter.process(Object.assign(req, { body: admitted.value }), res, (context) =>
+      deps.run(context, logger),
+    );
+  };
+}
