@@ -37,7 +37,8 @@ export interface RunningApp {
   readonly localIssuer?: LocalIssuer;
   /** Claims and runs the due jobs now (the poller does the same every JOB_POLL_MS). */
   runDueJobs(): Promise<number>;
-  stop(): Promise<void>;
+  /** Stops taking requests, lets those in flight finish for up to `graceMs`, then cuts the rest and closes the store. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** Options for embedding the app (tests, tools). */
@@ -49,6 +50,22 @@ export interface StartOptions {
   readonly clock?: Clock;
   /** Overrides JOB_POLL_MS; 0 turns the poller off (tests call `runDueJobs`). */
   readonly jobPollMs?: number;
+}
+
+/** How long requests in flight may finish after SIGTERM (App Service waits about 30 s before it kills). */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Closes the listener and idle keep-alive sockets at once; requests in flight get `graceMs`, then their sockets are
+ * cut, so a stalled upload or a chatty keep-alive client cannot hold the process open.
+ */
+async function closeServer(server: Server, graceMs: number): Promise<void> {
+  const http = server.server;
+  const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+  http.closeIdleConnections();
+  const deadline = setTimeout(() => http.closeAllConnections(), graceMs);
+  await closed;
+  clearTimeout(deadline);
 }
 
 /** Link to the personal history tab (a Teams deep link when the app id is known), optionally to one intro. */
@@ -161,9 +178,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     server,
     localIssuer,
     runDueJobs: () => jobs.runDueJobs(),
-    stop: async () => {
+    stop: async (graceMs = SHUTDOWN_GRACE_MS) => {
       await jobs.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server, graceMs);
       store.close();
     },
   };

@@ -69,6 +69,10 @@ export function createBot(deps: BotDeps): { adapter: TeamsAdapter; app: Applicat
     app.meetings.end((context) => flows.meetingEnd(context));
   }
   app.activity(ActivityTypes.Message, handleMessage(flows && ((context, name) => flows[name](context))));
+  // Invokes no route handles (Teams sends several a bot may ignore) get a plain 200, not botbuilder's 501.
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body: {} } });
+  });
   app.error(handleTurnError(deps.logger));
   return { adapter, app };
 }

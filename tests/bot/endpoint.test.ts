@@ -1,0 +1,42 @@
+import { messageActivity, postActivity } from '../support/activities';
+import { startConnectorStub, type ConnectorStub } from '../support/connectorStub';
+import { startTestApp, type TestApp } from '../support/testApp';
+
+/** The bot endpoint in local mode: what it refuses before any bot code runs, and invokes nobody handles. */
+describe('bot endpoint', () => {
+  let app: TestApp;
+  let connector: ConnectorStub;
+  beforeAll(async () => {
+    [app, connector] = await Promise.all([startTestApp(), startConnectorStub()]);
+  });
+  afterAll(async () => {
+    await Promise.all([app.stop(), connector.stop()]);
+  });
+
+  const post = (body: unknown) => postActivity(`${app.baseUrl}/api/messages`, body as never);
+
+  it.each([
+    ['no type', { serviceUrl: 'http://127.0.0.1:1/', conversation: { id: 'c' } }, 'type'],
+    ['a non-string type', { type: 7, serviceUrl: 'http://127.0.0.1:1/', conversation: { id: 'c' } }, 'type'],
+    ['no serviceUrl', { type: 'message', conversation: { id: 'c' } }, 'serviceUrl'],
+    ['a non-string serviceUrl', { type: 'message', serviceUrl: ['x'], conversation: { id: 'c' } }, 'serviceUrl'],
+    ['no conversation', { type: 'message', serviceUrl: 'http://127.0.0.1:1/' }, 'conversation'],
+    [
+      'a serviceUrl off this machine',
+      { type: 'message', serviceUrl: 'https://evil.example.com/', conversation: { id: 'c' } },
+      'serviceUrl',
+    ],
+  ])('answers 400 naming the field for an activity with %s', async (_name, body, field) => {
+    const started = Date.now();
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalidActivity', field } });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('answers an invoke the bot does not handle with 200, not 501', async () => {
+    const activity = { ...messageActivity(connector.serviceUrl, ''), type: 'invoke', name: 'application/search' };
+    const response = await post(activity);
+    expect(response.status).toBe(200);
+  });
+});
