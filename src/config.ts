@@ -26,6 +26,7 @@ const envSchema = z.object({
   GRAPH_AUTHORITY_HOST: optional.pipe(z.string().url().optional()),
   SIGNING_SECRET: optional,
   JOB_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 type Env = z.infer<typeof envSchema>;
 
@@ -105,6 +106,8 @@ export interface Config {
   readonly signingSecret?: string;
   /** How often each instance polls for due jobs (0: never, for tests). */
   readonly jobPollMs: number;
+  /** How long requests in flight may finish after SIGTERM before their sockets are cut. */
+  readonly shutdownGraceMs: number;
   /**
    * Refuse to set up or join a meeting's intro when Teams cannot confirm the caller is in the meeting: always in
    * deployment (the client's meeting id is never trusted), off locally so the preview works without a bot.
@@ -247,6 +250,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     graph: graphConfig(env),
     signingSecret: env.SIGNING_SECRET ?? env.BOT_PASSWORD,
     jobPollMs: env.JOB_POLL_MS,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     requireConfirmedParticipant: mode === 'deployment',
   };
 }

@@ -52,15 +52,17 @@ export interface StartOptions {
   readonly jobPollMs?: number;
 }
 
-/** How long requests in flight may finish after SIGTERM (App Service waits about 30 s before it kills). */
-const SHUTDOWN_GRACE_MS = 10_000;
-
 /**
  * Closes the listener and idle keep-alive sockets at once; requests in flight get `graceMs`, then their sockets are
  * cut, so a stalled upload or a chatty keep-alive client cannot hold the process open.
  */
 async function closeServer(server: Server, graceMs: number): Promise<void> {
   const http = server.server;
+  // Keep-alive clients still sending get their answer with `Connection: close`, then must reconnect elsewhere.
+  server.pre((_req, res, next) => {
+    res.header('Connection', 'close');
+    return next();
+  });
   const closed = new Promise<void>((resolve) => http.close(() => resolve()));
   http.closeIdleConnections();
   const deadline = setTimeout(() => http.closeAllConnections(), graceMs);
@@ -167,6 +169,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     verify: (link, nowMs) => verifyInvite(signer, link, nowMs),
     render: (intro, stampMs) => introInvite(intro, new URL(publicUrl()).hostname, stampMs),
   });
+  // A slow client cannot hold a socket for minutes: headers within 10 s, the whole request within 30 s.
+  server.server.headersTimeout = 10_000;
+  server.server.requestTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -178,7 +183,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     server,
     localIssuer,
     runDueJobs: () => jobs.runDueJobs(),
-    stop: async (graceMs = SHUTDOWN_GRACE_MS) => {
+    stop: async (graceMs = config.shutdownGraceMs) => {
       await jobs.stop();
       await closeServer(server, graceMs);
       store.close();
