@@ -110,6 +110,11 @@ export interface JobStore {
   claimDue(now: number, leaseMs: number): Promise<ClaimedJob | undefined>;
   /** Removes a job this instance still holds the lease for; false if the lease was lost. */
   complete(job: ClaimedJob): Promise<boolean>;
+  /**
+   * Replaces the payload of a job this instance still holds, keeping its lease; false if the lease was lost. The
+   * runner records an attempt this way before it sends, so an instance that claims the job after a crash knows.
+   */
+  recordAttempt(job: ClaimedJob, payload: Readonly<Record<string, unknown>>): Promise<boolean>;
   /** Moves a job this instance still holds to `dueAt` with `payload` and frees its lease; false if the lease was lost. */
   reschedule(job: ClaimedJob, dueAt: number, payload: Readonly<Record<string, unknown>>): Promise<boolean>;
 }

@@ -1,7 +1,10 @@
 import type { ClaimedJob, Clock, JobStore } from '../app/ports';
 import type { Logger } from '../log';
 
-/** Runs one kind of job; throwing makes the runner retry it later. */
+/**
+ * Runs one kind of job. Throw only for failures before anything was sent (the runner retries those later); a send
+ * that may have reached someone must not throw, or it could be delivered twice.
+ */
 export type JobHandler = (payload: Readonly<Record<string, unknown>>) => Promise<void>;
 
 /** How the runner polls and retries. */
@@ -29,15 +32,20 @@ export interface JobRunner {
 }
 
 const ATTEMPTS_KEY = '_attempts';
+/** Set on a job just before its handler runs; found on a claimed job, it means an attempt was cut off mid-run. */
+const STARTED_KEY = '_attemptStartedAt';
 /** A handler (a proactive message or two) gets 30 s; past that its attempt fails and is retried later. */
 export const DEFAULT_HANDLER_TIMEOUT_MS = 30_000;
 /** A claim holds 5 minutes, 10× the handler timeout, so a slow attempt never loses its lease to another instance. */
 export const DEFAULT_LEASE_MS = 5 * 60_000;
 
+/** An attempt that outlived its time: whatever it was sending may or may not have arrived. */
+class JobTimeout extends Error {}
+
 function withTimeout(work: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Job handler timed out after ${ms} ms.`)), ms);
+    timer = setTimeout(() => reject(new JobTimeout(`Job handler timed out after ${ms} ms.`)), ms);
     timer.unref();
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
@@ -72,16 +80,29 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     return settle(log, 'retry', () => options.jobs.reschedule(job, now + leaseMs * attempts, payload));
   };
 
+  // At most once: an attempt that may have delivered (cut off by a crash, or timed out) is never run again.
+  const giveUp = async (job: ClaimedJob, log: Logger, why: string): Promise<'failed'> => {
+    log.error(`job not run again, so nothing is delivered twice: ${why}`);
+    await settle(log, 'drop', () => options.jobs.complete(job));
+    return 'failed';
+  };
+
   const runOne = async (): Promise<'none' | 'done' | 'failed'> => {
     const now = options.clock.now();
     const job = await options.jobs.claimDue(now, leaseMs);
     if (!job) return 'none';
     const log = options.logger.child({ jobId: job.id, kind: job.kind });
+    if (job.payload[STARTED_KEY] !== undefined) return giveUp(job, log, 'an earlier attempt was cut off mid-run');
+    if (!(await options.jobs.recordAttempt(job, { ...job.payload, [STARTED_KEY]: now }))) {
+      log.warn('job skipped: the lease was lost to another instance');
+      return 'failed';
+    }
     const handler = options.handlers[job.kind];
     try {
       if (!handler) throw new Error(`No handler for job kind "${job.kind}".`);
       await withTimeout(handler(job.payload), handlerTimeoutMs);
     } catch (err) {
+      if (err instanceof JobTimeout) return giveUp(job, log, err.message);
       await retryOrDrop(job, log, err, now, handler !== undefined);
       return 'failed';
     }

@@ -70,6 +70,7 @@ describe('intro writes under concurrency', () => {
         schedule: async () => undefined,
         claimDue: async () => undefined,
         complete: async () => true,
+        recordAttempt: async () => true,
         reschedule: async () => true,
       },
       calendar: { schedule: async () => ok({}) },

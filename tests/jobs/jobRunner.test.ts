@@ -116,7 +116,7 @@ describe('job runner', () => {
     expect(logged.join('')).toContain('job completion skipped: the lease was lost');
   });
 
-  it('fails an attempt that outlives the handler timeout, within a lease much longer than it', async () => {
+  it('never runs again an attempt that outlived the handler timeout: it may have been delivered', async () => {
     const clock = manualClock(1_000);
     await store.jobs.schedule({ id: 'slow', kind: 'slow', dueAt: 1_000, payload: {} });
     const slow = () => new Promise<void>(() => undefined);
@@ -129,8 +129,30 @@ describe('job runner', () => {
       handlers: { slow },
     });
     expect(await runner.runDueJobs()).toBe(0);
-    const retry = await store.jobs.claimDue(clock.now() + 5 * 60_000, 1);
-    expect(retry).toMatchObject({ id: 'slow', payload: { _attempts: 1 } });
+    expect(await store.jobs.claimDue(clock.now() + 60 * 60_000, 1)).toBeUndefined();
+  });
+
+  it('does not run again a job whose attempt was cut off by a crash, and runs untouched ones', async () => {
+    const clock = manualClock(1_000);
+    const sent: string[] = [];
+    const handlers = { send: async (payload: Readonly<Record<string, unknown>>) => void sent.push(String(payload.n)) };
+    await store.jobs.schedule({ id: 'crashed', kind: 'send', dueAt: 1_000, payload: { n: 'crashed' } });
+    await store.jobs.schedule({ id: 'fresh', kind: 'send', dueAt: 1_000, payload: { n: 'fresh' } });
+    // The instance that died had recorded its attempt, then its lease ran out.
+    const dead = await store.jobs.claimDue(1_000, 100);
+    expect(dead?.id).toBe('crashed');
+    await store.jobs.recordAttempt(dead!, { ...dead!.payload, _attemptStartedAt: 1_000 });
+    clock.set(1_100);
+    const runner = createJobRunner({
+      jobs: store.jobs,
+      clock,
+      logger: pino({ level: 'silent' }),
+      intervalMs: 0,
+      handlers,
+    });
+    expect(await runner.runDueJobs()).toBe(1);
+    expect(sent).toEqual(['fresh']);
+    expect(await store.jobs.claimDue(clock.now() + 60 * 60_000, 1)).toBeUndefined();
   });
 });
 

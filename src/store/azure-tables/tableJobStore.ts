@@ -74,6 +74,12 @@ export function tableJobStore(table: TableClient): JobStore {
       const entity = await held(job);
       return entity !== undefined && applied(() => table.deleteEntity(PARTITION, job.id, { etag: entity.etag }));
     },
+    recordAttempt: async (job, payload) => {
+      const entity = await held(job);
+      const json = JSON.stringify({ v: ROW_VERSION, payload });
+      const marked = { partitionKey: PARTITION, rowKey: job.id, json };
+      return entity !== undefined && applied(() => table.updateEntity(marked, 'Merge', { etag: entity.etag }));
+    },
     reschedule: async (job, dueAt, payload) => {
       const entity = await held(job);
       const json = JSON.stringify({ v: ROW_VERSION, payload });

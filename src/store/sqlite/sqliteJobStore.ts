@@ -27,6 +27,7 @@ export function sqliteJobStore(db: Database.Database): JobStore {
     lease: db.prepare(`UPDATE jobs SET lease_id = ?, lease_until = ?, version = version + 1
       WHERE id = ? AND version = ? AND lease_until <= ?`),
     complete: db.prepare('DELETE FROM jobs WHERE id = ? AND lease_id = ?'),
+    recordAttempt: db.prepare('UPDATE jobs SET payload = ?, version = version + 1 WHERE id = ? AND lease_id = ?'),
     reschedule: db.prepare(`UPDATE jobs SET due_at = ?, payload = ?, lease_id = NULL, lease_until = 0,
       version = version + 1 WHERE id = ? AND lease_id = ?`),
   };
@@ -55,6 +56,10 @@ export function sqliteJobStore(db: Database.Database): JobStore {
     },
     claimDue: async (now, leaseMs) => claim(now, leaseMs),
     complete: async (job) => q.complete.run(job.id, job.leaseId).changes === 1,
+    recordAttempt: async (job, payload) => {
+      const json = JSON.stringify({ v: ROW_VERSION, payload });
+      return q.recordAttempt.run(json, job.id, job.leaseId).changes === 1;
+    },
     reschedule: async (job, dueAt, payload) => {
       const json = JSON.stringify({ v: ROW_VERSION, payload });
       return q.reschedule.run(dueAt, json, job.id, job.leaseId).changes === 1;

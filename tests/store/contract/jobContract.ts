@@ -78,6 +78,19 @@ export function describeJobContract(h: Harness): void {
       expect(await jobs.complete(again!)).toBe(true);
     });
 
+    it('records an attempt on a held job, keeping its lease, and not on a lost one', async () => {
+      const a = h().store.jobs;
+      const b = (await secondInstance(h)).jobs;
+      await a.schedule(job(T0, { n: 1 }));
+      const claimed = await a.claimDue(T0, LEASE);
+      expect(await a.recordAttempt(claimed!, { n: 1, attempt: 'started' })).toBe(true);
+      expect(await b.claimDue(T0 + LEASE - 1, LEASE)).toBeUndefined();
+      const taken = await b.claimDue(T0 + LEASE, LEASE);
+      expect(taken).toMatchObject({ payload: { n: 1, attempt: 'started' } });
+      expect(await a.recordAttempt(claimed!, { n: 2 })).toBe(false);
+      expect(await b.complete(taken!)).toBe(true);
+    });
+
     it('never resurrects a job whose lease another instance took, or that it completed', async () => {
       const a = h().store.jobs;
       const b = (await secondInstance(h)).jobs;
