@@ -2,6 +2,7 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { parseTenantId, parseUserId } from '../domain/ids';
 import { fail, ok, type Result } from '../domain/result';
 import type { Caller } from '../app/caller';
+import { verifiedTokenCache } from './verifiedTokens';
 
 /** What a token must satisfy to be accepted. */
 export interface VerifierOptions {
@@ -12,6 +13,8 @@ export interface VerifierOptions {
   readonly domain?: string;
   /** When set, only tokens from this tenant are accepted. */
   readonly tenantId?: string;
+  /** Time source for expiring cached verdicts; tests pass a controllable one. */
+  readonly now?: () => number;
 }
 
 /** Checks a bearer token and names its caller. */
@@ -63,7 +66,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
         throw error;
       }));
 
-  return async (token) => {
+  const verify: TokenVerifier = async (token) => {
     let loaded: Awaited<ReturnType<typeof load>>;
     try {
       loaded = await load();
@@ -77,6 +80,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
         audience: audiences(options),
         algorithms: ['RS256'],
         requiredClaims: ['exp', 'iss', 'tid', 'oid'],
+        ...(options.now ? { currentDate: new Date(options.now()) } : {}),
       });
       const caller = callerOf(payload);
       // Entra's common-authority issuer is a template: {tenantid} stands for the token's own tenant.
@@ -86,9 +90,16 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
       if (options.tenantId && caller.tenantId !== options.tenantId.toLowerCase()) {
         return fail('unauthorized', 'The token belongs to another tenant.');
       }
+      if (typeof payload.exp === 'number') verified.remember(token, caller, payload.exp * 1000);
       return ok(caller);
     } catch (error) {
       return fail('unauthorized', `The token is not valid: ${(error as Error).message}`);
     }
+  };
+  const verified = verifiedTokenCache(options.now ?? Date.now);
+  // A panel polls every second with the same token: a signature check per poll is work the first check already did.
+  return async (token) => {
+    const cached = verified.get(token);
+    return cached ? ok(cached) : verify(token);
   };
 }

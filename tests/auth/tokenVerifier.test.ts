@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { createTokenVerifier } from '../../src/auth/tokenVerifier';
+import { verifiedTokenCache } from '../../src/auth/verifiedTokens';
 
 const CLIENT_ID = 'c0ffee00-0000-4000-8000-000000000001';
 const TENANT = 'feed0000-0000-4000-8000-000000000001';
@@ -116,7 +117,45 @@ describe('createTokenVerifier against an OpenID authority', () => {
     expect((await verifier()(await token(privateKey))).ok).toBe(false);
   });
 
+  it('stops accepting a remembered token once it expires', async () => {
+    let now = Date.now();
+    const verify = createTokenVerifier({ authority: authority.authority, clientId: CLIENT_ID, now: () => now });
+    const accepted = await token(authority.privateKey, { aud: CLIENT_ID }, '5m');
+    expect((await verify(accepted)).ok).toBe(true);
+    expect((await verify(accepted)).ok).toBe(true);
+    now += 5 * 60_000 + 1_000;
+    expect((await verify(accepted)).ok).toBe(false);
+  });
+
   it('refuses garbage', async () => {
     expect((await verifier()('not.a.token')).ok).toBe(false);
+  });
+});
+
+describe('verifiedTokenCache', () => {
+  const caller = { userId: OID, tenantId: TENANT, name: 'Dana' } as never;
+
+  it('answers for a token until 30 s before it expires, then forgets it', () => {
+    let now = 1_000_000;
+    const cache = verifiedTokenCache(() => now);
+    cache.remember('t1', caller, now + 60_000);
+    expect(cache.get('t1')).toBe(caller);
+    expect(cache.get('t2')).toBeUndefined();
+    now += 30_000;
+    expect(cache.get('t1')).toBeUndefined();
+  });
+
+  it('keeps nothing that expires within the margin', () => {
+    const cache = verifiedTokenCache(() => 0);
+    cache.remember('t1', caller, 29_000);
+    expect(cache.get('t1')).toBeUndefined();
+  });
+
+  it('forgets the oldest verdict beyond 10,000', () => {
+    const cache = verifiedTokenCache(() => 0);
+    for (let i = 0; i <= 10_000; i++) cache.remember(`t${i}`, caller, 3_600_000);
+    expect(cache.get('t0')).toBeUndefined();
+    expect(cache.get('t1')).toBe(caller);
+    expect(cache.get('t10000')).toBe(caller);
   });
 });
