@@ -7,6 +7,7 @@ import {
   DialogSurface,
   DialogTitle,
   DialogTrigger,
+  useId,
 } from '@fluentui/react-components';
 import { useState, type ReactElement } from 'react';
 
@@ -20,8 +21,13 @@ export interface ConfirmDialogProps {
   readonly onConfirm: () => Promise<void>;
 }
 
-/** Asks before something that cannot be undone; shows an error in place when it fails. */
+/**
+ * Asks before something that cannot be undone, as an alert dialog named by its title and described by its message;
+ * shows an error in place when it fails. Focus goes back to the trigger on close (Fluent's restorer); when the
+ * confirmed action removes the trigger, the caller moves focus.
+ */
 export function ConfirmDialog({ trigger, title, message, confirmLabel, onConfirm }: ConfirmDialogProps) {
+  const messageId = useId('confirm-message');
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -40,11 +46,11 @@ export function ConfirmDialog({ trigger, title, message, confirmLabel, onConfirm
   return (
     <Dialog open={open} onOpenChange={(_event, data) => setOpen(data.open)} modalType="alert">
       <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
-      <DialogSurface>
+      <DialogSurface aria-describedby={messageId}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
           <DialogContent>
-            {message}
+            <p id={messageId}>{message}</p>
             {error && <p role="alert">{error}</p>}
           </DialogContent>
           <DialogActions>
