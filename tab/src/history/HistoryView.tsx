@@ -1,4 +1,4 @@
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, useFocusFinders } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
 import type { NotesView } from '../../../src/domain/api';
 import { countFollowUps } from '../../../src/domain/history';
@@ -17,6 +17,9 @@ export function HistoryView({ api }: { api: HistoryApi }) {
   const [openId, setOpenId] = useState<string>();
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string }>();
   const [exporting, setExporting] = useState(false);
+  // Keeps Fluent's focus manager (tabster) alive while the list and the detail view swap: when the last dialog
+  // unmounted with its view, it was disposed with the page still aria-hidden, and screen readers lost the page.
+  useFocusFinders();
   const { state, loadMore, reload, update } = useHistoryList(api, query);
   const { returnTo, heading, registerLink } = useReturnFocus(state.status === 'loading');
   const changedInDetail = useRef(false);

@@ -121,10 +121,8 @@ export function IntroDetail({ api, introId, onBack, onDeleted, onSaved }: IntroD
           title="Delete your notes on this intro 1:1?"
           message="Your notes and items on this intro 1:1 are deleted for good. The other person's notes are not affected."
           confirmLabel="Delete my notes"
-          onConfirm={async () => {
-            await api.deleteNotes(introId);
-            onDeleted();
-          }}
+          onConfirm={() => api.deleteNotes(introId)}
+          onConfirmed={onDeleted}
         />
       </div>
     </article>
