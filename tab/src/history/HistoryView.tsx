@@ -55,15 +55,24 @@ export function HistoryView({ api }: { api: HistoryApi }) {
     setNotice(undefined);
     setOpenId(introId);
   };
+  const searching = state.status === 'ready' && state.searching;
+  // Search results depend on the notes, so they are asked again; the plain list follows in place (keeping its pages).
   const closeDetail = (introId: string, refresh: boolean) => {
     setOpenId(undefined);
     returnTo(introId);
-    if (refresh) reload();
+    if (refresh && searching) reload();
   };
-  // The entry follows a ticked follow-up at once; search results depend on the notes, so they are asked again.
   const saved = (introId: string, notes: NotesView) => {
     changedInDetail.current = true;
     update(introId, (item) => ({ ...item, followUps: countFollowUps(notes), hasNotes: true }));
+  };
+  const deleted = (introId: string) => {
+    update(introId, (item) => ({ ...item, followUps: { open: 0, done: 0 }, hasNotes: false }));
+    setNotice({
+      intent: 'success',
+      text: 'Your notes on that intro 1:1 were deleted. The intro stays in your history, without notes.',
+    });
+    closeDetail(introId, true);
   };
 
   return (
@@ -93,15 +102,9 @@ export function HistoryView({ api }: { api: HistoryApi }) {
         <IntroDetail
           api={api}
           introId={openId}
-          onBack={() => closeDetail(openId, changedInDetail.current && state.status === 'ready' && state.searching)}
+          onBack={() => closeDetail(openId, changedInDetail.current)}
           onSaved={(notes) => saved(openId, notes)}
-          onDeleted={() => {
-            setNotice({
-              intent: 'success',
-              text: 'Your notes on that intro 1:1 were deleted. The intro stays in your history, without notes.',
-            });
-            closeDetail(openId, true);
-          }}
+          onDeleted={() => deleted(openId)}
         />
       ) : (
         <HistoryResults
