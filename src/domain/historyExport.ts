@@ -1,7 +1,7 @@
 import { clockText, feedbackGoal, HISTORY_STATUS_TEXT, introDate, ownerName, type HistoryStatus } from './history';
 import { escapeMarkdown, escapeMarkdownLines } from './markdown';
 import type { Intro } from './intro';
-import { writtenTexts, type FollowUp, type NotesBody } from './notes';
+import { emptyNotesBody, writtenTexts, type FollowUp, type NotesBody } from './notes';
 
 /** One intro in an export: the intro, its status, the time spent, the exporter's role and their own notes, if any. */
 export interface ExportEntry {
@@ -120,18 +120,19 @@ export const CSV_COLUMNS = [
 ];
 
 function csvRows(entry: ExportEntry): string[][] {
-  const { intro, notes } = entry;
+  const { intro } = entry;
+  const notes = entry.notes ?? emptyNotesBody();
   const base = [intro.id, introDate(intro), withWhom(entry), entry.role, statusText(entry)];
   const times = [plannedText(entry), spentText(entry)];
   const rows: string[][] = [];
   const add = (kind: string, detail: string, text: string, extra: string[] = ['', '', '', '']) =>
     rows.push([...base, kind, detail, text, ...extra, ...times]);
-  for (const [key, text] of Object.entries(notes?.text ?? {})) if (text.trim() !== '') add('note', key, text);
-  for (const goal of notes?.goals ?? []) add('goal', goal.horizon, goal.text);
-  for (const issue of notes?.issues ?? []) add('issue', issue.paraphrased ? 'paraphrased' : '', issue.text);
-  for (const item of notes?.feedback ?? [])
-    add('feedback', item.kind, item.text, ['', '', '', feedbackGoal(notes ?? { goals: [] }, item) ?? '']);
-  for (const item of notes?.followUps ?? [])
+  for (const [key, text] of Object.entries(notes.text)) if (text.trim() !== '') add('note', key, text);
+  for (const goal of notes.goals) add('goal', goal.horizon, goal.text);
+  for (const issue of notes.issues) add('issue', issue.paraphrased ? 'paraphrased' : '', issue.text);
+  for (const item of notes.feedback)
+    add('feedback', item.kind, item.text, ['', '', '', feedbackGoal(notes, item) ?? '']);
+  for (const item of notes.followUps)
     add('followUp', '', item.text, [item.done ? 'yes' : 'no', ownerName(intro, item.owner), item.due ?? '', '']);
   if (rows.length === 0) add('intro', '', '');
   return rows;
