@@ -29,7 +29,7 @@ export async function listHistory(
   const views = await Promise.all(
     items.map(async (intro) => {
       const notes = await deps.notes.get({ tenantId: caller.tenantId, introId: intro.id, authorId: caller.userId });
-      return historyItem(deps.intros, caller, intro, notes);
+      return historyItem(deps.intros, caller, intro, notes, deps.clock.now());
     }),
   );
   const list = views.filter((item) => item !== undefined);
@@ -55,7 +55,7 @@ export async function searchHistory(deps: UseCaseDeps, caller: Caller, query: Hi
     if (!snippets) continue;
     const intro = await deps.intros.get(caller.tenantId, notes.introId);
     if (!intro || (query.person && otherPerson(intro, caller.userId)?.id !== query.person)) continue;
-    const item = await historyItem(deps.intros, caller, intro, notes);
+    const item = await historyItem(deps.intros, caller, intro, notes, deps.clock.now());
     if (item) found.push({ ...item, snippets });
   }
   // Notes come in the order they were last edited: sort every match by intro date before capping.
@@ -70,7 +70,7 @@ async function filterByPerson(deps: UseCaseDeps, caller: Caller, person: UserId 
   const items: SearchResultItem[] = [];
   for (const intro of intros.slice(0, MAX_SEARCH_RESULTS)) {
     const notes = await deps.notes.get({ tenantId: caller.tenantId, introId: intro.id, authorId: caller.userId });
-    const item = await historyItem(deps.intros, caller, intro, notes);
+    const item = await historyItem(deps.intros, caller, intro, notes, deps.clock.now());
     if (item) items.push({ ...item, snippets: [] });
   }
   return { items, truncated: intros.length > MAX_SEARCH_RESULTS };

@@ -1,11 +1,11 @@
 import type { ExportEntry } from '../domain/historyExport';
 import type { IntroId, UserId } from '../domain/ids';
 import { NIL_GUID } from '../domain/ids';
-import { roleOf, type Intro, type Person } from '../domain/intro';
+import type { Intro, Person } from '../domain/intro';
 import { ok, type Result } from '../domain/result';
 import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
-import { allIntrosOf } from './historyViews';
+import { allIntrosOf, historyItem } from './historyViews';
 import { changeIntro } from './introUpdates';
 import { loadParticipantIntro } from './introViews';
 
@@ -14,10 +14,11 @@ export async function exportEntries(deps: UseCaseDeps, caller: Caller): Promise<
   const intros = await allIntrosOf(deps.intros, caller);
   const entries: ExportEntry[] = [];
   for (const intro of intros) {
-    const role = roleOf(intro, caller.userId);
-    if (!role) continue;
     const notes = await deps.notes.get({ tenantId: caller.tenantId, introId: intro.id, authorId: caller.userId });
-    entries.push(notes ? { intro, role, notes } : { intro, role });
+    const item = await historyItem(deps.intros, caller, intro, notes, deps.clock.now());
+    if (!item) continue;
+    const { role, status, spentMs } = item;
+    entries.push({ intro, role, status, ...(spentMs === undefined ? {} : { spentMs }), ...(notes ? { notes } : {}) });
   }
   return entries;
 }

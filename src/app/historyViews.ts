@@ -1,6 +1,7 @@
-import { countFollowUps, otherPerson, type HistoryItem } from '../domain/history';
+import { countFollowUps, historyStatus, otherPerson, type HistoryItem } from '../domain/history';
 import { roleOf, type Intro } from '../domain/intro';
 import type { Notes } from '../domain/notes';
+import { spentAt } from '../domain/session';
 import type { Caller } from './caller';
 import type { IntroStore } from './ports';
 
@@ -22,23 +23,28 @@ export async function allIntrosOf(intros: IntroStore, caller: Caller): Promise<I
   return all;
 }
 
-/** One history entry for the caller: the intro with a summary of the caller's own notes and the time spent. */
+/**
+ * One history entry for the caller at `now`: the intro with its truthful status, a summary of the caller's own
+ * notes and the time spent once the session started.
+ */
 export async function historyItem(
   intros: IntroStore,
   caller: Caller,
   intro: Intro,
   notes: Notes | undefined,
+  now: number,
 ): Promise<HistoryItem | undefined> {
   const role = roleOf(intro, caller.userId);
   if (!role) return undefined;
   const { value: session } = await intros.getSession(intro.tenantId, intro.id);
   const other = otherPerson(intro, caller.userId);
-  const spent = session.status === 'notStarted' ? undefined : session.spentMs;
+  const spent = spentAt(session, now);
   return {
     intro,
     role,
+    status: historyStatus(intro, session),
     ...(other ? { with: other } : {}),
-    ...(spent ? { actualMinutes: Math.round((spent[0] + spent[1] + spent[2]) / 60_000) } : {}),
+    ...(session.status === 'notStarted' ? {} : { spentMs: spent[0] + spent[1] + spent[2] }),
     followUps: countFollowUps(notes),
     hasNotes: notes !== undefined,
   };

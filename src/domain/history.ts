@@ -1,8 +1,9 @@
 import type { Agenda } from './agenda';
 import type { UserId } from './ids';
-import type { Intro, Person } from './intro';
-import type { FollowUp, Goal, NotesBody } from './notes';
+import type { Intro, IntroStatus, Person } from './intro';
+import type { FeedbackGiven, FollowUp, Goal, NotesBody } from './notes';
 import { PHASE_TITLES, PHASES, type PhaseId } from './phases';
+import type { Session } from './session';
 
 /**
  * The history contract (personal tab), shared by the server and the tab.
@@ -22,14 +23,39 @@ export interface FollowUpCounts {
   readonly done: number;
 }
 
+/**
+ * Where an intro is, as its history tells it: the intro's own status, except that an intro marked done is
+ * `endedBeforeJoined` when the member never joined and `notHeld` when its session never started.
+ */
+export type HistoryStatus = IntroStatus | 'notHeld' | 'endedBeforeJoined';
+
+/** Words people see for each history status. */
+export const HISTORY_STATUS_TEXT: Readonly<Record<HistoryStatus, string>> = {
+  scheduled: 'Scheduled',
+  ready: 'Ready',
+  inProgress: 'In progress',
+  done: 'Done',
+  cancelled: 'Cancelled',
+  notHeld: 'Not held',
+  endedBeforeJoined: 'Ended before the member joined',
+};
+
+/** The truthful status of an intro from its member and its session: "done" only when it was held with the member. */
+export function historyStatus(intro: Intro, session: Session): HistoryStatus {
+  if (intro.status !== 'done') return intro.status;
+  if (!intro.member) return 'endedBeforeJoined';
+  return session.status === 'notStarted' ? 'notHeld' : 'done';
+}
+
 /** One intro in the caller's history, with a summary of the caller's own notes. */
 export interface HistoryItem {
   readonly intro: Intro;
   readonly role: 'leader' | 'member';
+  readonly status: HistoryStatus;
   /** The other participant, when known. */
   readonly with?: Person;
-  /** Minutes actually spent, once the session has started. */
-  readonly actualMinutes?: number;
+  /** Milliseconds actually spent, once the session has started. */
+  readonly spentMs?: number;
   readonly followUps: FollowUpCounts;
   readonly hasNotes: boolean;
 }
@@ -103,21 +129,36 @@ export function setFollowUpDone<T extends Pick<NotesBody, 'followUps'>>(
   return { ...notes, followUps: notes.followUps.map((item) => (item.id === followUpId ? { ...item, done } : item)) };
 }
 
-/** Planned and actual minutes for one phase. */
-export interface PhaseMinutes {
+/** Planned and actual time for one phase, in milliseconds. */
+export interface PhaseTime {
   readonly phase: PhaseId;
   readonly title: string;
-  readonly planned: number;
-  /** Rounded to one decimal. */
-  readonly actual: number;
+  readonly plannedMs: number;
+  readonly actualMs: number;
 }
 
-/** Planned vs actual minutes per phase, from the agenda and the time spent (ms per phase). */
-export function phaseMinutes(agenda: Agenda, spentMs: readonly number[]): PhaseMinutes[] {
+/** Planned vs actual time per phase, from the agenda and the time spent (ms per phase). */
+export function phaseTimes(agenda: Agenda, spentMs: readonly number[]): PhaseTime[] {
   return PHASES.map((phase, index) => ({
     phase,
     title: PHASE_TITLES[phase],
-    planned: agenda.items[index]?.minutes ?? 0,
-    actual: Math.round((spentMs[index] ?? 0) / 6_000) / 10,
+    plannedMs: (agenda.items[index]?.minutes ?? 0) * 60_000,
+    actualMs: spentMs[index] ?? 0,
   }));
+}
+
+/** A duration as minutes and seconds, the way the side panel shows time: 636000 → "10:36", 45 min → "45:00". */
+export function clockText(ms: number): string {
+  const totalSeconds = Math.max(0, Math.floor(ms / 1000));
+  return `${Math.floor(totalSeconds / 60)}:${String(totalSeconds % 60).padStart(2, '0')}`;
+}
+
+/** The name of the person who owns a follow-up; "the member" while the member is not known. */
+export function ownerName(intro: Intro, owner: FollowUp['owner']): string {
+  return owner === 'leader' ? intro.leader.name : (intro.member?.name ?? 'the member');
+}
+
+/** The text of the goal a feedback item is about, when it is tied to a goal that is still in the notes. */
+export function feedbackGoal(notes: Pick<NotesBody, 'goals'>, item: FeedbackGiven): string | undefined {
+  return item.goalId === undefined ? undefined : notes.goals.find((goal) => goal.id === item.goalId)?.text;
 }

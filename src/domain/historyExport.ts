@@ -1,12 +1,15 @@
-import { introDate } from './history';
+import { clockText, feedbackGoal, HISTORY_STATUS_TEXT, introDate, ownerName, type HistoryStatus } from './history';
 import { escapeMarkdown, escapeMarkdownLines } from './markdown';
 import type { Intro } from './intro';
-import { writtenTexts, type NotesBody } from './notes';
+import { emptyNotesBody, writtenTexts, type FollowUp, type NotesBody } from './notes';
 
-/** One intro in an export: the intro, the exporter's role and their own notes, if any. */
+/** One intro in an export: the intro, its status, the time spent, the exporter's role and their own notes, if any. */
 export interface ExportEntry {
   readonly intro: Intro;
   readonly role: 'leader' | 'member';
+  readonly status: HistoryStatus;
+  /** Milliseconds spent, once the session started. */
+  readonly spentMs?: number;
   readonly notes?: NotesBody;
 }
 
@@ -21,7 +24,23 @@ function withWhom(entry: ExportEntry): string {
   return other?.name ?? 'Someone not yet known';
 }
 
-function notesMarkdown(notes: NotesBody): string[] {
+function plannedText(entry: ExportEntry): string {
+  return clockText(entry.intro.durationMinutes * 60_000);
+}
+
+function spentText(entry: ExportEntry): string {
+  return entry.spentMs === undefined ? '' : clockText(entry.spentMs);
+}
+
+function statusText(entry: ExportEntry): string {
+  return HISTORY_STATUS_TEXT[entry.status];
+}
+
+function followUpDetail(intro: Intro, item: FollowUp): string {
+  return `owner: ${ownerName(intro, item.owner)}${item.due ? `, due ${item.due}` : ''}`;
+}
+
+function notesMarkdown(intro: Intro, notes: NotesBody): string[] {
   const e = escapeMarkdownLines;
   const lines: string[] = [];
   const section = (title: string, items: string[]) => {
@@ -42,14 +61,14 @@ function notesMarkdown(notes: NotesBody): string[] {
   );
   section(
     'Feedback given',
-    notes.feedback.map((item) => `- (${item.kind}) ${e(item.text)}`),
+    notes.feedback.map((item) => {
+      const goal = feedbackGoal(notes, item);
+      return `- (${item.kind}) ${e(item.text)}${goal === undefined ? '' : ` — about goal: ${e(goal)}`}`;
+    }),
   );
   section(
     'Follow-ups',
-    notes.followUps.map(
-      (item) =>
-        `- [${item.done ? 'x' : ' '}] ${e(item.text)} (owner: ${item.owner}${item.due ? `, due ${item.due}` : ''})`,
-    ),
+    notes.followUps.map((item) => `- [${item.done ? 'x' : ' '}] ${e(item.text)} (${e(followUpDetail(intro, item))})`),
   );
   return lines;
 }
@@ -64,13 +83,14 @@ export function exportMarkdown(entries: readonly ExportEntry[], meta: ExportMeta
   if (entries.length === 0) lines.push('', 'No intro 1:1s yet.');
   for (const entry of entries) {
     const { intro } = entry;
+    const spent = spentText(entry);
     lines.push(
       '',
       `## ${escapeMarkdown(withWhom(entry))} — ${introDate(intro).slice(0, 10)}`,
       '',
-      `You ${entry.role === 'leader' ? 'led' : 'took part'} · ${intro.durationMinutes} min planned · ${intro.status} · intro ${intro.id}`,
+      `You ${entry.role === 'leader' ? 'led' : 'took part'} · ${plannedText(entry)} planned${spent ? ` · ${spent} spent` : ''} · ${statusText(entry)} · intro ${intro.id}`,
     );
-    lines.push(...(entry.notes ? notesMarkdown(entry.notes) : ['', '_No notes._']));
+    lines.push(...(entry.notes ? notesMarkdown(intro, entry.notes) : ['', '_No notes._']));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -94,22 +114,27 @@ export const CSV_COLUMNS = [
   'done',
   'owner',
   'due',
+  'about_goal',
+  'planned',
+  'spent',
 ];
 
 function csvRows(entry: ExportEntry): string[][] {
-  const { intro, notes } = entry;
-  const base = [intro.id, introDate(intro), withWhom(entry), entry.role, intro.status];
-  if (!notes) return [[...base, 'intro', `${intro.durationMinutes} min`, '', '', '', '']];
+  const { intro } = entry;
+  const notes = entry.notes ?? emptyNotesBody();
+  const base = [intro.id, introDate(intro), withWhom(entry), entry.role, statusText(entry)];
+  const times = [plannedText(entry), spentText(entry)];
   const rows: string[][] = [];
-  const add = (kind: string, detail: string, text: string, extra: string[] = ['', '', '']) =>
-    rows.push([...base, kind, detail, text, ...extra]);
+  const add = (kind: string, detail: string, text: string, extra: string[] = ['', '', '', '']) =>
+    rows.push([...base, kind, detail, text, ...extra, ...times]);
   for (const [key, text] of Object.entries(notes.text)) if (text.trim() !== '') add('note', key, text);
   for (const goal of notes.goals) add('goal', goal.horizon, goal.text);
   for (const issue of notes.issues) add('issue', issue.paraphrased ? 'paraphrased' : '', issue.text);
-  for (const item of notes.feedback) add('feedback', item.kind, item.text);
+  for (const item of notes.feedback)
+    add('feedback', item.kind, item.text, ['', '', '', feedbackGoal(notes, item) ?? '']);
   for (const item of notes.followUps)
-    add('followUp', '', item.text, [item.done ? 'yes' : 'no', item.owner, item.due ?? '']);
-  if (rows.length === 0) add('intro', `${intro.durationMinutes} min`, '');
+    add('followUp', '', item.text, [item.done ? 'yes' : 'no', ownerName(intro, item.owner), item.due ?? '', '']);
+  if (rows.length === 0) add('intro', '', '');
   return rows;
 }
 

@@ -31,14 +31,30 @@ export function noteFields(notes: NotesBody): SearchSnippet[] {
   ].filter((field) => field.text.trim() !== '');
 }
 
-/** The text around the first occurrence of a term, on one line, with ellipses where it was cut. */
+/** Moves a snippet's start off a word's middle: to the next word if it begins before `limit`, else its own word. */
+function wordStart(flat: string, start: number, limit: number): number {
+  if (start <= 0 || flat[start - 1] === ' ' || flat[start] === ' ') return start;
+  const next = flat.indexOf(' ', start);
+  return next >= 0 && next < limit ? next + 1 : flat.lastIndexOf(' ', start) + 1;
+}
+
+/** Moves a snippet's end off a word's middle: to the previous word's end if not before `limit`, else its own word's. */
+function wordEnd(flat: string, end: number, limit: number): number {
+  if (end >= flat.length || flat[end] === ' ' || flat[end - 1] === ' ') return end;
+  const previous = flat.lastIndexOf(' ', end);
+  if (previous >= limit && previous > 0) return previous;
+  const next = flat.indexOf(' ', end);
+  return next < 0 ? flat.length : next;
+}
+
+/** The text around the first occurrence of a term, on one line, cut on word boundaries with ellipses where it was cut. */
 export function snippetAround(text: string, term: string, radius = RADIUS): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   const at = flat.toLocaleLowerCase('en').indexOf(term);
-  if (at < 0) return flat.length > radius * 2 ? `${flat.slice(0, radius * 2)}…` : flat;
-  const start = Math.max(0, at - radius);
-  const end = Math.min(flat.length, at + term.length + radius);
-  return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
+  const [from, to] = at < 0 ? [0, 0] : [at, at + term.length];
+  const start = at < 0 ? 0 : wordStart(flat, Math.max(0, from - radius), from);
+  const end = wordEnd(flat, Math.min(flat.length, at < 0 ? radius * 2 : to + radius), to);
+  return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
 }
 
 /**

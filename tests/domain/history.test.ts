@@ -1,5 +1,18 @@
 import { buildAgenda } from '../../src/domain/agenda';
-import { countFollowUps, passesFollowUpFilter, phaseMinutes, setFollowUpDone } from '../../src/domain/history';
+import {
+  clockText,
+  countFollowUps,
+  feedbackGoal,
+  historyStatus,
+  ownerName,
+  passesFollowUpFilter,
+  phaseTimes,
+  setFollowUpDone,
+  type HistoryStatus,
+} from '../../src/domain/history';
+import type { IntroId, TenantId, UserId } from '../../src/domain/ids';
+import type { Intro, IntroStatus } from '../../src/domain/intro';
+import type { Session } from '../../src/domain/session';
 import { searchNotes, searchTerms, snippetAround } from '../../src/domain/historySearch';
 import { emptyNotesBody, type NotesBody } from '../../src/domain/notes';
 
@@ -41,10 +54,32 @@ describe('searchNotes', () => {
   });
 });
 
-test('snippetAround cuts long text around the term with ellipses', () => {
-  const text = `${'a '.repeat(100)}needle${' b'.repeat(100)}`;
-  const snippet = snippetAround(text, 'needle', 10);
-  expect(snippet).toBe('…a a a a a needle b b b b b…');
+describe('snippetAround cuts on word boundaries, with an ellipsis where it cut', () => {
+  const long =
+    'We talked about the onboarding guide and how the team reviews pull requests before the release train leaves on Thursday afternoons.';
+  test.each([
+    ['a short text whole', 'Mentor a junior engineer', 'junior', 50, 'Mentor a junior engineer'],
+    ['cut inside words on both sides', long, 'reviews', 20, '…and how the team reviews pull requests…'],
+    [
+      'already on boundaries',
+      `${'a '.repeat(100)}needle${' b'.repeat(100)}`,
+      'needle',
+      10,
+      '…a a a a a needle b b b b b…',
+    ],
+    ['the term at the very start', long, 'we talked', 10, 'We talked about the…'],
+    ['the term at the very end', long, 'afternoons.', 12, '…on Thursday afternoons.'],
+    ['a term inside a word keeps that word whole', long, 'boarding', 5, '…onboarding…'],
+    ['one word longer than the window', 'Supercalifragilisticexpialidocious indeed', 'indeed', 3, '…indeed'],
+    ['no match: the start, cut after a word', long, 'zebra', 10, 'We talked about the…'],
+    ['line breaks flatten to spaces', 'first line\nsecond   line', 'second', 50, 'first line second line'],
+  ])('%s', (_name, text, term, radius, expected) => {
+    const snippet = snippetAround(text, term, radius);
+    expect(snippet).toBe(expected);
+    // Every word in the snippet is a whole word of the text.
+    const words = new Set(text.split(/\s+/));
+    for (const word of snippet.replace(/…/g, ' ').trim().split(' ')) expect(words).toContain(word);
+  });
 });
 
 describe('follow-ups', () => {
@@ -64,10 +99,60 @@ describe('follow-ups', () => {
   });
 });
 
-test('phaseMinutes gives planned and actual minutes per phase', () => {
-  expect(phaseMinutes(buildAgenda(45), [18 * 60_000, 15 * 60_000 + 30_000, 0])).toEqual([
-    { phase: 'goals', title: 'Goals', planned: 15, actual: 18 },
-    { phase: 'pullFeedback', title: "How it's going", planned: 20, actual: 15.5 },
-    { phase: 'pushFeedback', title: 'Feedback', planned: 10, actual: 0 },
+test('phaseTimes gives planned and actual milliseconds per phase', () => {
+  expect(phaseTimes(buildAgenda(45), [18 * 60_000, 636_000, 0])).toEqual([
+    { phase: 'goals', title: 'Goals', plannedMs: 15 * 60_000, actualMs: 18 * 60_000 },
+    { phase: 'pullFeedback', title: "How it's going", plannedMs: 20 * 60_000, actualMs: 636_000 },
+    { phase: 'pushFeedback', title: 'Feedback', plannedMs: 10 * 60_000, actualMs: 0 },
   ]);
+});
+
+describe('clockText shows durations as m:ss, like the side panel', () => {
+  test.each([
+    [0, '0:00'],
+    [999, '0:00'],
+    [636_000, '10:36'],
+    [45 * 60_000, '45:00'],
+    [61 * 60_000 + 5_000, '61:05'],
+    [-5_000, '0:00'],
+  ])('%d ms → %s', (ms, text) => {
+    expect(clockText(ms)).toBe(text);
+  });
+});
+
+const intro = (status: IntroStatus, member = true): Intro => ({
+  id: 'i' as IntroId,
+  tenantId: 't' as TenantId,
+  leader: { id: 'l' as UserId, name: 'Avery Leader' },
+  ...(member ? { member: { id: 'm' as UserId, name: 'Sam Member' } } : {}),
+  durationMinutes: 45,
+  setting: 'teamsCall',
+  status,
+  createdAt: '2025-05-01T10:00:00.000Z',
+});
+const ended: Session = { status: 'ended', phase: 2, startedAt: 1, endedAt: 2, spentMs: [1, 0, 0] };
+const notStarted: Session = { status: 'notStarted' };
+
+describe('historyStatus tells whether an intro was really held', () => {
+  test.each<[string, Intro, Session, HistoryStatus]>([
+    ['held with the member', intro('done'), ended, 'done'],
+    ['done but the session never started', intro('done'), notStarted, 'notHeld'],
+    ['done and the member never joined', intro('done', false), ended, 'endedBeforeJoined'],
+    ['never joined, never started', intro('done', false), notStarted, 'endedBeforeJoined'],
+    ['still scheduled', intro('scheduled'), notStarted, 'scheduled'],
+    ['in progress without the member yet', intro('inProgress', false), ended, 'inProgress'],
+    ['cancelled', intro('cancelled'), notStarted, 'cancelled'],
+  ])('%s', (_name, value, session, expected) => {
+    expect(historyStatus(value, session)).toBe(expected);
+  });
+});
+
+test('owners by name, and the goal a feedback item is about', () => {
+  expect(ownerName(intro('done'), 'leader')).toBe('Avery Leader');
+  expect(ownerName(intro('done'), 'member')).toBe('Sam Member');
+  expect(ownerName(intro('done', false), 'member')).toBe('the member');
+  const goals = [{ id: 'g1', text: 'Lead the Q3 launch', horizon: 'medium' as const }];
+  expect(feedbackGoal({ goals }, { id: 'f', text: 'x', kind: 'critical', goalId: 'g1' })).toBe('Lead the Q3 launch');
+  expect(feedbackGoal({ goals }, { id: 'f', text: 'x', kind: 'critical', goalId: 'gone' })).toBeUndefined();
+  expect(feedbackGoal({ goals }, { id: 'f', text: 'x', kind: 'critical' })).toBeUndefined();
 });

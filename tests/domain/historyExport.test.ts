@@ -19,13 +19,16 @@ const notes = {
   text: { prep: 'Ask about *the move*', goals: '', pullFeedback: 'line one\nline two', pushFeedback: '' },
   goals: [{ id: 'g1', text: 'Lead the Q3 launch', horizon: 'medium' as const }],
   issues: [{ id: 'i1', text: 'Too many meetings, "really"', paraphrased: true }],
-  feedback: [{ id: 'f1', text: 'Great demo', kind: 'celebratory' as const }],
+  feedback: [
+    { id: 'f1', text: 'Great demo', kind: 'celebratory' as const, goalId: 'g1' },
+    { id: 'f2', text: 'Slides ran long', kind: 'critical' as const },
+  ],
   followUps: [
     { id: 'u1', text: '=HYPERLINK("http://evil")', owner: 'leader' as const, done: false, due: '2025-03-11' },
     { id: 'u2', text: 'Share the roadmap', owner: 'member' as const, done: true },
   ],
 };
-const entries: ExportEntry[] = [{ intro, role: 'leader', notes }];
+const entries: ExportEntry[] = [{ intro, role: 'leader', status: 'done', spentMs: 2_562_000, notes }];
 
 /** Parses CSV as RFC 4180 says, to check the export round-trips. */
 function parseCsv(text: string): string[][] {
@@ -94,6 +97,9 @@ describe('exportCsv', () => {
       'done',
       'owner',
       'due',
+      'about_goal',
+      'planned',
+      'spent',
     ]);
     const kinds = rows.slice(1).map((row) => `${row[5]}:${row[7]}`);
     expect(kinds).toEqual([
@@ -102,18 +108,35 @@ describe('exportCsv', () => {
       'goal:Lead the Q3 launch',
       'issue:Too many meetings, "really"',
       'feedback:Great demo',
+      'feedback:Slides ran long',
       `followUp:'=HYPERLINK("http://evil")`,
       'followUp:Share the roadmap',
     ]);
     expect(rows[1]?.[2]).toBe('Sam "Sammy" Member');
-    expect(rows[6]?.slice(8)).toEqual(['no', 'leader', '2025-03-11']);
-    expect(rows[7]?.slice(8)).toEqual(['yes', 'member', '']);
+    expect(rows[1]?.[4]).toBe('Done');
+    expect(rows[5]?.slice(8)).toEqual(['', '', '', 'Lead the Q3 launch', '45:00', '42:42']);
+    expect(rows[6]?.slice(8)).toEqual(['', '', '', '', '45:00', '42:42']);
+    expect(rows[7]?.slice(8)).toEqual(['no', 'Avery Leader', '2025-03-11', '', '45:00', '42:42']);
+    expect(rows[8]?.slice(8)).toEqual(['yes', 'Sam "Sammy" Member', '', '', '45:00', '42:42']);
   });
 
-  test('an intro without notes still gets a row', () => {
-    const rows = parseCsv(exportCsv([{ intro, role: 'member' }]).slice(1));
+  test('an intro without notes still gets a row, with its truthful status and no time when it never started', () => {
+    const rows = parseCsv(exportCsv([{ intro, role: 'member', status: 'notHeld' }]).slice(1));
     expect(rows).toHaveLength(2);
-    expect(rows[1]?.slice(2, 7)).toEqual(['Avery Leader', 'member', 'done', 'intro', '45 min']);
+    expect(rows[1]?.slice(2)).toEqual([
+      'Avery Leader',
+      'member',
+      'Not held',
+      'intro',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '45:00',
+      '',
+    ]);
   });
 });
 
@@ -124,10 +147,26 @@ describe('exportMarkdown', () => {
     expect(md).toContain('## Sam "Sammy" Member — 2025-03-04');
     expect(md).toContain('**Prep:** Ask about \\*the move\\*');
     expect(md).toContain('line one  \nline two');
+    expect(md).toContain('You led · 45:00 planned · 42:42 spent · Done · intro');
     expect(md).toContain('- (medium term) Lead the Q3 launch');
     expect(md).toContain('- Too many meetings, "really" (paraphrased and confirmed)');
-    expect(md).toContain('- [ ] =HYPERLINK\\("http://evil"\\) (owner: leader, due 2025-03-11)');
-    expect(md).toContain('- [x] Share the roadmap (owner: member)');
+    expect(md).toContain('- (celebratory) Great demo — about goal: Lead the Q3 launch');
+    expect(md).toContain('- (critical) Slides ran long\n');
+    expect(md).toContain('- [ ] =HYPERLINK\\("http://evil"\\) (owner: Avery Leader, due 2025-03-11)');
+    expect(md).toContain('- [x] Share the roadmap (owner: Sam "Sammy" Member)');
+    expect(md).not.toMatch(/\d+\.\d+ min/);
+  });
+
+  test('an intro the member never joined is not called done', () => {
+    const md = exportMarkdown(
+      [{ intro: { ...intro, member: undefined }, role: 'leader', status: 'endedBeforeJoined' }],
+      {
+        name: 'Avery Leader',
+        exportedAt: '2025-04-01T00:00:00.000Z',
+      },
+    );
+    expect(md).toContain('You led · 45:00 planned · Ended before the member joined · intro');
+    expect(md).not.toContain('· Done ·');
   });
 
   test('says when there is nothing', () => {

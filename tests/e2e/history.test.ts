@@ -28,12 +28,32 @@ async function seedIntro(goal: string, followUp: string): Promise<IntroView> {
       text: { prep: '', goals: `Talked about ${goal.toLowerCase()}`, pullFeedback: '', pushFeedback: '' },
       goals: [{ id: 'g1', text: goal, horizon: 'medium' }],
       issues: [],
-      feedback: [],
+      feedback: [{ id: 'fb1', text: `Good progress on ${goal.toLowerCase()}`, kind: 'celebratory', goalId: 'g1' }],
       followUps: [{ id: 'f1', text: followUp, owner: 'leader', done: false }],
     },
   });
   expect(saved.status).toBe(200);
   return view;
+}
+
+/** An intro the leader set up, started and ended before the member ever joined. */
+async function seedNeverJoined(): Promise<void> {
+  const meeting = `history-e2e-${randomUUID()}`;
+  const view = (await (await env.app.api(LEAD, `/api/v1/meetings/${meeting}/intro`, { body: {} })).json()) as IntroView;
+  await env.app.api(LEAD, `/api/v1/intros/${view.intro.id}/session`, { body: { action: 'start' } });
+  await env.app.api(LEAD, `/api/v1/intros/${view.intro.id}/session`, { body: { action: 'end' } });
+}
+
+/** The accessible text of the element that has focus inside the tab. */
+async function focused(frame: Frame): Promise<string> {
+  return (await frame.evaluate(
+    '`${document.activeElement?.tagName.toLowerCase()}: ${document.activeElement?.textContent ?? ""}`',
+  )) as string;
+}
+
+/** Whether the page is hidden from assistive technology (an aria-hidden ancestor of its main landmark). */
+async function pageHidden(frame: Frame): Promise<boolean> {
+  return (await frame.locator('[aria-hidden="true"]:has(main)').count()) > 0;
 }
 
 async function leaderNotes(id: string): Promise<NotesView> {
@@ -70,9 +90,10 @@ async function axeViolations(page: Page): Promise<string[]> {
 const entries = (frame: Frame) => frame.getByRole('list', { name: 'Intro 1:1s with Sam Member' }).getByRole('listitem');
 
 describe('personal tab history', () => {
-  test('list, open, search, mark done, export, delete — and it stays deleted after a reload', async () => {
+  test('list, open, tick, search, export, delete: the list follows without a reload, focus is never lost', async () => {
     const first = await seedIntro('Ship the onboarding guide', 'Book the onboarding workshop');
     const second = await seedIntro('Run a team retro', 'Send the retro template');
+    await seedNeverJoined();
     const open = () =>
       openInTeamsHost(env.browser, env.app.baseUrl, { frameContext: 'content', view: 'history', width: 720 });
     const tab = await open();
@@ -80,26 +101,44 @@ describe('personal tab history', () => {
 
     await frame.getByRole('heading', { name: 'Sam Member' }).waitFor(WAIT);
     expect(await entries(frame).count()).toBe(2);
-    expect(await entries(frame).first().innerText()).toMatch(/Done[\s\S]*45 min planned · 0 min actual[\s\S]*1 open/);
+    expect(await entries(frame).first().innerText()).toMatch(
+      /Done[\s\S]*45:00 planned · 0:00 spent[\s\S]*1 open, 0 done/,
+    );
+    // Set up, started and ended before the member joined: not "Done".
+    const alone = frame.getByRole('list', { name: 'Intro 1:1s with Not joined yet' }).getByRole('listitem');
+    expect(await alone.first().innerText()).toMatch(/Ended before the member joined/);
+    expect(await alone.first().innerText()).not.toMatch(/\bDone\b/);
     await shot(tab.page, 'history-list');
     expect(await axeViolations(tab.page)).toEqual([]);
 
-    // Open the newest one: time per phase as a table, and the leader's notes.
+    // Open the newest one: its heading takes the focus; time per phase in m:ss; feedback names its goal.
     await entries(frame).first().getByRole('button').click();
     await frame.getByRole('heading', { name: 'Intro 1:1 with Sam Member' }).waitFor(WAIT);
-    const table = frame.getByRole('table', { name: 'Planned and actual minutes per phase' });
+    await waitUntil(async () => (await focused(frame)) === 'h2: Intro 1:1 with Sam Member');
+    const table = frame.getByRole('table', { name: 'Planned and actual time per phase' });
     expect(await table.getByRole('row').allInnerTexts()).toEqual([
       expect.stringMatching(/Phase\s+Planned\s+Actual/),
-      expect.stringMatching(/Goals\s+15 min\s+0 min/),
-      expect.stringMatching(/How it's going\s+20 min\s+0 min/),
-      expect.stringMatching(/Feedback\s+10 min\s+0 min/),
+      expect.stringMatching(/Goals\s+15:00\s+0:00/),
+      expect.stringMatching(/How it's going\s+20:00\s+0:00/),
+      expect.stringMatching(/Feedback\s+10:00\s+0:00/),
     ]);
     await frame.getByText('Run a team retro (medium term)').waitFor(WAIT);
+    await frame
+      .getByText('Good progress on run a team retro (celebratory) — about goal: Run a team retro')
+      .waitFor(WAIT);
+    expect(await frame.locator('body').innerText()).not.toMatch(/\d+\.\d+ min|owner: leader/);
     await shot(tab.page, 'history-detail');
     expect(await axeViolations(tab.page)).toEqual([]);
-    await frame.getByRole('button', { name: 'Back to history' }).click();
 
-    // Search my notes.
+    // Tick its follow-up (its owner by name) and go back: the entry follows without a reload, and has the focus.
+    await frame.getByRole('checkbox', { name: 'Send the retro template (owner: Avery Leader)' }).check();
+    await waitUntil(async () => (await leaderNotes(second.intro.id)).followUps[0]?.done === true);
+    await frame.getByRole('button', { name: 'Back to history' }).click();
+    await waitUntil(async () => (await entries(frame).first().innerText()).includes('0 open, 1 done follow-up'));
+    const newest = await entries(frame).first().getByRole('button').innerText();
+    await waitUntil(async () => (await focused(frame)) === `button: ${newest}`);
+
+    // Search my notes: snippets start on a word.
     await frame.getByRole('searchbox', { name: 'Search my notes' }).fill('onboarding');
     await frame.getByText('1 intro 1:1 found.').waitFor(WAIT);
     await frame.getByText('Goal (medium term):').waitFor(WAIT);
@@ -121,28 +160,56 @@ describe('personal tab history', () => {
     const after = await leaderNotes(first.intro.id);
     expect(after.text.prep).toBe('Edited on another device');
     await frame.getByRole('button', { name: 'Back to history' }).click();
+    // The search is asked again: the follow-up now reads as done in the result.
+    await waitUntil(async () => (await entries(frame).first().innerText()).includes('0 open, 1 done follow-up'));
     await frame.getByRole('searchbox', { name: 'Search my notes' }).fill('');
     await waitUntil(async () => (await entries(frame).count()) === 2);
 
-    // Export both formats.
+    // Export both formats: owners by name, feedback with its goal, truthful status, m:ss.
     const md = await download(tab, 'Export Markdown');
     expect(md).toContain('## Sam Member');
-    expect(md).toContain('- [x] Book the onboarding workshop (owner: leader)');
-    expect(md).toContain('- [ ] Send the retro template (owner: leader)');
+    expect(md).toContain('- [x] Book the onboarding workshop (owner: Avery Leader)');
+    expect(md).toContain('- [x] Send the retro template (owner: Avery Leader)');
+    expect(md).toContain('- (celebratory) Good progress on run a team retro — about goal: Run a team retro');
+    expect(md).toContain('You led · 45:00 planned · 0:00 spent · Ended before the member joined');
+    expect(md).not.toMatch(/\d+\.\d+ min/);
     const csv = await download(tab, 'Export CSV');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFintro_id,date,with,role,status,kind,detail,text,done,owner,due');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFintro_id,date,with,role,status,kind,detail,text,done,owner,due,about_goal,planned,spent',
+    );
     expect(csv).toContain(`${first.intro.id},`);
-    expect(csv).toMatch(/followUp,,Book the onboarding workshop,yes,leader,/);
+    expect(csv).toContain('followUp,,Book the onboarding workshop,yes,Avery Leader,,,45:00,0:00');
+    expect(csv).toContain(
+      'feedback,celebratory,Good progress on ship the onboarding guide,,,,Ship the onboarding guide,45:00,0:00',
+    );
 
-    // Delete one intro's notes, then reload: they are gone.
+    // The delete-all dialog is an alert dialog described by its message; Cancel gives the focus back to its button.
+    await frame.getByRole('button', { name: 'Delete all my data' }).click();
+    const dialog = frame.getByRole('alertdialog', { name: 'Delete all your Intro 1:1 data?' });
+    await dialog.waitFor(WAIT);
+    const describedBy = (await dialog.getAttribute('aria-describedby')) ?? 'none';
+    expect(await frame.locator(`[id="${describedBy}"]`).innerText()).toMatch(/^All your notes are deleted/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await waitUntil(async () => (await focused(frame)) === 'button: Delete all my data');
+    expect(await pageHidden(frame)).toBe(false);
+
+    // Delete one intro's notes: the intro stays (it is Sam's too), says it has no notes, and has the focus.
     await entries(frame).last().getByRole('button').click();
     await frame.getByRole('button', { name: 'Delete my notes on this intro' }).click();
     await frame.getByRole('alertdialog').getByRole('button', { name: 'Delete my notes' }).click();
     await frame.getByText('Your notes on that intro 1:1 were deleted.').waitFor(WAIT);
+    await waitUntil(async () => (await entries(frame).last().innerText()).includes('No notes'));
+    const oldest = await entries(frame).last().getByRole('button').innerText();
+    await waitUntil(async () => (await focused(frame)) === `button: ${oldest}`);
+    // The dialog's aria-hidden is gone from the page: screen readers still have it.
+    await waitUntil(async () => !(await pageHidden(frame)));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await pageHidden(frame)).toBe(false);
     await tab.page.context().close();
 
     const again = await open();
     await again.frame.getByRole('heading', { name: 'Sam Member' }).waitFor(WAIT);
+    expect(await entries(again.frame).last().innerText()).toContain('No notes');
     await again.frame.getByRole('searchbox', { name: 'Search my notes' }).fill('onboarding');
     await again.frame.getByText('Nothing in your notes matches.').waitFor(WAIT);
     expect((await leaderNotes(first.intro.id)).version).toBe(0);

@@ -2,7 +2,14 @@ import type { HistoryItem } from '../../src/domain/history';
 import type { IntroId, TenantId, UserId } from '../../src/domain/ids';
 import { ApiError } from '../../tab/src/api/client';
 import { createHistoryApi, filenameFrom, searchQueryString } from '../../tab/src/history/api';
-import { appendPage, durationText, followUpText, groupByPerson, peopleIn } from '../../tab/src/history/group';
+import {
+  appendPage,
+  durationText,
+  followUpText,
+  groupByPerson,
+  peopleIn,
+  updateItem,
+} from '../../tab/src/history/group';
 
 function item(
   id: string,
@@ -22,6 +29,7 @@ function item(
       createdAt: `2025-05-${String(day).padStart(2, '0')}T10:00:00.000Z`,
     },
     role: 'leader',
+    status: 'done',
     ...(who ? { with: { id: who.id as UserId, name: who.name } } : {}),
     followUps: { open: 0, done: 0 },
     hasNotes: false,
@@ -54,12 +62,21 @@ describe('history list helpers', () => {
   });
   test('people and labels', () => {
     expect(peopleIn([item('a', 1, SAM), item('b', 1, KIM), item('c', 1, SAM)])).toEqual([KIM, SAM]);
-    expect(durationText(item('a', 1))).toBe('45 min planned');
-    expect(durationText(item('a', 1, SAM, { actualMinutes: 50 }))).toBe('45 min planned · 50 min actual');
+    expect(durationText(item('a', 1))).toBe('45:00 planned');
+    expect(durationText(item('a', 1, SAM, { spentMs: 636_000 }))).toBe('45:00 planned · 10:36 spent');
+    expect(durationText(item('a', 1, SAM, { spentMs: 0 }))).toBe('45:00 planned · 0:00 spent');
     expect(followUpText(item('a', 1))).toBeUndefined();
     expect(followUpText(item('a', 1, SAM, { followUps: { open: 1, done: 0 } }))).toBe('1 open, 0 done follow-up');
     expect(followUpText(item('a', 1, SAM, { followUps: { open: 1, done: 2 } }))).toBe('1 open, 2 done follow-ups');
   });
+});
+
+test('an entry is updated in place, the others untouched', () => {
+  const items = [item('a', 2, SAM), item('b', 1, SAM, { followUps: { open: 1, done: 0 } })];
+  const next = updateItem(items, 'b', (entry) => ({ ...entry, followUps: { open: 0, done: 1 } }));
+  expect(next.map((entry) => followUpText(entry))).toEqual([undefined, '0 open, 1 done follow-up']);
+  expect(next[0]).toBe(items[0]);
+  expect(items[1]?.followUps).toEqual({ open: 1, done: 0 });
 });
 
 describe('history api client', () => {

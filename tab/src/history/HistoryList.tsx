@@ -1,9 +1,9 @@
 import { Badge, Button, Link, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import type { HistoryItem, SearchResultItem } from '../../../src/domain/history';
-import { introDate } from '../../../src/domain/history';
+import { HISTORY_STATUS_TEXT, introDate } from '../../../src/domain/history';
 import { durationText, followUpText, groupByPerson } from './group';
-import { formatDateTime, STATUS_TEXT } from './labels';
+import { formatDateTime, STATUS_COLOR } from './labels';
 import { useHistoryStyles } from './useHistoryStyles.styles';
 
 type Item = HistoryItem | SearchResultItem;
@@ -15,24 +15,33 @@ export interface HistoryListProps {
   readonly hasMore: boolean;
   readonly loadingMore: boolean;
   readonly onLoadMore: () => void;
+  /** Keeps each entry's open button, so focus can come back to it. */
+  readonly registerLink?: (introId: string, element: HTMLElement | null) => void;
 }
 
-function Entry({ item, onOpen }: { item: Item; onOpen: (id: string) => void }) {
+interface EntryProps {
+  readonly item: Item;
+  readonly onOpen: (id: string) => void;
+  readonly registerLink: ((introId: string, element: HTMLElement | null) => void) | undefined;
+}
+
+function Entry({ item, onOpen, registerLink }: EntryProps) {
   const styles = useHistoryStyles();
   const followUps = followUpText(item);
   const snippets = 'snippets' in item ? item.snippets : [];
+  const id = item.intro.id;
   return (
     <li className={styles.item}>
-      <Link as="button" onClick={() => onOpen(item.intro.id)}>
+      <Link as="button" onClick={() => onOpen(id)} ref={(element) => registerLink?.(id, element)}>
         {formatDateTime(introDate(item.intro))}
       </Link>
       <div className={styles.meta}>
-        <Badge appearance="tint" color={item.intro.status === 'done' ? 'success' : 'informative'}>
-          {STATUS_TEXT[item.intro.status]}
+        <Badge appearance="tint" color={STATUS_COLOR[item.status]}>
+          {HISTORY_STATUS_TEXT[item.status]}
         </Badge>
         <Text size={200}>{durationText(item)}</Text>
         <Text size={200}>{item.role === 'leader' ? 'You led' : 'You took part'}</Text>
-        {followUps && <Text size={200}>{followUps}</Text>}
+        {item.hasNotes ? followUps && <Text size={200}>{followUps}</Text> : <Text size={200}>No notes</Text>}
       </div>
       {snippets.map((snippet, index) => (
         <p key={index} className={styles.snippet}>
@@ -47,7 +56,7 @@ function Entry({ item, onOpen }: { item: Item; onOpen: (id: string) => void }) {
 }
 
 /** Intros grouped by person, newest first, loading more as the end scrolls into view (or on the button). */
-export function HistoryList({ items, onOpen, hasMore, loadingMore, onLoadMore }: HistoryListProps) {
+export function HistoryList({ items, onOpen, hasMore, loadingMore, onLoadMore, registerLink }: HistoryListProps) {
   const styles = useHistoryStyles();
   const sentinel = useRef<HTMLDivElement>(null);
   const loadMore = useRef(onLoadMore);
@@ -65,12 +74,12 @@ export function HistoryList({ items, onOpen, hasMore, loadingMore, onLoadMore }:
     <>
       {groupByPerson(items).map((group) => (
         <section key={group.key} className={styles.group} aria-labelledby={`person-${group.key}`}>
-          <Subtitle2 as="h2" id={`person-${group.key}`} className={styles.groupHeading}>
+          <Subtitle2 as="h3" id={`person-${group.key}`} className={styles.groupHeading}>
             {group.name}
           </Subtitle2>
           <ul className={styles.list} aria-label={`Intro 1:1s with ${group.name}`}>
             {group.items.map((item) => (
-              <Entry key={item.intro.id} item={item} onOpen={onOpen} />
+              <Entry key={item.intro.id} item={item} onOpen={onOpen} registerLink={registerLink} />
             ))}
           </ul>
         </section>

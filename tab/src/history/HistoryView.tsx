@@ -1,13 +1,15 @@
-import { MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { MessageBar, MessageBarBody, useFocusFinders } from '@fluentui/react-components';
+import { useMemo, useRef, useState } from 'react';
+import type { NotesView } from '../../../src/domain/api';
+import { countFollowUps } from '../../../src/domain/history';
 import type { HistoryApi, HistoryQuery } from './api';
 import { saveFile } from './download';
-import { ErrorBar } from './ErrorBar';
 import { peopleIn } from './group';
-import { HistoryList } from './HistoryList';
+import { HistoryResults } from './HistoryResults';
 import { HistoryToolbar } from './HistoryToolbar';
 import { IntroDetail } from './IntroDetail';
 import { useHistoryList } from './useHistoryList';
+import { useReturnFocus } from './useReturnFocus';
 
 /** The personal tab's history: list (with search, filters, export, delete) or one intro's detail. */
 export function HistoryView({ api }: { api: HistoryApi }) {
@@ -15,7 +17,12 @@ export function HistoryView({ api }: { api: HistoryApi }) {
   const [openId, setOpenId] = useState<string>();
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string }>();
   const [exporting, setExporting] = useState(false);
-  const { state, loadMore, reload } = useHistoryList(api, query);
+  // Keeps Fluent's focus manager (tabster) alive while the list and the detail view swap: when the last dialog
+  // unmounted with its view, it was disposed with the page still aria-hidden, and screen readers lost the page.
+  useFocusFinders();
+  const { state, loadMore, reload, update } = useHistoryList(api, query);
+  const { returnTo, heading, registerLink } = useReturnFocus(state.status === 'loading');
+  const changedInDetail = useRef(false);
   const [known, setKnown] = useState<{ id: string; name: string }[]>([]);
   const people = useMemo(() => {
     const seen = state.status === 'ready' ? peopleIn(state.items) : [];
@@ -43,32 +50,47 @@ export function HistoryView({ api }: { api: HistoryApi }) {
     reload();
   };
 
-  if (openId)
-    return (
-      <IntroDetail
-        api={api}
-        introId={openId}
-        onBack={() => setOpenId(undefined)}
-        onDeleted={() => {
-          setOpenId(undefined);
-          setNotice({ intent: 'success', text: 'Your notes on that intro 1:1 were deleted.' });
-          reload();
-        }}
-      />
-    );
+  const open = (introId: string) => {
+    changedInDetail.current = false;
+    setNotice(undefined);
+    setOpenId(introId);
+  };
+  const searching = state.status === 'ready' && state.searching;
+  // Search results depend on the notes, so they are asked again; the plain list follows in place (keeping its pages).
+  const closeDetail = (introId: string, refresh: boolean) => {
+    setOpenId(undefined);
+    returnTo(introId);
+    if (refresh && searching) reload();
+  };
+  const saved = (introId: string, notes: NotesView) => {
+    changedInDetail.current = true;
+    update(introId, (item) => ({ ...item, followUps: countFollowUps(notes), hasNotes: true }));
+  };
+  const deleted = (introId: string) => {
+    update(introId, (item) => ({ ...item, followUps: { open: 0, done: 0 }, hasNotes: false }));
+    setNotice({
+      intent: 'success',
+      text: 'Your notes on that intro 1:1 were deleted. The intro stays in your history, without notes.',
+    });
+    closeDetail(introId, true);
+  };
+
   return (
     <>
-      <HistoryToolbar
-        query={query}
-        onQuery={(next) => {
-          setKnown(people);
-          setQuery(next);
-        }}
-        people={people}
-        onExport={(format) => void exportAs(format)}
-        exporting={exporting}
-        onDeleteAll={deleteAll}
-      />
+      {openId ? null : (
+        <HistoryToolbar
+          query={query}
+          onQuery={(next) => {
+            setKnown(people);
+            setQuery(next);
+          }}
+          people={people}
+          onExport={(format) => void exportAs(format)}
+          exporting={exporting}
+          onDeleteAll={deleteAll}
+        />
+      )}
+      {/* Always mounted, so a notice shown on the way back from the detail view is announced. */}
       <div aria-live="polite">
         {notice && (
           <MessageBar intent={notice.intent}>
@@ -76,34 +98,23 @@ export function HistoryView({ api }: { api: HistoryApi }) {
           </MessageBar>
         )}
       </div>
-      {state.status === 'loading' && <Spinner size="small" label="Loading your history…" />}
-      {state.status === 'error' && <ErrorBar title="Cannot reach Intro 1:1" message={state.message} onRetry={reload} />}
-      {state.status === 'ready' && state.items.length === 0 && (
-        <Text role="status">
-          {state.searching
-            ? 'Nothing in your notes matches.'
-            : 'No intro 1:1s yet. To plan one, send "schedule" to the Intro 1:1 bot in your Teams chat.'}
-        </Text>
-      )}
-      {state.status === 'ready' && state.items.length > 0 && (
-        <>
-          {state.searching && (
-            <Text role="status">
-              {state.items.length} intro 1:1{state.items.length === 1 ? '' : 's'} found
-              {state.truncated ? ' (showing the newest)' : ''}.
-            </Text>
-          )}
-          <HistoryList
-            items={state.items}
-            onOpen={setOpenId}
-            hasMore={Boolean(state.nextCursor)}
-            loadingMore={state.loadingMore}
-            onLoadMore={() => void loadMore()}
-          />
-          {state.moreError && (
-            <ErrorBar title="Could not load more" message={state.moreError} onRetry={() => void loadMore()} />
-          )}
-        </>
+      {openId ? (
+        <IntroDetail
+          api={api}
+          introId={openId}
+          onBack={() => closeDetail(openId, changedInDetail.current)}
+          onSaved={(notes) => saved(openId, notes)}
+          onDeleted={() => deleted(openId)}
+        />
+      ) : (
+        <HistoryResults
+          state={state}
+          heading={heading}
+          registerLink={registerLink}
+          onOpen={open}
+          onRetry={reload}
+          onLoadMore={() => void loadMore()}
+        />
       )}
     </>
   );

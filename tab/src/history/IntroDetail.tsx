@@ -1,12 +1,13 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
-import type { IntroView } from '../../../src/domain/api';
-import { introDate } from '../../../src/domain/history';
+import { useEffect, useRef } from 'react';
+import type { IntroView, NotesView } from '../../../src/domain/api';
+import { clockText, HISTORY_STATUS_TEXT, historyStatus, introDate } from '../../../src/domain/history';
 import { PHASE_TITLES } from '../../../src/domain/phases';
 import type { HistoryApi } from './api';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorBar } from './ErrorBar';
-import { formatDateTime, STATUS_TEXT } from './labels';
+import { formatDateTime } from './labels';
 import { NotesSections } from './NotesSections';
 import { PhaseChart } from './PhaseChart';
 import { useIntroDetail } from './useIntroDetail';
@@ -19,6 +20,8 @@ export interface IntroDetailProps {
   readonly onBack: () => void;
   /** Called after the caller deleted their notes here. */
   readonly onDeleted: () => void;
+  /** Called with every copy of the notes saved here (a follow-up ticked), so the list can follow. */
+  readonly onSaved?: (notes: NotesView) => void;
 }
 
 function MemberView({ view }: { view: IntroView }) {
@@ -39,7 +42,7 @@ function MemberView({ view }: { view: IntroView }) {
           {view.agenda.items.map((item) => (
             <li key={item.phase}>
               <Text>
-                {PHASE_TITLES[item.phase]} · {item.minutes} min
+                {PHASE_TITLES[item.phase]} · {clockText(item.minutes * 60_000)}
               </Text>
             </li>
           ))}
@@ -50,11 +53,17 @@ function MemberView({ view }: { view: IntroView }) {
 }
 
 /** One intro: who, when, time per phase, and the caller's own notes. */
-export function IntroDetail({ api, introId, onBack, onDeleted }: IntroDetailProps) {
+export function IntroDetail({ api, introId, onBack, onDeleted, onSaved }: IntroDetailProps) {
   const styles = useHistoryStyles();
-  const { state, setDone, retry } = useIntroDetail(api, introId);
+  const { state, setDone, retry } = useIntroDetail(api, introId, onSaved);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const backButton = useRef<HTMLButtonElement>(null);
+  // The link that opened this view is gone: put focus where the reader is, the heading (or Back when there is none).
+  useEffect(() => {
+    if (state.status !== 'loading') (heading.current ?? backButton.current)?.focus();
+  }, [state.status]);
   const back = (
-    <Button icon={<ArrowLeftRegular />} appearance="subtle" onClick={onBack} className={styles.back}>
+    <Button ref={backButton} icon={<ArrowLeftRegular />} appearance="subtle" onClick={onBack} className={styles.back}>
       Back to history
     </Button>
   );
@@ -86,27 +95,34 @@ export function IntroDetail({ api, introId, onBack, onDeleted }: IntroDetailProp
   return (
     <article className={styles.section} aria-labelledby="intro-heading">
       {back}
-      <Subtitle2 as="h2" id="intro-heading" className={styles.groupHeading}>
+      <Text
+        as="h2"
+        size={400}
+        weight="semibold"
+        id="intro-heading"
+        className={styles.groupHeading}
+        ref={heading}
+        tabIndex={-1}
+      >
         Intro 1:1 with {other}
-      </Subtitle2>
+      </Text>
       <Text>
-        {formatDateTime(introDate(view.intro))} · {view.intro.durationMinutes} min · {STATUS_TEXT[view.intro.status]} ·{' '}
+        {formatDateTime(introDate(view.intro))} · {clockText(view.intro.durationMinutes * 60_000)} planned ·{' '}
+        {HISTORY_STATUS_TEXT[historyStatus(view.intro, view.session.session)]} ·{' '}
         {view.role === 'leader' ? 'You led' : 'You took part'}
       </Text>
       {state.saveError && <ErrorBar title="Could not save" message={state.saveError} />}
       {view.role === 'member' && <MemberView view={view} />}
       <PhaseChart view={view} />
-      <NotesSections notes={notes} onSetDone={(id, done) => void setDone(id, done)} />
+      <NotesSections notes={notes} intro={view.intro} onSetDone={(id, done) => void setDone(id, done)} />
       <div>
         <ConfirmDialog
           trigger={<Button disabled={notes.version === 0}>Delete my notes on this intro</Button>}
           title="Delete your notes on this intro 1:1?"
           message="Your notes and items on this intro 1:1 are deleted for good. The other person's notes are not affected."
           confirmLabel="Delete my notes"
-          onConfirm={async () => {
-            await api.deleteNotes(introId);
-            onDeleted();
-          }}
+          onConfirm={() => api.deleteNotes(introId)}
+          onConfirmed={onDeleted}
         />
       </div>
     </article>

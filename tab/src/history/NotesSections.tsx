@@ -1,7 +1,9 @@
 import { Checkbox, Subtitle2, Text } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { NotesView } from '../../../src/domain/api';
-import { writtenTexts } from '../../../src/domain/notes';
+import { feedbackGoal, ownerName } from '../../../src/domain/history';
+import type { Intro } from '../../../src/domain/intro';
+import { writtenTexts, type FeedbackGiven, type FollowUp } from '../../../src/domain/notes';
 import { useHistoryStyles } from './useHistoryStyles.styles';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -32,11 +34,22 @@ function Bullets({ items }: { items: readonly string[] }) {
 /** Props of the notes sections. */
 export interface NotesSectionsProps {
   readonly notes: NotesView;
+  /** The intro the notes are on, for the names of follow-up owners. */
+  readonly intro: Intro;
   readonly onSetDone: (followUpId: string, done: boolean) => void;
 }
 
+function feedbackText(notes: NotesView, item: FeedbackGiven): string {
+  const goal = feedbackGoal(notes, item);
+  return `${item.text} (${item.kind})${goal === undefined ? '' : ` — about goal: ${goal}`}`;
+}
+
+function followUpLabel(intro: Intro, item: FollowUp): string {
+  return `${item.text} (owner: ${ownerName(intro, item.owner)}${item.due ? `, due ${item.due}` : ''})`;
+}
+
 /** The caller's own notes and items; follow-ups can be ticked off. */
-export function NotesSections({ notes, onSetDone }: NotesSectionsProps) {
+export function NotesSections({ notes, intro, onSetDone }: NotesSectionsProps) {
   const styles = useHistoryStyles();
   const texts = writtenTexts(notes);
   const empty =
@@ -70,7 +83,7 @@ export function NotesSections({ notes, onSetDone }: NotesSectionsProps) {
       )}
       {notes.feedback.length > 0 && (
         <Section title="Feedback given">
-          <Bullets items={notes.feedback.map((item) => `${item.text} (${item.kind})`)} />
+          <Bullets items={notes.feedback.map((item) => feedbackText(notes, item))} />
         </Section>
       )}
       {notes.followUps.length > 0 && (
@@ -80,7 +93,7 @@ export function NotesSections({ notes, onSetDone }: NotesSectionsProps) {
               key={item.id}
               checked={item.done}
               onChange={(_event, data) => onSetDone(item.id, data.checked === true)}
-              label={`${item.text} (owner: ${item.owner}${item.due ? `, due ${item.due}` : ''})`}
+              label={followUpLabel(intro, item)}
             />
           ))}
         </Section>

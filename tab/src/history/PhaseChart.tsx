@@ -10,29 +10,35 @@ import {
   mergeClasses,
 } from '@fluentui/react-components';
 import type { IntroView } from '../../../src/domain/api';
-import { phaseMinutes, type PhaseMinutes } from '../../../src/domain/history';
+import { clockText, phaseTimes, type PhaseTime } from '../../../src/domain/history';
 import { spentAt } from '../../../src/domain/session';
 import { useHistoryStyles } from './useHistoryStyles.styles';
 
-function Bars({ row, max }: { row: PhaseMinutes; max: number }) {
+function Bars({ row, max }: { row: PhaseTime; max: number }) {
   const styles = useHistoryStyles();
-  const width = (minutes: number) => `${max === 0 ? 0 : Math.round((minutes / max) * 100)}%`;
+  const width = (ms: number) => `${max === 0 ? 0 : Math.round((ms / max) * 100)}%`;
   return (
     <div className={styles.bars}>
-      <div className={mergeClasses(styles.bar, styles.planned)} style={{ width: width(row.planned) }} />
+      <div className={mergeClasses(styles.bar, styles.planned)} style={{ width: width(row.plannedMs) }} />
       <div
-        className={mergeClasses(styles.bar, row.actual > row.planned ? styles.over : styles.actual)}
-        style={{ width: width(row.actual) }}
+        className={mergeClasses(styles.bar, row.actualMs > row.plannedMs ? styles.over : styles.actual)}
+        style={{ width: width(row.actualMs) }}
       />
     </div>
   );
 }
 
-/** Planned vs actual minutes per phase: a small bar chart for the eye and a table for everyone. */
+/** A duration in m:ss, marked up as one for assistive technology. */
+function Duration({ ms }: { ms: number }) {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  return <time dateTime={`PT${Math.floor(seconds / 60)}M${seconds % 60}S`}>{clockText(ms)}</time>;
+}
+
+/** Planned vs actual time per phase (m:ss): a small bar chart for the eye and a table for everyone. */
 export function PhaseChart({ view }: { view: IntroView }) {
   const styles = useHistoryStyles();
-  const rows = phaseMinutes(view.agenda, spentAt(view.session.session, view.session.serverNow));
-  const max = Math.max(...rows.flatMap((row) => [row.planned, row.actual]));
+  const rows = phaseTimes(view.agenda, spentAt(view.session.session, view.session.serverNow));
+  const max = Math.max(...rows.flatMap((row) => [row.plannedMs, row.actualMs]));
   const started = view.session.session.status !== 'notStarted';
   return (
     <section className={styles.section} aria-labelledby="phase-time-heading">
@@ -62,7 +68,7 @@ export function PhaseChart({ view }: { view: IntroView }) {
           </Text>
         </div>
       </div>
-      <Table size="small" className={styles.table} aria-label="Planned and actual minutes per phase">
+      <Table size="small" className={styles.table} aria-label="Planned and actual time per phase">
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Phase</TableHeaderCell>
@@ -74,8 +80,10 @@ export function PhaseChart({ view }: { view: IntroView }) {
           {rows.map((row) => (
             <TableRow key={row.phase}>
               <TableCell>{row.title}</TableCell>
-              <TableCell>{row.planned} min</TableCell>
-              <TableCell>{started ? `${row.actual} min` : '—'}</TableCell>
+              <TableCell>
+                <Duration ms={row.plannedMs} />
+              </TableCell>
+              <TableCell>{started ? <Duration ms={row.actualMs} /> : '—'}</TableCell>
             </TableRow>
           ))}
         </TableBody>

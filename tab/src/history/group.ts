@@ -1,5 +1,5 @@
 import type { HistoryItem } from '../../../src/domain/history';
-import { introDate } from '../../../src/domain/history';
+import { clockText, introDate } from '../../../src/domain/history';
 
 /** The intros with one person, newest first. */
 export interface PersonGroup<T extends HistoryItem = HistoryItem> {
@@ -34,10 +34,15 @@ export function peopleIn(items: readonly HistoryItem[]): { id: string; name: str
   return [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** "45 min planned · 43 min actual" */
+/** "45:00 planned · 43:12 spent", in m:ss like the side panel's clock. */
 export function durationText(item: HistoryItem): string {
-  const planned = `${item.intro.durationMinutes} min planned`;
-  return item.actualMinutes === undefined ? planned : `${planned} · ${item.actualMinutes} min actual`;
+  const planned = `${clockText(item.intro.durationMinutes * 60_000)} planned`;
+  return item.spentMs === undefined ? planned : `${planned} · ${clockText(item.spentMs)} spent`;
+}
+
+/** Replaces one intro's entry (e.g. after its notes changed in the detail view); other entries are untouched. */
+export function updateItem<T extends HistoryItem>(items: readonly T[], introId: string, change: (item: T) => T): T[] {
+  return items.map((item) => (item.intro.id === introId ? change(item) : item));
 }
 
 /** "2 open, 1 done follow-ups", or undefined when there are none. */

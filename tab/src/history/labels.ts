@@ -1,12 +1,15 @@
-import type { IntroStatus } from '../../../src/domain/intro';
+import type { BadgeProps } from '@fluentui/react-components';
+import type { HistoryStatus } from '../../../src/domain/history';
 
-/** Words people see for each intro status. */
-export const STATUS_TEXT: Readonly<Record<IntroStatus, string>> = {
-  scheduled: 'Scheduled',
-  ready: 'Ready',
-  inProgress: 'In progress',
-  done: 'Done',
-  cancelled: 'Cancelled',
+/** The badge colour of each history status: green only for an intro really held. */
+export const STATUS_COLOR: Readonly<Record<HistoryStatus, NonNullable<BadgeProps['color']>>> = {
+  scheduled: 'informative',
+  ready: 'informative',
+  inProgress: 'brand',
+  done: 'success',
+  cancelled: 'subtle',
+  notHeld: 'warning',
+  endedBeforeJoined: 'warning',
 };
 
 /** A date and time as people read them in their locale, e.g. "4 Mar 2025, 10:00". */

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HistoryItem, SearchResultItem } from '../../../src/domain/history';
 import type { HistoryApi, HistoryQuery } from './api';
-import { appendPage } from './group';
+import { appendPage, updateItem } from './group';
 
 /** What the list shows. */
 export type HistoryListState =
@@ -25,7 +25,7 @@ function isFiltered(query: HistoryQuery): boolean {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Loads the history page by page, or the search results when a query or filter is set. */
+/** Loads the history page by page, or the search results when a query or filter is set; entries can be updated in place. */
 export function useHistoryList(api: HistoryApi, query: HistoryQuery) {
   const [state, setState] = useState<HistoryListState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -82,5 +82,13 @@ export function useHistoryList(api: HistoryApi, query: HistoryQuery) {
     setAttempt((n) => n + 1);
   }, []);
 
-  return { state, loadMore, reload };
+  const update = useCallback((introId: string, change: (item: HistoryItem) => HistoryItem) => {
+    setState((current) =>
+      current.status === 'ready'
+        ? { ...current, items: updateItem(current.items, introId, (item) => ({ ...item, ...change(item) })) }
+        : current,
+    );
+  }, []);
+
+  return { state, loadMore, reload, update };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IntroView, NotesView } from '../../../src/domain/api';
 import { setFollowUpDone } from '../../../src/domain/history';
 import type { NotesBody } from '../../../src/domain/notes';
@@ -19,10 +19,15 @@ function bodyOf(notes: NotesView): NotesBody {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Loads one intro with the caller's notes, and marks follow-ups done (reapplying on a newer copy after 412). */
-export function useIntroDetail(api: HistoryApi, introId: string) {
+/**
+ * Loads one intro with the caller's notes, and marks follow-ups done (reapplying on a newer copy after 412);
+ * `onSaved` hears of every saved copy so the list can follow without a reload.
+ */
+export function useIntroDetail(api: HistoryApi, introId: string, onSaved?: (notes: NotesView) => void) {
   const [state, setState] = useState<IntroDetailState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const saved = useRef(onSaved);
+  saved.current = onSaved;
 
   useEffect(() => {
     let alive = true;
@@ -47,9 +52,12 @@ export function useIntroDetail(api: HistoryApi, introId: string) {
       setState({ ...state, notes: setFollowUpDone(notes, followUpId, done), saveError: undefined });
       try {
         for (let tries = 0; tries < 3; tries++) {
-          const saved = await api.saveNotes(introId, setFollowUpDone(bodyOf(notes), followUpId, done), notes.version);
-          if (saved.ok) return setState({ ...state, notes: saved.notes });
-          notes = saved.current; // Changed elsewhere: take the newer copy and apply the change to it.
+          const outcome = await api.saveNotes(introId, setFollowUpDone(bodyOf(notes), followUpId, done), notes.version);
+          if (outcome.ok) {
+            saved.current?.(outcome.notes);
+            return setState({ ...state, notes: outcome.notes });
+          }
+          notes = outcome.current; // Changed elsewhere: take the newer copy and apply the change to it.
         }
         setState({ ...state, notes, saveError: 'These notes keep changing elsewhere. Reload and try again.' });
       } catch (error) {
