@@ -12,6 +12,7 @@ import { fluentThemeFor } from './theme';
 // Pages other than the side panel load on demand, so the side panel's bundle carries only what it shows.
 const HistoryPage = lazy(() => import('./components/HistoryPage').then((m) => ({ default: m.HistoryPage })));
 const MeetingDetails = lazy(() => import('./components/MeetingDetails').then((m) => ({ default: m.MeetingDetails })));
+const StagePage = lazy(() => import('./components/StagePage/StagePage').then((m) => ({ default: m.StagePage })));
 const ConfigPage = lazy(() => import('./components/ConfigPage').then((m) => ({ default: m.ConfigPage })));
 
 const useStyles = makeStyles({
@@ -30,7 +31,9 @@ function Routed({ env }: { env: TeamsEnv }) {
   );
   switch (route) {
     case 'sidePanel':
-      return env.meetingId ? <SidePanel api={api} meetingId={env.meetingId} /> : noMeeting;
+      return env.meetingId ? <SidePanel api={api} meetingId={env.meetingId} appId={env.appId} /> : noMeeting;
+    case 'stage':
+      return env.meetingId ? <Later>{<StagePage api={api} meetingId={env.meetingId} />}</Later> : noMeeting;
     case 'meetingDetails':
       return env.meetingId ? <Later>{<MeetingDetails api={api} meetingId={env.meetingId} />}</Later> : noMeeting;
     case 'config':

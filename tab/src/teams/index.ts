@@ -8,6 +8,7 @@ export {
 } from './teams';
 export type { TeamsEnv, TeamsTheme, InitializeOptions } from './teams';
 export { registerTabConfig } from './config';
+export { shareToStage, openTeamsLink } from './stage';
 export type { TabConfig } from './config';
 export { TeamsError, NOT_IN_HOST_MESSAGE } from './errors';
 export type { TeamsErrorCode } from './errors';

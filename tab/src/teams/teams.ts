@@ -14,6 +14,8 @@ export interface TeamsEnv {
   readonly chatId: string | undefined;
   readonly theme: TeamsTheme;
   readonly locale: string;
+  /** This app's id in Teams, for deep links to its own tabs and chat; absent when the host does not say. */
+  readonly appId: string | undefined;
 }
 
 /** How long to wait for a host to answer `initialize` before saying the tab may not be in one. */
@@ -84,6 +86,7 @@ export async function initializeTeams(options: InitializeOptions = {}): Promise<
     chatId: context.chat?.id,
     theme: toTeamsTheme(context.app.theme),
     locale: context.app.locale,
+    appId: context.app.appId?.toString(),
   };
 }
 
