@@ -68,7 +68,7 @@ export function LiveIntro({ api, view, pollMs, appId }: LiveIntroProps) {
         spare={role === 'leader' ? spareMinutes(session, now, intro.durationMinutes) : 0}
       />
       {session.status === 'notStarted' && (
-        <Collapsible title="Before you start">
+        <Collapsible title="Before the conversation">
           <BeforeStart
             role={role}
             minutes={Math.round(clock.total.plannedMs / 60_000)}

@@ -50,13 +50,14 @@ export function PhaseTabs({ selected, current, onSelect, idBase }: PhaseTabsProp
           aria-selected={phase === selected}
           aria-controls={tabIds(idBase, phase).panel}
           tabIndex={phase === selected ? 0 : -1}
-          aria-label={phase === current ? `${PHASE_TITLES[phase]} (now)` : undefined}
           onClick={() => onSelect(phase)}
         >
           {PHASE_TITLES[phase]}
+          {/* Named in words ("… now"), not by the tag's colour alone. */}
+          {phase === current && ' '}
           {phase === current && (
-            <Text size={100} weight="semibold" className={styles.now} aria-hidden>
-              Now
+            <Text size={100} weight="semibold" className={styles.now}>
+              now
             </Text>
           )}
         </Button>

@@ -1,5 +1,4 @@
 import { Switch } from '@fluentui/react-components';
-import { useHiddenStyles } from '../../styles/hidden.styles';
 import type { FEEDBACK_KINDS } from '../../../../src/domain/notes';
 import { HORIZONS, type NotesBody } from '../../../../src/domain/notes';
 import type { PhaseId } from '../../../../src/domain/phases';
@@ -91,7 +90,6 @@ function Goals({ body, edit, role, ...rest }: ListProps) {
 
 function Issues({ body, edit, ...rest }: ListProps) {
   const issues = listEditor(edit, 'issues');
-  const hidden = useHiddenStyles().hidden;
   return (
     <ItemList
       {...listProps(rest, 'issues')}
@@ -102,11 +100,8 @@ function Issues({ body, edit, ...rest }: ListProps) {
       onRemove={issues.remove}
       renderControls={(item) => (
         <Switch
-          label={
-            <>
-              Paraphrased and confirmed<span className={hidden}>{`: ${item.text}`}</span>
-            </>
-          }
+          label="Paraphrased and confirmed"
+          aria-label={`Paraphrased and confirmed: ${item.text}`}
           checked={item.paraphrased}
           onChange={(_, data) => issues.patch(item.id, { paraphrased: data.checked })}
         />
