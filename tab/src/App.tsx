@@ -4,15 +4,15 @@ import { createApiClient } from './api/client';
 import { Busy } from './components/Busy';
 import { NotInHost } from './components/NotInHost';
 import { SidePanel } from './components/SidePanel/SidePanel';
+import { StagePage } from './components/StagePage/StagePage';
 import { useTeams } from './hooks/useTeams';
 import { routeFor } from './routes';
 import { getSsoToken, type TeamsEnv } from './teams';
 import { fluentThemeFor } from './theme';
 
-// Pages other than the side panel load on demand, so the side panel's bundle carries only what it shows.
+// Pages other than the side panel and the stage (which shares nearly all its code) load on demand.
 const HistoryPage = lazy(() => import('./components/HistoryPage').then((m) => ({ default: m.HistoryPage })));
 const MeetingDetails = lazy(() => import('./components/MeetingDetails').then((m) => ({ default: m.MeetingDetails })));
-const StagePage = lazy(() => import('./components/StagePage/StagePage').then((m) => ({ default: m.StagePage })));
 const ConfigPage = lazy(() => import('./components/ConfigPage').then((m) => ({ default: m.ConfigPage })));
 
 const useStyles = makeStyles({
@@ -33,7 +33,7 @@ function Routed({ env }: { env: TeamsEnv }) {
     case 'sidePanel':
       return env.meetingId ? <SidePanel api={api} meetingId={env.meetingId} appId={env.appId} /> : noMeeting;
     case 'stage':
-      return env.meetingId ? <Later>{<StagePage api={api} meetingId={env.meetingId} />}</Later> : noMeeting;
+      return env.meetingId ? <StagePage api={api} meetingId={env.meetingId} /> : noMeeting;
     case 'meetingDetails':
       return env.meetingId ? <Later>{<MeetingDetails api={api} meetingId={env.meetingId} />}</Later> : noMeeting;
     case 'config':

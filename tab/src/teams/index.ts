@@ -5,10 +5,10 @@ export {
   toTeamsTheme,
   INIT_TIMEOUT_MS,
   IFRAME_INIT_TIMEOUT_MS,
+  openTeamsLink,
 } from './teams';
 export type { TeamsEnv, TeamsTheme, InitializeOptions } from './teams';
 export { registerTabConfig } from './config';
-export { shareToStage, openTeamsLink } from './stage';
 export type { TabConfig } from './config';
 export { TeamsError, NOT_IN_HOST_MESSAGE } from './errors';
 export type { TeamsErrorCode } from './errors';

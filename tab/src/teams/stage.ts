@@ -1,3 +1,4 @@
+// Loaded on demand (the Share to stage button), so the panel's first load does not carry TeamsJS's meeting module.
 import { app, meeting } from '@microsoft/teams-js';
 import { TeamsError } from './errors';
 
@@ -25,14 +26,4 @@ export function shareToStage(contentUrl: string): Promise<void> {
       reject(new TeamsError('notSupported', error instanceof Error ? error.message : String(error)));
     }
   });
-}
-
-/** Opens a Teams deep link (a chat, an app's tab) through the host. */
-export async function openTeamsLink(url: string): Promise<void> {
-  ensureReady('openTeamsLink()');
-  try {
-    await app.openLink(url);
-  } catch (error) {
-    throw new TeamsError('notSupported', error instanceof Error ? error.message : String(error));
-  }
 }

@@ -109,3 +109,13 @@ export async function getSsoToken(): Promise<string> {
     );
   }
 }
+
+/** Opens a Teams deep link (a chat, an app's tab) through the host. */
+export async function openTeamsLink(url: string): Promise<void> {
+  ensureInitialized('openTeamsLink()');
+  try {
+    await app.openLink(url);
+  } catch (error) {
+    throw new TeamsError('notSupported', error instanceof Error ? error.message : String(error));
+  }
+}

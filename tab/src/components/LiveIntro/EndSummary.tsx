@@ -1,4 +1,4 @@
-import { Link, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { NotesBody } from '../../../../src/domain/notes';
 import { PHASES } from '../../../../src/domain/phases';
 import { openTeamsLink } from '../../teams';
@@ -8,6 +8,12 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
   heading: { margin: 0 },
   list: bulletList,
+  link: {
+    color: tokens.colorBrandForegroundLink,
+    textDecorationLine: 'underline',
+    ':hover': { color: tokens.colorBrandForegroundLinkHover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
 });
 
 /** Props of the summary after End. */
@@ -32,15 +38,16 @@ function captured(body: NotesBody): string {
 }
 
 function TeamsLink({ url, children }: { url: string | undefined; children: string }) {
+  const styles = useStyles();
   if (!url) return <Text weight="semibold">{children}</Text>;
+  const open = (event: React.MouseEvent) => {
+    event.preventDefault();
+    openTeamsLink(url).catch(() => window.open(url, '_blank', 'noopener'));
+  };
   return (
-    <Link
-      href={url}
-      target="_blank"
-      onClick={(event) => (event.preventDefault(), void openTeamsLink(url).catch(() => undefined))}
-    >
+    <a href={url} target="_blank" rel="noreferrer" className={styles.link} onClick={open}>
       {children}
-    </Link>
+    </a>
   );
 }
 

@@ -1,6 +1,5 @@
 import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
-import { shareToStage } from '../../teams';
 
 /** The page the stage shows: the agenda and timer, read-only. */
 export const stageUrl = () => `${window.location.origin}/tab/index.html?view=stage`;
@@ -16,7 +15,8 @@ export function ShareToStage({ onResult }: ShareToStageProps) {
   const [busy, setBusy] = useState(false);
   const share = () => {
     setBusy(true);
-    shareToStage(stageUrl())
+    import('../../teams/stage')
+      .then((teams) => teams.shareToStage(stageUrl()))
       .then(
         () => onResult('Shared to the stage: the agenda and timer, never your notes.'),
         (error: unknown) => onResult(error instanceof Error ? error.message : 'Sharing to the stage failed.'),
