@@ -129,6 +129,13 @@ describe('meeting side panel, the live call', () => {
     const { frame, page } = leader;
     await frame.getByRole('button', { name: 'Start', exact: true }).click(WAIT);
     await frame.getByRole('button', { name: 'Next phase' }).click(WAIT);
+    // Goals ended early: its spare minutes are offered to the next phase, and given, the plan says so.
+    await frame.getByRole('button', { name: "Give 14 min to How it's going" }).click(WAIT);
+    await frame
+      .getByTestId('phase-time')
+      .filter({ hasText: /^3[34]:\d\d left$/ })
+      .waitFor(WAIT);
+    expect(await frame.getByRole('button', { name: /^Give \d+ min/ }).count()).toBe(0);
     await frame.getByRole('textbox', { name: 'New issue' }).fill('On-call rota');
     await frame.getByRole('button', { name: 'Add issue' }).click();
     // Every "Paraphrased and confirmed" switch is named after its issue.
