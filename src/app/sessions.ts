@@ -1,8 +1,10 @@
-import type { SessionView } from '../domain/api';
+import type { SessionActionRequest, SessionView } from '../domain/api';
 import type { IntroId } from '../domain/ids';
 import type { Intro, IntroStatus } from '../domain/intro';
 import { fail, ok, type Result } from '../domain/result';
-import { applyAction, type SessionAction } from '../domain/session';
+import type { DurationError } from '../domain/intro';
+import { applyAction, type Session, type SessionAction } from '../domain/session';
+import { giveSpareMinutes, planDuration } from '../domain/sessionPlan';
 import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
 import { changeIntro } from './introUpdates';
@@ -19,21 +21,64 @@ export async function getSession(
   return ok(await sessionView(deps.intros, deps.clock, found.value.intro));
 }
 
-const STATUS_AFTER: Partial<Record<SessionAction, IntroStatus>> = { start: 'inProgress', end: 'done' };
+const STATUS_AFTER: Partial<Record<SessionActionRequest['action'], IntroStatus>> = {
+  start: 'inProgress',
+  end: 'done',
+};
 const withStatus = (intro: Intro, status: IntroStatus): Intro | undefined =>
   intro.status === status ? undefined : { ...intro, status };
 
-/**
- * Applies the leader's action to the session clock. With `ifVersion`, refuses when the session moved on
- * meanwhile; without it, applies the action to the current state (retrying once on a concurrent write).
- */
-export async function actOnSession(
+type SessionFailure = 'notFound' | 'forbidden' | 'invalidTransition' | 'versionConflict' | DurationError;
+
+/** The session after a request at `now`, or why the request makes no sense now. */
+function nextSession(
+  session: Session,
+  request: SessionActionRequest,
+  intro: Intro,
+  now: number,
+): Result<Session, 'invalidTransition' | DurationError> {
+  switch (request.action) {
+    case 'giveSpare':
+      return giveSpareMinutes(session, now, intro.durationMinutes);
+    case 'setDuration':
+      return planDuration(session, request.minutes);
+    default:
+      return applyAction(session, request.action, now);
+  }
+}
+
+/** What else changes on the intro once a request is saved: its status, or its length. */
+function introAfter(intro: Intro, request: SessionActionRequest): Intro | undefined {
+  if (request.action === 'setDuration') {
+    return intro.durationMinutes === request.minutes ? undefined : { ...intro, durationMinutes: request.minutes };
+  }
+  const status = STATUS_AFTER[request.action];
+  return status ? withStatus(intro, status) : undefined;
+}
+
+/** Applies the leader's clock action; see `changeSession`. */
+export function actOnSession(
   deps: UseCaseDeps,
   caller: Caller,
   id: IntroId,
   action: SessionAction,
   ifVersion?: number,
-): Promise<Result<SessionView, 'notFound' | 'forbidden' | 'invalidTransition' | 'versionConflict'>> {
+): Promise<Result<SessionView, SessionFailure>> {
+  return changeSession(deps, caller, id, { action }, ifVersion);
+}
+
+/**
+ * Applies the leader's request to the session (a clock action, spare minutes, a length before Start). With
+ * `ifVersion`, refuses when the session moved on meanwhile; without it, applies the request to the current state
+ * (retrying once on a concurrent write).
+ */
+export async function changeSession(
+  deps: UseCaseDeps,
+  caller: Caller,
+  id: IntroId,
+  request: SessionActionRequest,
+  ifVersion?: number,
+): Promise<Result<SessionView, SessionFailure>> {
   const found = await loadParticipantIntro(deps.intros, caller, id);
   if (!found.ok) return found;
   const { intro, role } = found.value;
@@ -43,13 +88,12 @@ export async function actOnSession(
     if (ifVersion !== undefined && current.version !== ifVersion) {
       return fail('versionConflict', 'The session changed meanwhile; reload it and try again.');
     }
-    const next = applyAction(current.value, action, deps.clock.now());
+    const next = nextSession(current.value, request, intro, deps.clock.now());
     if (!next.ok) return next;
     const saved = await deps.intros.saveSession(intro.tenantId, intro.id, next.value, current.version);
     if (saved.ok) {
-      const status = STATUS_AFTER[action];
-      // The status changes on a fresh read: the copy read before the loop may miss a member who joined meanwhile.
-      if (status) await changeIntro(deps.intros, intro.tenantId, intro.id, (now) => withStatus(now, status));
+      // The intro changes on a fresh read: the copy read before the loop may miss a member who joined meanwhile.
+      await changeIntro(deps.intros, intro.tenantId, intro.id, (now) => introAfter(now, request));
       return ok({ session: saved.value.value, version: saved.value.version, serverNow: deps.clock.now() });
     }
     if (ifVersion !== undefined) break;

@@ -14,7 +14,8 @@ import { SESSION_ACTIONS, type Session } from './session';
  * GET  /api/v1/intros?cursor=&limit=       → IntroList
  * GET  /api/v1/intros/:id                  → IntroView
  * GET  /api/v1/intros/:id/session          (If-None-Match) → SessionView | 304
- * POST /api/v1/intros/:id/session          SessionActionRequest (If-Match optional) → SessionView | 403 | 409 | 412
+ * POST /api/v1/intros/:id/session          SessionActionRequest (If-Match optional) → SessionView | 400 | 403 | 409 | 412
+ *      (a clock action; `giveSpare`: the previous phase's spare minutes to the current one; `setDuration` before Start)
  * GET  /api/v1/intros/:id/notes            → NotesView (version 0 when none)
  * PUT  /api/v1/intros/:id/notes            NotesBody + If-Match: "<version>" → NotesView | 400 | 412 NotesConflict | 413
  * Errors: { error: { code, message, field? } }. ETags are `"<version>"`.
@@ -64,8 +65,12 @@ export const startIntroRequestSchema = z
   .strict();
 export type StartIntroRequest = z.infer<typeof startIntroRequestSchema>;
 
-/** Body of POST /intros/:id/session. */
-export const sessionActionRequestSchema = z.object({ action: z.enum(SESSION_ACTIONS) }).strict();
+/** Body of POST /intros/:id/session: a clock action, spare minutes to the current phase, or a new length before Start. */
+export const sessionActionRequestSchema = z.union([
+  z.object({ action: z.enum(SESSION_ACTIONS) }).strict(),
+  z.object({ action: z.literal('giveSpare') }).strict(),
+  z.object({ action: z.literal('setDuration'), minutes: z.number() }).strict(),
+]);
 export type SessionActionRequest = z.infer<typeof sessionActionRequestSchema>;
 
 /** Shape of every error body. */

@@ -15,12 +15,53 @@ export interface PhaseGuide {
 export const METHOD_SUMMARY =
   'Get to know the person beyond day-to-day work: their goals first, then how it is going for them, then your feedback.';
 
-/** How to open the conversation, before the first phase. */
+/** How the leader opens the conversation, before the first phase. */
 export const OPENING: readonly string[] = [
   'Say what this is for: getting to know each other. It is not a status update or a review.',
   'Nothing said today is a promise; knowing their goals just lets you help in small ways.',
   'Ask what they need and expect from you in your role.',
 ];
+
+/** What the member can bring, before the first phase. */
+export const MEMBER_OPENING: readonly string[] = [
+  'This is a conversation to get to know each other, not a status update or a review.',
+  'Bring a few goals, big or small, and one or two things you have noticed since you started.',
+  'Think about what you need from your leader, and how you like to get feedback.',
+];
+
+/** One phase as the member sees it: what it is for them and what they might say or ask. */
+export interface MemberGuide {
+  readonly purpose: string;
+  readonly prompts: readonly string[];
+}
+
+/** The member's side of each phase, in their own words; no coaching tips and no question list for the leader. */
+export const MEMBER_GUIDE: Readonly<Record<PhaseId, MemberGuide>> = {
+  goals: {
+    purpose: 'Share what you want, big or small, near or far.',
+    prompts: [
+      'A goal for this year, and one further out.',
+      'A skill or a language you would like to learn.',
+      'Which goal is going well, and which feels stuck.',
+    ],
+  },
+  pullFeedback: {
+    purpose: 'Say how it is going for you and what you think needs fixing.',
+    prompts: [
+      'What surprised you so far.',
+      'Something that slows you down, with an example.',
+      'Something that works well and should stay.',
+    ],
+  },
+  pushFeedback: {
+    purpose: 'Hear feedback tied to your goals, and give some back.',
+    prompts: [
+      'Ask what would help you reach one of your goals.',
+      'Say how you like to get feedback: in the moment or in 1:1s, in public or in private.',
+      'Share one piece of feedback for your leader.',
+    ],
+  },
+};
 
 /** The method's guidance for each phase, in order. */
 export const METHOD: Readonly<Record<PhaseId, PhaseGuide>> = {

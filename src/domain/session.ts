@@ -5,11 +5,14 @@ import { assertNever, fail, ok, type Result } from './result';
 /** Milliseconds spent in each phase, in phase order, not counting a running segment. */
 export type PhaseTimes = readonly [number, number, number];
 
+/** Whole minutes planned per phase, in phase order; absent, the intro's duration decides. */
+export type PhasePlan = readonly [number, number, number];
+
 /**
  * The shared session clock of one intro. Only timestamps are stored; what is
  * elapsed, remaining or overrun is derived from them and the current time.
  */
-export type Session =
+export type Session = (
   | { readonly status: 'notStarted' }
   | {
       readonly status: 'running';
@@ -32,7 +35,8 @@ export type Session =
       readonly startedAt: number;
       readonly endedAt: number;
       readonly spentMs: PhaseTimes;
-    };
+    }
+) & { readonly plan?: PhasePlan };
 
 /** A leader's action on the clock. */
 export const SESSION_ACTIONS = ['start', 'pause', 'resume', 'next', 'previous', 'end'] as const;
@@ -65,6 +69,9 @@ export function spentAt(session: Session, now: number): PhaseTimes {
   }
 }
 
+/** The stored plan as a spreadable part, so every transition keeps it. */
+const keepPlan = (session: Session) => (session.plan ? { plan: session.plan } : {});
+
 function refuse(action: SessionAction, session: Session) {
   return fail('invalidTransition', `Cannot ${action} a session that is ${session.status}.`);
 }
@@ -85,7 +92,14 @@ export function applyAction(
   switch (action) {
     case 'start':
       if (session.status !== 'notStarted') return refuse(action, session);
-      return ok({ status: 'running', phase: 0, startedAt: now, segmentStartedAt: now, spentMs: ZERO });
+      return ok({
+        status: 'running',
+        phase: 0,
+        startedAt: now,
+        segmentStartedAt: now,
+        spentMs: ZERO,
+        ...keepPlan(session),
+      });
     case 'pause':
       if (session.status !== 'running') return refuse(action, session);
       return ok({
@@ -94,6 +108,7 @@ export function applyAction(
         startedAt: session.startedAt,
         pausedAt: now,
         spentMs: spentAt(session, now),
+        ...keepPlan(session),
       });
     case 'resume':
       if (session.status !== 'paused') return refuse(action, session);
@@ -103,6 +118,7 @@ export function applyAction(
         startedAt: session.startedAt,
         segmentStartedAt: now,
         spentMs: session.spentMs,
+        ...keepPlan(session),
       });
     case 'next':
       if ((session.status !== 'running' && session.status !== 'paused') || session.phase === 2)
@@ -120,10 +136,18 @@ export function applyAction(
         startedAt: session.startedAt,
         endedAt: now,
         spentMs: spentAt(session, now),
+        ...keepPlan(session),
       });
     default:
       return assertNever(action);
   }
+}
+
+/** The minutes planned per phase: the stored plan, else the duration's split. */
+export function planOf(session: Session, durationMinutes: number): PhasePlan {
+  if (session.plan) return session.plan;
+  const minutes = allocateMinutes(durationMinutes);
+  return [minutes.goals, minutes.pullFeedback, minutes.pushFeedback];
 }
 
 /** Planned and spent time for one phase, derived at one instant. */
@@ -156,16 +180,16 @@ function clockOf(plannedMs: number, spentMs: number) {
 
 /** Derives remaining and overrun per phase and in total at `now`. */
 export function viewAt(session: Session, durationMinutes: number, now: number): ClockView {
-  const minutes = allocateMinutes(durationMinutes);
+  const plan = planOf(session, durationMinutes);
   const spent = spentAt(session, now);
   const phase = (index: PhaseIndex): PhaseClock => ({
     phase: PHASES[index],
-    ...clockOf(minutes[PHASES[index]] * 60_000, spent[index]),
+    ...clockOf(plan[index] * 60_000, spent[index]),
   });
   return {
     status: session.status,
     phase: session.status === 'notStarted' ? undefined : PHASES[session.phase],
     phases: [phase(0), phase(1), phase(2)],
-    total: clockOf(durationMinutes * 60_000, spent[0] + spent[1] + spent[2]),
+    total: clockOf((plan[0] + plan[1] + plan[2]) * 60_000, spent[0] + spent[1] + spent[2]),
   };
 }

@@ -5,6 +5,8 @@ import { hostTab } from './teamsHost';
 /** What tests and people can call on the host page. */
 export interface TeamsHostApi {
   setTheme(theme: HostTheme): void;
+  /** The content URLs the tab shared to the meeting stage. */
+  sharedToStage(): readonly string[];
 }
 
 declare global {
@@ -26,4 +28,5 @@ window.teamsHost = {
     document.documentElement.dataset.theme = theme;
     frame.setTheme(theme);
   },
+  sharedToStage: () => [...frame.sharedToStage],
 };

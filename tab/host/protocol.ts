@@ -4,6 +4,9 @@ import type { Persona } from './personas';
 /** The TeamsJS version the simulator claims to be. */
 export const HOST_SDK_VERSION = '2.58.0';
 
+/** The app id the simulated host reports, as Teams does for deep links. */
+export const SIMULATED_APP_ID = '00000000-0000-4000-8000-0000000011a1';
+
 /** What the simulated host supports, in the runtime config format TeamsJS 2.x reads (apiVersion 4). */
 export const RUNTIME_CONFIG = {
   apiVersion: 4,
@@ -44,6 +47,7 @@ export function initializeArgs(options: HostOptions): unknown[] {
 export function legacyContext(options: HostOptions, persona: Persona, theme: string, sessionId: string) {
   return {
     entityId: 'intro-1-1',
+    appId: SIMULATED_APP_ID,
     userObjectId: persona.oid,
     tid: persona.tid,
     userPrincipalName: persona.upn,

@@ -8,6 +8,8 @@ export interface TeamsHostFrame {
   readonly iframe: HTMLIFrameElement;
   /** Switches the theme and tells the tab, as Teams does when the person changes theme. */
   setTheme(theme: HostTheme): void;
+  /** The content URLs the tab shared to the meeting stage, in order. */
+  readonly sharedToStage: readonly string[];
   /** Stops answering the tab. */
   dispose(): void;
 }
@@ -29,6 +31,7 @@ export function tabUrl(options: HostOptions): string {
 export function hostTab(container: HTMLElement, options: HostOptions, title = 'Intro 1:1'): TeamsHostFrame {
   const persona = PERSONAS[options.user];
   const sessionId = crypto.randomUUID();
+  const sharedToStage: string[] = [];
   let theme: HostTheme = options.theme;
   const iframe = document.createElement('iframe');
   iframe.title = title;
@@ -56,6 +59,14 @@ export function hostTab(container: HTMLElement, options: HostOptions, title = 'I
         );
       case 'settings.setSettings':
         return [true];
+      case 'meeting.shareAppContentToStage': {
+        // Teams answers (error, result); only a side panel or the stage itself may share.
+        const url = String(request.args?.[0] ?? '');
+        if (options.frameContext !== 'sidePanel' && options.frameContext !== 'meetingStage')
+          return [{ errorCode: 100, message: 'Not in a meeting' }, null];
+        sharedToStage.push(url);
+        return [null, true];
+      }
       default:
         if (!QUIET.has(request.func)) console.info(`[teamsHost] unsupported call "${request.func}"`, request.args);
         return QUIET.has(request.func) ? [] : [false, 'not supported'];
@@ -72,6 +83,7 @@ export function hostTab(container: HTMLElement, options: HostOptions, title = 'I
 
   return {
     iframe,
+    sharedToStage,
     setTheme(next) {
       theme = next;
       iframe.contentWindow?.postMessage({ func: 'themeChange', args: [next] }, window.location.origin);

@@ -4,12 +4,13 @@ import { createApiClient } from './api/client';
 import { Busy } from './components/Busy';
 import { NotInHost } from './components/NotInHost';
 import { SidePanel } from './components/SidePanel/SidePanel';
+import { StagePage } from './components/StagePage/StagePage';
 import { useTeams } from './hooks/useTeams';
 import { routeFor } from './routes';
 import { getSsoToken, type TeamsEnv } from './teams';
 import { fluentThemeFor } from './theme';
 
-// Pages other than the side panel load on demand, so the side panel's bundle carries only what it shows.
+// Pages other than the side panel and the stage (which shares nearly all its code) load on demand.
 const HistoryPage = lazy(() => import('./components/HistoryPage').then((m) => ({ default: m.HistoryPage })));
 const MeetingDetails = lazy(() => import('./components/MeetingDetails').then((m) => ({ default: m.MeetingDetails })));
 const ConfigPage = lazy(() => import('./components/ConfigPage').then((m) => ({ default: m.ConfigPage })));
@@ -30,7 +31,9 @@ function Routed({ env }: { env: TeamsEnv }) {
   );
   switch (route) {
     case 'sidePanel':
-      return env.meetingId ? <SidePanel api={api} meetingId={env.meetingId} /> : noMeeting;
+      return env.meetingId ? <SidePanel api={api} meetingId={env.meetingId} appId={env.appId} /> : noMeeting;
+    case 'stage':
+      return env.meetingId ? <StagePage api={api} meetingId={env.meetingId} /> : noMeeting;
     case 'meetingDetails':
       return env.meetingId ? <Later>{<MeetingDetails api={api} meetingId={env.meetingId} />}</Later> : noMeeting;
     case 'config':

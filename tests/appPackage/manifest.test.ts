@@ -108,10 +108,15 @@ describe('appPackage/manifest.json', () => {
     }
   });
 
-  it('puts the configurable tab in the meeting side panel, details and chat', () => {
+  it('puts the configurable tab in the meeting side panel, on the stage, in details and chat', () => {
     const tab = manifest.configurableTabs[0]!;
-    expect([...tab.context].sort()).toEqual(['meetingChatTab', 'meetingDetailsTab', 'meetingSidePanel']);
-    expect(tab.meetingSurfaces).toEqual(['sidePanel']);
+    expect([...tab.context].sort()).toEqual([
+      'meetingChatTab',
+      'meetingDetailsTab',
+      'meetingSidePanel',
+      'meetingStage',
+    ]);
+    expect(tab.meetingSurfaces).toEqual(['sidePanel', 'stage']);
     expect(tab.configurationUrl).toBe(`https://${localEnv.BOT_DOMAIN}/tab/index.html?view=config`);
   });
 
@@ -126,6 +131,8 @@ describe('appPackage/manifest.json', () => {
     });
     expect(manifest.authorization.permissions.resourceSpecific).toEqual([
       { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
+      // Sharing the agenda and timer to the meeting stage (meeting.shareAppContentToStage).
+      { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import { applyAction, NOT_STARTED, viewAt, type Session, type SessionAction } from '../../src/domain/session';
+import { giveSpareMinutes, planDuration, spareMinutes } from '../../src/domain/sessionPlan';
 import { sessionSchema } from '../../src/domain/session.schema';
 
 const MIN = 60_000;
@@ -153,5 +154,89 @@ describe('session clock derived times', () => {
     ]);
     expect(sessionSchema.parse(JSON.parse(JSON.stringify(session)))).toEqual(session);
     expect(sessionSchema.safeParse({ status: 'running', phase: 3 }).success).toBe(false);
+  });
+});
+
+describe('session plan: length before Start and spare minutes', () => {
+  it.each<[number, boolean, readonly number[] | string]>([
+    [30, true, [10, 13, 7]],
+    [45, true, [15, 20, 10]],
+    [60, true, [20, 27, 13]],
+    [29, false, 'durationTooShort'],
+    [61, false, 'durationTooLong'],
+    [42.5, false, 'durationNotWhole'],
+  ])('planning %p minutes before Start is allowed: %p', (minutes, allowed, expected) => {
+    const result = planDuration(NOT_STARTED, minutes);
+    expect(result.ok).toBe(allowed);
+    if (result.ok) {
+      expect(result.value.plan).toEqual(expected);
+      // The plan rides along once started and decides the times, whatever the intro's duration says.
+      const started = applyAction(result.value, 'start', 0);
+      if (!started.ok) throw new Error('start');
+      expect(viewAt(started.value, 45, 0).total.plannedMs).toBe(minutes * MIN);
+    } else expect(result.error.code).toBe(expected);
+  });
+
+  it.each<[Session['status']]>([['running'], ['paused'], ['ended']])('refuses a new length once %s', (status) => {
+    const steps: Record<string, ReadonlyArray<[SessionAction, number]>> = {
+      running: [['start', 0]],
+      paused: [
+        ['start', 0],
+        ['pause', MIN],
+      ],
+      ended: [
+        ['start', 0],
+        ['end', MIN],
+      ],
+    };
+    const result = planDuration(run(steps[status] ?? []), 30);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('invalidTransition');
+  });
+
+  it.each<[string, number, number, readonly number[] | undefined]>([
+    ['goals ended 5:30 early: 5 whole minutes move on', 9.5 * MIN, 5, [10, 25, 10]],
+    ['goals ended 40 s early: nothing whole to give', 14 * MIN + 20_000, 0, undefined],
+    ['goals ran over: nothing to give', 17 * MIN, 0, undefined],
+  ])('%s', (_, goalsTook, spare, plan) => {
+    const clock = fakeClock();
+    const session = run(
+      [
+        ['start', 0],
+        ['next', goalsTook],
+      ],
+      clock,
+    );
+    clock.advance(2 * MIN);
+    expect(spareMinutes(session, clock.now(), 45)).toBe(spare);
+    const given = giveSpareMinutes(session, clock.now(), 45);
+    expect(given.ok).toBe(plan !== undefined);
+    if (!given.ok) return;
+    expect(given.value.plan).toEqual(plan);
+    const view = viewAt(given.value, 45, clock.now());
+    // The finished phase keeps the time it took; the total plan does not change.
+    expect(view.phases[0].spentMs).toBe(goalsTook);
+    expect(view.total.plannedMs).toBe(45 * MIN);
+    expect(view.phases[1].remainingMs).toBe((25 - 2) * MIN);
+    // Given once: nothing is left to give again.
+    expect(giveSpareMinutes(given.value, clock.now(), 45).ok).toBe(false);
+  });
+
+  it('has nothing to give in the first phase or before Start', () => {
+    expect(giveSpareMinutes(NOT_STARTED, 0, 45).ok).toBe(false);
+    expect(giveSpareMinutes(run([['start', 0]]), MIN, 45).ok).toBe(false);
+  });
+
+  it('keeps the plan through pause, resume and end, and through its schema', () => {
+    const planned = planDuration(NOT_STARTED, 30);
+    if (!planned.ok) throw new Error('plan');
+    let session: Session = planned.value;
+    for (const action of ['start', 'pause', 'resume', 'next', 'end'] as const) {
+      const next = applyAction(session, action, MIN);
+      if (!next.ok) throw new Error(action);
+      session = next.value;
+    }
+    expect(session.plan).toEqual([10, 13, 7]);
+    expect(sessionSchema.parse(JSON.parse(JSON.stringify(session)))).toEqual(session);
   });
 });

@@ -36,7 +36,7 @@ describe('meeting details tab, before the call', () => {
     await panel.page.context().close();
   });
 
-  test('the member sees the questions but not the leader’s coaching checklists', async () => {
+  test('the member sees their own side of each phase, not the leader’s questions or coaching', async () => {
     const meetingId = `details-${randomUUID()}`;
     await introInMeeting(env.app, meetingId);
     const { page, frame } = await openInTeamsHost(env.browser, env.app.baseUrl, {
@@ -45,7 +45,9 @@ describe('meeting details tab, before the call', () => {
       meetingId,
       width: 700,
     });
-    await frame.getByText('Goals: questions to pick from').waitFor(WAIT);
+    await frame.getByText('Goals: Share what you want, big or small, near or far.').waitFor(WAIT);
+    await frame.getByText('What to bring').waitFor(WAIT);
+    expect(await frame.getByText('questions to pick from', { exact: false }).count()).toBe(0);
     expect(await frame.getByText('Set the scene').count()).toBe(0);
     expect(await frame.getByRole('button', { name: 'Show coaching tips' }).count()).toBe(0);
     await page.context().close();

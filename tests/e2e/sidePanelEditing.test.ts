@@ -15,7 +15,7 @@ const focusedLabel = `(() => {
 })()`;
 
 describe('meeting side panel, editing', () => {
-  test('drafts, focus and the prep field survive phase changes; over the cap is said once', async () => {
+  test('notes never move under typing: drafts, focus and the prep field stay; over the cap is said once', async () => {
     const meetingId = `e2e-${randomUUID()}`;
     const introId = await introInMeeting(env.app, meetingId);
     const saved = await env.app.api(HOST_LEADER, `/api/v1/intros/${introId}/notes`, {
@@ -38,21 +38,32 @@ describe('meeting side panel, editing', () => {
     expect(await prep.count()).toBe(1);
     expect(await frame.evaluate<string | null>(focusedLabel)).toBe('Your prep');
 
-    // A typed-but-not-added goal survives going to the next phase and back.
-    await frame.getByRole('textbox', { name: 'New goal' }).fill('Learn the deploy pipeline');
+    // A typed-but-not-added goal survives the phase changing under it: the Goals tab stays open, focus stays put, and
+    // the panel offers to follow instead.
+    const newGoal = frame.getByRole('textbox', { name: 'New goal' });
+    await newGoal.fill('Learn the deploy pipeline');
     await act('start');
     await act('next');
-    await frame.getByRole('textbox', { name: 'New issue' }).waitFor(WAIT);
-    await act('previous');
-    expect(await frame.getByRole('textbox', { name: 'New goal' }).inputValue(WAIT)).toBe('Learn the deploy pipeline');
+    const follow = frame.getByRole('button', { name: /^Now: How it's going/ });
+    await follow.waitFor(WAIT);
+    expect(await newGoal.inputValue()).toBe('Learn the deploy pipeline');
+    expect(await frame.evaluate<string | null>(focusedLabel)).toBe('New goal');
+    await tab.page.keyboard.type(' safely');
+    expect(await newGoal.inputValue()).toBe('Learn the deploy pipeline safely');
 
-    // Typing in the phase's notes when the phase changes: the new phase's field takes the focus, named by its label.
-    await frame.getByRole('textbox', { name: 'Notes: Goals' }).focus(WAIT);
-    await act('next');
+    // The person opens the new phase when they choose; the draft is still there when they come back.
+    await follow.click();
+    await frame.getByRole('textbox', { name: 'New issue' }).waitFor(WAIT);
+    expect(await frame.getByRole('tab', { name: "How it's going now" }).getAttribute('aria-selected')).toBe('true');
+    await frame.getByRole('tab', { name: 'Goals' }).click();
+    expect(await newGoal.inputValue(WAIT)).toBe('Learn the deploy pipeline safely');
+    // Arrow keys move between the tabs; Alt+Shift+F opens the current phase's notes.
+    await frame.getByRole('tab', { name: 'Goals' }).press('ArrowRight');
     await frame.getByRole('textbox', { name: "Notes: How it's going" }).waitFor(WAIT);
-    await frame.waitForFunction(`${focusedLabel} === "Notes: How it's going"`, undefined, WAIT);
-    await tab.page.keyboard.type('typed after');
-    expect(await frame.getByRole('textbox', { name: "Notes: How it's going" }).inputValue()).toBe('typed after');
+    await frame.getByRole('tab', { name: "How it's going now" }).press('ArrowLeft');
+    await frame.getByRole('textbox', { name: 'Notes: Goals' }).waitFor(WAIT);
+    await tab.page.keyboard.press('Alt+Shift+KeyF');
+    await frame.getByRole('textbox', { name: "Notes: How it's going" }).waitFor(WAIT);
 
     // Over the cap: one fixed alert; the count is in the (quiet) hint and follows the typing.
     const notes = frame.getByRole('textbox', { name: "Notes: How it's going" });

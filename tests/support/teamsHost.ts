@@ -75,3 +75,8 @@ export async function openInTeamsHost(
 export async function setHostTheme(page: Page, theme: 'default' | 'dark' | 'contrast'): Promise<void> {
   await page.evaluate(`window.teamsHost.setTheme(${JSON.stringify(theme)})`);
 }
+
+/** The content URLs the tab shared to the meeting stage through the simulator. */
+export function sharedToStage(page: Page): Promise<readonly string[]> {
+  return page.evaluate<readonly string[]>('window.teamsHost.sharedToStage()');
+}

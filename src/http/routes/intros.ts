@@ -4,7 +4,7 @@ import { introIdParam } from '../params';
 import { notesBodySchema } from '../../domain/notes.schema';
 import { getIntro, listMyIntros } from '../../app/intros';
 import { getMyNotes, saveMyNotes } from '../../app/notes';
-import { actOnSession, getSession } from '../../app/sessions';
+import { changeSession, getSession } from '../../app/sessions';
 import { readBody } from '../body';
 import { authed, etag, versionHeader, type HttpDeps } from '../context';
 import { sendFailure } from '../errors';
@@ -65,7 +65,7 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
       const body = await readBody(req, sessionActionRequestSchema);
       if (!body.ok) return sendFailure(res, body.error);
       const ifMatch = versionHeader(req.headers['if-match']);
-      const result = await actOnSession(deps.useCases, caller, id, body.value.action, ifMatch);
+      const result = await changeSession(deps.useCases, caller, id, body.value, ifMatch);
       if (!result.ok) return sendFailure(res, result.error);
       res.header('ETag', etag(result.value.version));
       res.send(200, result.value);

@@ -34,7 +34,7 @@ export interface ApiClient {
   me(): Promise<Me>;
   getMeetingIntro(meetingId: string): Promise<MeetingIntroResult>;
   startMeetingIntro(meetingId: string, body?: StartIntroRequest): Promise<IntroView>;
-  sessionAction(introId: string, action: SessionActionRequest['action']): Promise<SessionView>;
+  sessionAction(introId: string, request: SessionActionRequest): Promise<SessionView>;
   /** Polls the session with If-None-Match so an unchanged session costs a 304. */
   pollSession(introId: string, version: number | undefined): Promise<SessionPoll>;
   getNotes(introId: string): Promise<NotesView>;
@@ -122,8 +122,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       }
     },
     startMeetingIntro: (meetingId, body = {}) => send<IntroView>({ method: 'POST', path: meeting(meetingId), body }),
-    sessionAction: (introId, action) =>
-      send<SessionView>({ method: 'POST', path: intro(introId, '/session'), body: { action } }),
+    sessionAction: (introId, request) =>
+      send<SessionView>({ method: 'POST', path: intro(introId, '/session'), body: request }),
     async pollSession(introId, version) {
       const sentAt = now();
       const headers: Record<string, string> = version === undefined ? {} : { 'If-None-Match': `"${version}"` };

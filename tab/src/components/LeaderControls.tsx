@@ -1,8 +1,10 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Session, SessionAction } from '../../../src/domain/session';
+import { SHORTCUTS, useShortcuts, type ShortcutName } from '../shortcuts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground2 },
 });
 
 /** Props of the leader's controls. */
@@ -12,7 +14,8 @@ export interface LeaderControlsProps {
   readonly onAction: (action: SessionAction) => void;
 }
 
-function allowed(session: Session, action: SessionAction): boolean {
+/** Whether an action makes sense in the session's state. */
+export function allowed(session: Session, action: SessionAction): boolean {
   const live = session.status === 'running' || session.status === 'paused';
   switch (action) {
     case 'start':
@@ -30,39 +33,55 @@ function allowed(session: Session, action: SessionAction): boolean {
   }
 }
 
-const LABELS: Readonly<Record<SessionAction, string>> = {
+const LABELS: Readonly<Record<'start' | 'pause' | 'resume' | 'previous' | 'next', string>> = {
   start: 'Start',
   pause: 'Pause',
   resume: 'Resume',
-  next: 'Next',
   previous: 'Back',
-  end: 'End',
+  next: 'Next',
 };
 
-/** Start / Pause / Resume / Back / Next / End, each disabled when it makes no sense now. */
+const SHORTCUT_OF: Readonly<Record<'first' | 'previous' | 'next', ShortcutName>> = {
+  first: 'startPause',
+  previous: 'previous',
+  next: 'next',
+};
+
+/** Start / Pause / Resume, Back and Next, each with a shortcut and disabled when it makes no sense now. */
 export function LeaderControls({ session, busy, onAction }: LeaderControlsProps) {
   const styles = useStyles();
-  const first: SessionAction =
-    session.status === 'notStarted' ? 'start' : session.status === 'paused' ? 'resume' : 'pause';
-  const actions: SessionAction[] = [first, 'previous', 'next', 'end'];
+  const first = session.status === 'notStarted' ? 'start' : session.status === 'paused' ? 'resume' : 'pause';
+  const buttons = [
+    { slot: 'first', action: first },
+    { slot: 'previous', action: 'previous' },
+    { slot: 'next', action: 'next' },
+  ] as const;
+  const run = (action: SessionAction) => () => !busy && allowed(session, action) && onAction(action);
+  useShortcuts({ startPause: run(first), previous: run('previous'), next: run('next') });
   return (
-    <div role="toolbar" aria-label="Timer controls" className={styles.root}>
-      {actions.map((action, position) => (
-        // Keyed by position: Start becomes Pause in the same button, so keyboard focus stays on it.
-        <Button
-          key={position}
-          size="small"
-          appearance={action === first ? 'primary' : 'secondary'}
-          disabled={busy || !allowed(session, action)}
-          disabledFocusable={busy && allowed(session, action)}
-          onClick={() => onAction(action)}
-          aria-label={
-            action === 'previous' ? 'Back to the previous phase' : action === 'next' ? 'Next phase' : undefined
-          }
-        >
-          {LABELS[action]}
-        </Button>
-      ))}
-    </div>
+    <>
+      <div role="toolbar" aria-label="Timer controls" className={styles.root}>
+        {buttons.map(({ slot, action }) => (
+          // Keyed by slot: Start becomes Pause in the same button, so keyboard focus stays on it.
+          <Button
+            key={slot}
+            size="small"
+            appearance={slot === 'first' ? 'primary' : 'secondary'}
+            disabled={busy || !allowed(session, action)}
+            disabledFocusable={busy && allowed(session, action)}
+            onClick={() => onAction(action)}
+            aria-keyshortcuts={SHORTCUTS[SHORTCUT_OF[slot]].keys}
+            aria-label={
+              action === 'previous' ? 'Back to the previous phase' : action === 'next' ? 'Next phase' : undefined
+            }
+          >
+            {LABELS[action]}
+          </Button>
+        ))}
+      </div>
+      <Caption1 className={styles.hint} aria-hidden>
+        Keys: Alt+Shift+P start/pause · B back · N next
+      </Caption1>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { Button, Text } from '@fluentui/react-components';
 import type { IntroView } from '../../../src/domain/api';
-import { CLOSING, OPENING } from '../../../src/domain/method';
+import { CLOSING, MEMBER_OPENING, OPENING } from '../../../src/domain/method';
 import type { ApiClient } from '../api/client';
 import { useMeetingIntro } from '../hooks/useMeetingIntro';
 import { useNotes } from '../hooks/useNotes';
@@ -11,6 +11,7 @@ import { LoadError } from './LoadError';
 import { NoteField } from './Notes/NoteField';
 import { SaveStatus } from './Notes/SaveStatus';
 import { Page } from './Page';
+import { MemberGuide } from './LiveIntro/MemberGuide';
 import { PhaseGuide } from './PhaseGuide';
 
 /** Props of the meeting details page. */
@@ -40,11 +41,20 @@ function Prepare({ api, view }: { api: ApiClient; view: IntroView }) {
   const notes = useNotes(api, { tenantId: intro.tenantId, userId: me?.id ?? role, introId: intro.id });
   return (
     <>
-      <AgendaList agenda={agenda} />
-      {role === 'leader' && <Checklist title="Set the scene" lines={OPENING} />}
-      {agenda.items.map((item) => (
-        <PhaseGuide key={item.phase} item={item} withTips={role === 'leader'} named />
-      ))}
+      <AgendaList agenda={agenda} audience={role} />
+      {role === 'leader' ? (
+        <Checklist title="Set the scene" lines={OPENING} />
+      ) : (
+        <Checklist title="What to bring" lines={MEMBER_OPENING} />
+      )}
+      {agenda.items.map((item) =>
+        // The member sees their side of each phase, never the leader's questions or tips.
+        role === 'leader' ? (
+          <PhaseGuide key={item.phase} item={item} withTips named />
+        ) : (
+          <MemberGuide key={item.phase} phase={item.phase} />
+        ),
+      )}
       {role === 'leader' && <Checklist title="Afterwards" lines={CLOSING} />}
       <NoteField
         notes={notes}

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SessionView } from '../../../src/domain/api';
-import type { SessionAction } from '../../../src/domain/session';
+import type { SessionActionRequest, SessionView } from '../../../src/domain/api';
 import type { ApiClient } from '../api/client';
 import { addSample, bestRecent, sampleOffset, type OffsetSample } from '../sync/clockOffset';
 
@@ -16,7 +15,7 @@ export interface SessionSync {
   readonly stale: boolean;
   readonly busy: boolean;
   readonly error: string | undefined;
-  readonly act: (action: SessionAction) => void;
+  readonly act: (request: SessionActionRequest) => void;
 }
 
 /** Polls the session every second with If-None-Match and estimates the clock offset from each answer. */
@@ -65,10 +64,10 @@ export function useSession(
   }, [api, introId, pollMs, accept]);
 
   const act = useCallback(
-    (action: SessionAction) => {
+    (request: SessionActionRequest) => {
       setBusy(true);
       setError(undefined);
-      api.sessionAction(introId, action).then(
+      api.sessionAction(introId, request).then(
         (next) => {
           accept(next);
           setBusy(false);

@@ -5,6 +5,7 @@ export {
   toTeamsTheme,
   INIT_TIMEOUT_MS,
   IFRAME_INIT_TIMEOUT_MS,
+  openTeamsLink,
 } from './teams';
 export type { TeamsEnv, TeamsTheme, InitializeOptions } from './teams';
 export { registerTabConfig } from './config';

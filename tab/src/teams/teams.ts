@@ -14,6 +14,8 @@ export interface TeamsEnv {
   readonly chatId: string | undefined;
   readonly theme: TeamsTheme;
   readonly locale: string;
+  /** This app's id in Teams, for deep links to its own tabs and chat; absent when the host does not say. */
+  readonly appId: string | undefined;
 }
 
 /** How long to wait for a host to answer `initialize` before saying the tab may not be in one. */
@@ -84,6 +86,7 @@ export async function initializeTeams(options: InitializeOptions = {}): Promise<
     chatId: context.chat?.id,
     theme: toTeamsTheme(context.app.theme),
     locale: context.app.locale,
+    appId: context.app.appId?.toString(),
   };
 }
 
@@ -104,5 +107,15 @@ export async function getSsoToken(): Promise<string> {
       'ssoFailed',
       `Teams could not sign you in to Intro 1:1 (${reason}). Reload the tab; if it persists, ask your admin to consent to the app.`,
     );
+  }
+}
+
+/** Opens a Teams deep link (a chat, an app's tab) through the host. */
+export async function openTeamsLink(url: string): Promise<void> {
+  ensureInitialized('openTeamsLink()');
+  try {
+    await app.openLink(url);
+  } catch (error) {
+    throw new TeamsError('notSupported', error instanceof Error ? error.message : String(error));
   }
 }

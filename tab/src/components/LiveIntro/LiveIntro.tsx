@@ -1,22 +1,24 @@
-import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import type { IntroView } from '../../../../src/domain/api';
 import { PHASES } from '../../../../src/domain/phases';
 import { viewAt } from '../../../../src/domain/session';
+import { spareMinutes } from '../../../../src/domain/sessionPlan';
 import type { ApiClient } from '../../api/client';
 import { useCarriedForward } from '../../hooks/useCarriedForward';
 import { useNotes } from '../../hooks/useNotes';
 import { useNow } from '../../hooks/useNow';
 import { usePrivacyShield } from '../../hooks/usePrivacyShield';
 import { useSession } from '../../hooks/useSession';
-import { cueFor } from '../../timerText';
 import { AgendaList } from '../AgendaList/AgendaList';
 import { CarriedForward } from '../CarriedForward/CarriedForward';
-import { LeaderControls } from '../LeaderControls';
 import { NotesPanel } from '../Notes/NotesPanel';
 import { Shielded } from '../Notes/Shielded';
-import { Notice } from '../Notice/Notice';
+import { PanelHeader } from '../PanelHeader/PanelHeader';
 import { PhaseGuide } from '../PhaseGuide';
-import { SessionSummary } from '../SessionSummary/SessionSummary';
+import { BeforeStart } from './BeforeStart';
+import { Collapsible } from './Collapsible';
+import { EndSummary } from './EndSummary';
+import { MemberGuide } from './MemberGuide';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -27,50 +29,78 @@ export interface LiveIntroProps {
   readonly api: ApiClient;
   readonly view: IntroView;
   readonly pollMs?: number;
+  /** This app's id in Teams, for the links after End. */
+  readonly appId?: string;
 }
 
 /** How often the timer re-renders; its value is always derived from the session and the corrected time. */
 const RENDER_MS = 250;
 
-/** The running intro: timer, leader controls, cues, phase stepper and guide, and the person's private notes. */
-export function LiveIntro({ api, view, pollMs }: LiveIntroProps) {
+/**
+ * The running intro: a header that stays in view (phase, time, the leader's controls), the person's private notes
+ * right under it, then the phase's guidance and the agenda, collapsible.
+ */
+export function LiveIntro({ api, view, pollMs, appId }: LiveIntroProps) {
   const styles = useStyles();
   const { intro, role, agenda } = view;
   const sync = useSession(api, intro.id, view.session, pollMs);
-  const now = useNow(RENDER_MS);
-  const clock = viewAt(sync.view.session, intro.durationMinutes, now + sync.offsetMs);
+  const now = useNow(RENDER_MS) + sync.offsetMs;
+  const session = sync.view.session;
+  const clock = viewAt(session, intro.durationMinutes, now);
   const me = role === 'leader' ? intro.leader : intro.member;
   const other = role === 'leader' ? intro.member : intro.leader;
   const personId = me?.id ?? role;
   const notes = useNotes(api, { tenantId: intro.tenantId, userId: personId, introId: intro.id });
   // One shield for everything private on screen: the notes and last time's goals and follow-ups.
   const [shielded, setShielded] = usePrivacyShield(`${intro.tenantId}:${personId}`);
-  const session = sync.view.session;
+  const current = session.status === 'notStarted' ? undefined : PHASES[session.phase];
   const phaseIndex = session.status === 'notStarted' ? 0 : session.phase;
-  const cue = cueFor(clock);
   // Only the leader asks: the API answers from the caller's own notes as leader, so a member would get nothing anyway.
   const carried = useCarriedForward(api, role === 'leader' ? intro.member?.id : undefined, intro.id);
+  const names = { leader: intro.leader.name, member: intro.member?.name ?? 'the member' };
   return (
     <div className={styles.root}>
-      <SessionSummary clock={clock} withName={other?.name} />
-      {role === 'leader' && <LeaderControls session={session} busy={sync.busy} onAction={sync.act} />}
-      {sync.error && <Notice intent="error">{sync.error}</Notice>}
-      <div aria-live="polite">{cue && <Notice>{cue}</Notice>}</div>
-      {sync.stale && <Caption1>Reconnecting… the times shown may be a few seconds old.</Caption1>}
-      <AgendaList agenda={agenda} clock={clock} />
-      <PhaseGuide item={agenda.items[phaseIndex]} withTips={role === 'leader'} />
-      {carried && PHASES[phaseIndex] === 'goals' && (
-        <Shielded on={shielded}>
-          <CarriedForward carried={carried} />
-        </Shielded>
+      <PanelHeader
+        clock={clock}
+        sync={sync}
+        role={role}
+        withName={other?.name}
+        spare={role === 'leader' ? spareMinutes(session, now, intro.durationMinutes) : 0}
+      />
+      {session.status === 'notStarted' && (
+        <Collapsible title="Before the conversation">
+          <BeforeStart
+            role={role}
+            minutes={Math.round(clock.total.plannedMs / 60_000)}
+            busy={sync.busy}
+            onMinutes={(minutes) => sync.act({ action: 'setDuration', minutes })}
+          />
+        </Collapsible>
       )}
+      {session.status === 'ended' && <EndSummary body={notes.state.body} role={role} appId={appId} />}
       <NotesPanel
         notes={notes}
-        phase={PHASES[phaseIndex]}
+        current={current}
         role={role}
+        names={names}
         shielded={shielded}
         onShieldedChange={setShielded}
       />
+      <Collapsible title={role === 'leader' ? 'Questions and tips' : 'For you in this phase'}>
+        {role === 'leader' ? (
+          <PhaseGuide item={agenda.items[phaseIndex]} withTips named />
+        ) : (
+          <MemberGuide phase={PHASES[phaseIndex]} />
+        )}
+        {carried && PHASES[phaseIndex] === 'goals' && (
+          <Shielded on={shielded}>
+            <CarriedForward carried={carried} />
+          </Shielded>
+        )}
+      </Collapsible>
+      <Collapsible title="Agenda">
+        <AgendaList agenda={agenda} clock={clock} audience={role} />
+      </Collapsible>
     </div>
   );
 }

@@ -19,6 +19,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   add: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-end', minWidth: 0 },
   input: { flexGrow: 1, minWidth: 0 },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300 },
 });
 
 /** Props of a list of structured items. */
@@ -52,7 +53,9 @@ export function ItemList<T extends { id: string; text: string }>(props: ItemList
   };
   return (
     <section className={styles.root} aria-label={props.title}>
-      <Text weight="semibold">{props.title}</Text>
+      <Text as="h3" weight="semibold" className={styles.heading}>
+        {props.title}
+      </Text>
       {props.items.length > 0 && (
         <ul className={styles.list}>
           {props.items.map((item) => (

@@ -1,5 +1,4 @@
 import { Textarea } from '@fluentui/react-components';
-import { useLayoutEffect, useRef, type RefObject } from 'react';
 import { MAX_TEXT_CHARS, type NoteText } from '../../../../src/domain/notes';
 import type { NotesHandle } from '../../hooks/useNotes';
 import { LabelledField } from './LabelledField';
@@ -14,34 +13,12 @@ export interface NoteFieldProps {
   readonly label: string;
   readonly hint?: string;
   readonly rows?: number;
-  /**
-   * Shared by the fields that replace one another (one per phase): set when a focused field goes away, so the field
-   * that takes its place takes the focus too, and a screen reader reads its label, which names the phase.
-   */
-  readonly focusHandoff?: RefObject<boolean>;
-}
-
-function useFocusHandoff(handoff: RefObject<boolean> | undefined) {
-  const ref = useRef<HTMLTextAreaElement>(null);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (handoff?.current && element) {
-      handoff.current = false;
-      element.focus();
-    }
-    // Runs before React removes the element, while it still has the focus.
-    return () => {
-      if (handoff && element && element.ownerDocument.activeElement === element) handoff.current = true;
-    };
-  }, [handoff]);
-  return ref;
 }
 
 /** A free-text note that autosaves; over its cap it says so once and is not sent. */
-export function NoteField({ notes, field, label, hint, rows = 4, focusHandoff }: NoteFieldProps) {
+export function NoteField({ notes, field, label, hint, rows = 4 }: NoteFieldProps) {
   const value = notes.state.body.text[field];
   const over = value.length > MAX_TEXT_CHARS;
-  const ref = useFocusHandoff(focusHandoff);
   const count = `${value.length.toLocaleString('en')} of ${MAX_TEXT_CHARS.toLocaleString('en')} characters.`;
   return (
     <LabelledField
@@ -52,7 +29,6 @@ export function NoteField({ notes, field, label, hint, rows = 4, focusHandoff }:
       {(wiring) => (
         <Textarea
           {...wiring}
-          ref={ref}
           resize="vertical"
           rows={rows}
           value={value}

@@ -1,22 +1,17 @@
-import { makeStyles, Switch, Text, tokens } from '@fluentui/react-components';
-import { useCallback, useRef, useState } from 'react';
+import { Button, makeStyles, Switch, Text, tokens } from '@fluentui/react-components';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { PhaseId } from '../../../../src/domain/phases';
 import { PHASE_TITLES } from '../../../../src/domain/phases';
 import type { NotesHandle } from '../../hooks/useNotes';
+import { SHORTCUTS, useShortcuts } from '../../shortcuts';
 import { NoteField } from './NoteField';
+import { PhaseTabs, tabIds } from './PhaseTabs';
 import { SaveStatus } from './SaveStatus';
 import { Shielded } from './Shielded';
-import { FollowUps, StructuredCapture, type ItemDrafts, type ListKey } from './StructuredCapture';
+import { StructuredCapture, type ItemDrafts, type ListKey, type OwnerNames } from './StructuredCapture';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    minWidth: 0,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    paddingTop: tokens.spacingVerticalS,
-  },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   header: {
     display: 'flex',
     justifyContent: 'space-between',
@@ -24,14 +19,17 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalS,
   },
+  heading: { margin: 0 },
   body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
 });
 
 /** Props of the private notes section. */
 export interface NotesPanelProps {
   readonly notes: NotesHandle;
-  readonly phase: PhaseId;
+  /** The leader's phase, undefined before the start; the notes follow it only when the person is not in them. */
+  readonly current: PhaseId | undefined;
   readonly role: 'leader' | 'member';
+  readonly names: OwnerNames;
   /** Whether "Hide notes" is on; the parent owns it, as it shields other private content too. */
   readonly shielded: boolean;
   readonly onShieldedChange: (on: boolean) => void;
@@ -43,40 +41,74 @@ function useItemDrafts(): ItemDrafts {
   return { values, set };
 }
 
-/** The person's private notes for a phase: prep, free text, structured capture; a privacy shield blurs them. */
-export function NotesPanel({ notes, phase, role, shielded, onShieldedChange }: NotesPanelProps) {
+/**
+ * Which phase's notes are open: the person's own choice. A phase change opens the new phase's notes only when the
+ * focus is not in the notes, so an editor, its focus and caret never move under someone typing.
+ */
+function useOpenPhase(current: PhaseId | undefined, root: React.RefObject<HTMLElement | null>) {
+  const [open, setOpen] = useState<PhaseId>(current ?? 'goals');
+  useEffect(() => {
+    if (!current) return;
+    const typing = root.current?.contains(root.current.ownerDocument.activeElement) ?? false;
+    if (!typing) setOpen(current);
+  }, [current, root]);
+  return [open, setOpen] as const;
+}
+
+/** The person's private notes, one tab per phase: free text and structured capture; a privacy shield blurs them. */
+export function NotesPanel({ notes, current, role, names, shielded, onShieldedChange }: NotesPanelProps) {
   const styles = useStyles();
   const drafts = useItemDrafts();
-  const focusHandoff = useRef(false);
+  const root = useRef<HTMLElement>(null);
+  const idBase = useId();
+  const headingId = useId();
+  const [open, setOpen] = useOpenPhase(current, root);
+  useShortcuts({ follow: () => current && setOpen(current) });
   // Prep stays once shown: emptying it must not remove the field being typed in.
   const { loading, body } = notes.state;
-  const prep = body.text.prep;
   const [showPrep, setShowPrep] = useState(false);
-  if (prep && !showPrep) setShowPrep(true);
+  if (body.text.prep && !showPrep) setShowPrep(true);
   const hint =
     role === 'leader' ? 'Only you can see these.' : 'Only you can see these: what you want to raise, what you heard.';
   return (
-    <section className={styles.root} aria-label="Your private notes">
+    <section ref={root} className={styles.root} aria-labelledby={headingId}>
       <div className={styles.header}>
-        <Text weight="semibold">Your private notes</Text>
+        <Text as="h2" id={headingId} weight="semibold" size={400} className={styles.heading}>
+          Your private notes
+        </Text>
         <Switch label="Hide notes" checked={shielded} onChange={(_, data) => onShieldedChange(data.checked)} />
       </div>
       <SaveStatus state={notes.state} />
+      {current && current !== open && (
+        <Button
+          size="small"
+          appearance="secondary"
+          aria-keyshortcuts={SHORTCUTS.follow.keys}
+          onClick={() => setOpen(current)}
+        >
+          {`Now: ${PHASE_TITLES[current]} — open its notes (Alt+Shift+F)`}
+        </Button>
+      )}
+      <PhaseTabs selected={open} current={current} onSelect={setOpen} idBase={idBase} />
       <Shielded on={shielded} className={styles.body}>
+        <div
+          role="tabpanel"
+          id={tabIds(idBase, open).panel}
+          aria-labelledby={tabIds(idBase, open).tab}
+          className={styles.body}
+        >
+          <NoteField key={open} notes={notes} field={open} label={`Notes: ${PHASE_TITLES[open]}`} hint={hint} />
+          <StructuredCapture
+            phase={open}
+            role={role}
+            names={names}
+            body={body}
+            edit={notes.edit}
+            drafts={drafts}
+            disabled={loading}
+          />
+        </div>
         {showPrep && <NoteField notes={notes} field="prep" label="Your prep" rows={2} />}
-        <NoteField
-          key={phase}
-          notes={notes}
-          field={phase}
-          label={`Notes: ${PHASE_TITLES[phase]}`}
-          hint={hint}
-          focusHandoff={focusHandoff}
-        />
-        {role === 'leader' ? (
-          <StructuredCapture phase={phase} body={body} edit={notes.edit} drafts={drafts} disabled={loading} />
-        ) : (
-          <FollowUps body={body} edit={notes.edit} drafts={drafts} disabled={loading} />
-        )}
       </Shielded>
     </section>
   );

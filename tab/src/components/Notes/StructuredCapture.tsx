@@ -18,9 +18,17 @@ export interface ItemDrafts {
   readonly set: (key: ListKey, value: string) => void;
 }
 
+/** The two people's names, so owners read as names. */
+export interface OwnerNames {
+  readonly leader: string;
+  readonly member: string;
+}
+
 /** Props of the structured capture for one phase. */
 export interface StructuredCaptureProps {
   readonly phase: PhaseId;
+  readonly role: 'leader' | 'member';
+  readonly names: OwnerNames;
   readonly body: NotesBody;
   readonly edit: Edit;
   readonly drafts?: ItemDrafts;
@@ -51,12 +59,14 @@ function listEditor<K extends ListKey>(edit: Edit, key: K) {
 
 const HORIZON_LABELS = { short: 'Short term', medium: 'Medium term', long: 'Long term' } as const;
 
-function Goals({ body, edit, ...rest }: Omit<StructuredCaptureProps, 'phase'>) {
+type ListProps = Omit<StructuredCaptureProps, 'phase'>;
+
+function Goals({ body, edit, role, ...rest }: ListProps) {
   const goals = listEditor(edit, 'goals');
   return (
     <ItemList
       {...listProps(rest, 'goals')}
-      title="Goals"
+      title={role === 'leader' ? 'Their goals' : 'Your goals'}
       noun="goal"
       items={body.goals}
       onAdd={(text) => goals.add({ id: newItemId(), text, horizon: 'short' })}
@@ -78,7 +88,7 @@ function Goals({ body, edit, ...rest }: Omit<StructuredCaptureProps, 'phase'>) {
   );
 }
 
-function Issues({ body, edit, ...rest }: Omit<StructuredCaptureProps, 'phase'>) {
+function Issues({ body, edit, ...rest }: ListProps) {
   const issues = listEditor(edit, 'issues');
   return (
     <ItemList
@@ -91,6 +101,7 @@ function Issues({ body, edit, ...rest }: Omit<StructuredCaptureProps, 'phase'>) 
       renderControls={(item) => (
         <Switch
           label="Paraphrased and confirmed"
+          aria-label={`Paraphrased and confirmed: ${item.text}`}
           checked={item.paraphrased}
           onChange={(_, data) => issues.patch(item.id, { paraphrased: data.checked })}
         />
@@ -99,7 +110,7 @@ function Issues({ body, edit, ...rest }: Omit<StructuredCaptureProps, 'phase'>) 
   );
 }
 
-function Feedback({ body, edit, ...rest }: Omit<StructuredCaptureProps, 'phase'>) {
+function Feedback({ body, edit, ...rest }: ListProps) {
   const feedback = listEditor(edit, 'feedback');
   return (
     <ItemList
@@ -138,7 +149,7 @@ function Feedback({ body, edit, ...rest }: Omit<StructuredCaptureProps, 'phase'>
 }
 
 /** Follow-ups with an owner and an optional due date. */
-export function FollowUps({ body, edit, ...rest }: Omit<StructuredCaptureProps, 'phase'>) {
+export function FollowUps({ body, edit, names, ...rest }: ListProps) {
   const followUps = listEditor(edit, 'followUps');
   return (
     <ItemList
@@ -155,8 +166,8 @@ export function FollowUps({ body, edit, ...rest }: Omit<StructuredCaptureProps, 
             value={item.owner}
             onChange={(value) => followUps.patch(item.id, { owner: value === 'member' ? 'member' : 'leader' })}
           >
-            <option value="leader">Owner: leader</option>
-            <option value="member">Owner: member</option>
+            <option value="leader">{`Owner: ${names.leader}`}</option>
+            <option value="member">{`Owner: ${names.member}`}</option>
           </NativeSelect>
           <NativeInput
             type="date"
@@ -170,17 +181,18 @@ export function FollowUps({ body, edit, ...rest }: Omit<StructuredCaptureProps, 
   );
 }
 
-/** Goals in the goals phase, issues raised while listening, feedback and follow-ups in the last phase. */
+/** Goals in the goals phase, issues raised while listening, feedback and follow-ups in the last phase; the member
+ * keeps their own goals and follow-ups. */
 export function StructuredCapture({ phase, ...props }: StructuredCaptureProps) {
   switch (phase) {
     case 'goals':
       return <Goals {...props} />;
     case 'pullFeedback':
-      return <Issues {...props} />;
+      return props.role === 'leader' ? <Issues {...props} /> : null;
     case 'pushFeedback':
       return (
         <>
-          <Feedback {...props} />
+          {props.role === 'leader' && <Feedback {...props} />}
           <FollowUps {...props} />
         </>
       );

@@ -28,7 +28,7 @@ function renderBody(state: SidePanelState, styles: Styles) {
         </div>
       );
     case 'ready':
-      return <LiveIntro api={state.api} view={intro.view} pollMs={state.pollMs} />;
+      return <LiveIntro api={state.api} view={intro.view} pollMs={state.pollMs} appId={state.appId} />;
   }
 }
 

@@ -1,12 +1,15 @@
 import { makeStyles, shorthands, tokens } from '@fluentui/react-components';
 
-/** Styles for the session summary. */
-export const useSessionSummaryStyles = makeStyles({
+/** Styles for the panel's sticky header. */
+export const usePanelHeaderStyles = makeStyles({
   root: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground3,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -19,6 +22,7 @@ export const useSessionSummaryStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     flexWrap: 'wrap',
   },
+  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
   time: { fontVariantNumeric: 'tabular-nums' },
   status: {
     padding: `0 ${tokens.spacingHorizontalS}`,

@@ -1,0 +1,43 @@
+import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { useId, useState, type ReactNode } from 'react';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
+  heading: { margin: 0 },
+  toggle: { justifyContent: 'flex-start', paddingLeft: 0, paddingRight: 0, minWidth: 0 },
+});
+
+/** Props of a collapsible section. */
+export interface CollapsibleProps {
+  readonly title: string;
+  readonly children: ReactNode;
+  /** @default true */
+  readonly initiallyOpen?: boolean;
+}
+
+/** A section with a heading whose button shows or hides its body. */
+export function Collapsible({ title, children, initiallyOpen = true }: CollapsibleProps) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(initiallyOpen);
+  const bodyId = useId();
+  return (
+    <section className={styles.root} aria-label={title}>
+      <Text as="h2" size={400} weight="semibold" className={styles.heading}>
+        <Button
+          appearance="transparent"
+          className={styles.toggle}
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={() => setOpen((value) => !value)}
+        >
+          {`${open ? '▾' : '▸'} ${title}`}
+        </Button>
+      </Text>
+      {open && (
+        <div id={bodyId} className={styles.root}>
+          {children}
+        </div>
+      )}
+    </section>
+  );
+}
