@@ -24,6 +24,8 @@ const envSchema = z.object({
   GRAPH_AUTHORITY_HOST: optional.pipe(z.string().url().optional()),
   SIGNING_SECRET: optional,
   JOB_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  NOTES_KEK: optional,
+  KEY_VAULT_KEY_ID: optional.pipe(z.string().url().optional()),
 });
 
 /** Client id the local token issuer uses when no Entra app is configured. */
@@ -58,6 +60,8 @@ export interface Config {
    * BOT_ID is set (real Teams never trusts the client's meeting id), off locally so the preview works without a bot.
    */
   readonly requireConfirmedParticipant: boolean;
+  /** Where the notes' key-encryption key lives. */
+  readonly keys: KeysConfig;
 }
 
 /** Client-credentials access to Microsoft Graph. */
@@ -100,8 +104,33 @@ function rules(env: z.infer<typeof envSchema>): string[] {
   if (production && env.AAD_APP_OAUTH_AUTHORITY?.startsWith('http:')) {
     problems.push('AAD_APP_OAUTH_AUTHORITY: must use https in production.');
   }
+  return [...problems, ...keyRules(env)];
+}
+
+// Notes' key-encryption key: Key Vault, a configured secret, or a key file in DATA_DIR (one instance only).
+function keyRules(env: z.infer<typeof envSchema>): string[] {
+  const problems: string[] = [];
+  if (env.KEY_VAULT_KEY_ID && env.NOTES_KEK) problems.push('KEY_VAULT_KEY_ID and NOTES_KEK: set one, not both.');
+  if (env.KEY_VAULT_KEY_ID?.startsWith('http:') && env.NODE_ENV !== 'test') {
+    problems.push('KEY_VAULT_KEY_ID: must be an https Key Vault key id (https://<vault>.vault.azure.net/keys/<name>).');
+  }
+  const keks = env.NOTES_KEK?.split(',') ?? [];
+  if (keks.some((kek) => !/^[A-Za-z0-9+/]{43}=$/.test(kek.trim()))) {
+    problems.push(
+      'NOTES_KEK: base64 of 32 random bytes (openssl rand -base64 32); several, comma-separated, newest first.',
+    );
+  }
+  if (env.STORAGE_CONNECTION_STRING && !env.KEY_VAULT_KEY_ID && !env.NOTES_KEK) {
+    problems.push(
+      'KEY_VAULT_KEY_ID or NOTES_KEK: required with STORAGE_CONNECTION_STRING (all instances share the key).',
+    );
+  }
   return problems;
 }
+
+/** The key-encryption key that wraps each author's notes key: Azure Key Vault, or local (NOTES_KEK or a key file). */
+export type KeysConfig =
+  { readonly mode: 'keyVault'; readonly keyId: string } | { readonly mode: 'local'; readonly secret?: string };
 
 /** Parses the environment; throws a ConfigError naming each missing or wrong variable. */
 export function loadConfig(source: Readonly<Record<string, string | undefined>>): Config {
@@ -143,5 +172,8 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     signingSecret: env.SIGNING_SECRET ?? env.BOT_PASSWORD,
     jobPollMs: env.JOB_POLL_MS,
     requireConfirmedParticipant: Boolean(env.BOT_ID),
+    keys: env.KEY_VAULT_KEY_ID
+      ? { mode: 'keyVault', keyId: env.KEY_VAULT_KEY_ID }
+      : { mode: 'local', secret: env.NOTES_KEK },
   };
 }

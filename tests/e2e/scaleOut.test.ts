@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { startAzurite, type Azurite } from '../store/support/azurite';
 import { tempDirs } from '../store/support/tempDir';
 import { LEADER, MEMBER, startTestApp, type TestApp } from '../support/testApp';
@@ -11,7 +12,7 @@ describe('scale-out on Azure Table Storage', () => {
 
   beforeAll(async () => {
     azurite = await startAzurite(dirs.make());
-    const env = { STORAGE_CONNECTION_STRING: azurite.connectionString };
+    const env = { STORAGE_CONNECTION_STRING: azurite.connectionString, NOTES_KEK: randomBytes(32).toString('base64') };
     [a, b] = await Promise.all([startTestApp(env), startTestApp(env)]);
   }, 60_000);
 
