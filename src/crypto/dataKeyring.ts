@@ -50,6 +50,14 @@ export function dataKeyring(keys: DataKeyStore, wrapper: KeyWrapper, options: Ke
     return remember(name, fingerprint, plain ?? (await wrapper.unwrap(wrapped)));
   };
 
+  const reading = new Map<string, Promise<Uint8Array | undefined>>();
+  const load = async (name: string, tenantId: TenantId, authorId: UserId) => {
+    const stored = await keys.get(tenantId, authorId);
+    if (stored) return unwrapped(name, stored);
+    cache.delete(name);
+    return undefined;
+  };
+
   return {
     forWrite: async (tenantId, authorId) => {
       const name = slot(tenantId, authorId);
@@ -65,12 +73,10 @@ export function dataKeyring(keys: DataKeyStore, wrapper: KeyWrapper, options: Ke
       const name = slot(tenantId, authorId);
       const hit = cache.get(name);
       if (!fresh && hit && hit.expires > now()) return hit.key;
-      const stored = await keys.get(tenantId, authorId);
-      if (!stored) {
-        cache.delete(name);
-        return undefined;
-      }
-      return unwrapped(name, stored);
+      // Many reads at once (a history of hundreds of notes) share one store read and one unwrap.
+      const pending = reading.get(name) ?? load(name, tenantId, authorId);
+      reading.set(name, pending);
+      return pending.finally(() => reading.delete(name));
     },
     destroy: async (tenantId, authorId) => {
       cache.delete(slot(tenantId, authorId));

@@ -47,6 +47,18 @@ describe('data keyring', () => {
     store.close();
   });
 
+  it('unwraps once for many reads at once (a long history on a cold cache)', async () => {
+    const { store, wrapper, ring } = setup();
+    const author = newUser();
+    await ring.forWrite(tenant, author);
+    const cold = dataKeyring(store.dataKeys, wrapper, { now: () => now });
+    const before = wrapper.unwraps;
+    const keys = await Promise.all(Array.from({ length: 50 }, () => cold.forRead(tenant, author)));
+    expect(new Set(keys.map((k) => Buffer.from(k!).toString('hex'))).size).toBe(1);
+    expect(wrapper.unwraps).toBe(before + 1);
+    store.close();
+  });
+
   it('holds at most maxEntries keys', async () => {
     const { store, wrapper, ring } = setup(2);
     const authors = [newUser(), newUser(), newUser()];
