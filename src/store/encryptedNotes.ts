@@ -23,8 +23,8 @@ export interface RawNotesStore {
   ): Promise<{ readonly ok: true } | { readonly ok: false; readonly current: RawNotes | undefined }>;
   /** One author's rows, newest first. */
   listByAuthor(tenantId: TenantId, authorId: UserId): Promise<readonly RawNotes[]>;
-  /** Every row, for the upgrade pass. */
-  listAll(): Promise<readonly RawNotes[]>;
+  /** Rows that may still be plain, for the upgrade pass (an adapter that cannot tell returns every row). */
+  listMaybePlain(): Promise<readonly RawNotes[]>;
   /** Replaces a row's document keeping its version, only if it still holds `from`; false otherwise. */
   replaceDoc(row: RawNotes, to: string): Promise<boolean>;
   delete(key: NotesKey): Promise<void>;
@@ -86,7 +86,7 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
     },
     sealPlainRows: async () => {
       let sealed = 0;
-      for (const row of await raw.listAll()) {
+      for (const row of await raw.listMaybePlain()) {
         const doc = decodeNotesDoc(row.doc);
         if (doc.kind === 'sealed') continue;
         const dataKey = await ring.forWrite(row.key.tenantId, row.key.authorId);

@@ -68,7 +68,7 @@ export function tableNotesStore(tables: Tables): RawNotesStore {
       rows.sort((a, b) => b.at - a.at || (b.row.key.introId < a.row.key.introId ? -1 : 1));
       return rows.map(({ row }) => row);
     },
-    listAll: async () => {
+    listMaybePlain: async () => {
       const rows: RawNotes[] = [];
       for await (const entity of table.listEntities<NotesEntity>()) rows.push(toRaw(entity));
       return rows;

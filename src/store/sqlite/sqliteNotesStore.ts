@@ -41,7 +41,8 @@ export function sqliteNotesStore(db: Database.Database): RawNotesStore {
     replaceDoc: db.prepare(`UPDATE notes SET json = @to ${where} AND version = @version AND json = @from`),
     byAuthor: db.prepare<[string, string], NotesRow>(`SELECT ${columns} FROM notes
       WHERE tenant_id = ? AND author_id = ? ORDER BY updated_at DESC, intro_id DESC`),
-    all: db.prepare<[], NotesRow>(`SELECT ${columns} FROM notes`),
+    // Sealed documents start with {"v":2, (JSON.stringify keeps key order), so only older rows reach JavaScript.
+    maybePlain: db.prepare<[], NotesRow>(`SELECT ${columns} FROM notes WHERE substr(json, 1, 7) <> '{"v":2,'`),
     delete: db.prepare(`DELETE FROM notes ${where}`),
     deleteByAuthor: db.prepare('DELETE FROM notes WHERE tenant_id = ? AND author_id = ?'),
   };
@@ -58,7 +59,7 @@ export function sqliteNotesStore(db: Database.Database): RawNotesStore {
     get: async (key) => read(key),
     save: async (key, doc, expectedVersion, updatedAt) => write(key, doc, expectedVersion, updatedAt),
     listByAuthor: async (tenantId, authorId) => q.byAuthor.all(tenantId, authorId).map(toRaw),
-    listAll: async () => q.all.all().map(toRaw),
+    listMaybePlain: async () => q.maybePlain.all().map(toRaw),
     replaceDoc: async (row, to) =>
       q.replaceDoc.run({ ...pick(row.key), version: row.version, from: row.doc, to }).changes === 1,
     delete: async (key) => {
