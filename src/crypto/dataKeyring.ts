@@ -76,7 +76,9 @@ export function dataKeyring(keys: DataKeyStore, wrapper: KeyWrapper, options: Ke
       // Many reads at once (a history of hundreds of notes) share one store read and one unwrap.
       const pending = reading.get(name) ?? load(name, tenantId, authorId);
       reading.set(name, pending);
-      return pending.finally(() => reading.delete(name));
+      return pending.finally(() => {
+        if (reading.get(name) === pending) reading.delete(name);
+      });
     },
     destroy: async (tenantId, authorId) => {
       cache.delete(slot(tenantId, authorId));

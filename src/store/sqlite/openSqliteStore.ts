@@ -41,7 +41,13 @@ function defaultWrapper(dataDir: string): KeyWrapper {
 function scrub(db: Database.Database, sealed: number): void {
   const pending = db.prepare('SELECT COUNT(*) FROM pending_scrub').pluck().get() as number;
   if (sealed === 0 && pending === 0) return;
-  db.exec('VACUUM');
+  try {
+    db.exec('VACUUM');
+  } catch (error) {
+    // Another instance is busy on the file: the pending_scrub row stays, and a later start scrubs.
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return;
+    throw error;
+  }
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.prepare('DELETE FROM pending_scrub').run();
 }
