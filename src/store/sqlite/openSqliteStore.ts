@@ -39,8 +39,8 @@ function defaultWrapper(dataDir: string): KeyWrapper {
 
 /** Rewrites the file without free pages and empties the WAL, while an upgrade left plain text behind. */
 function scrub(db: Database.Database, sealed: number): void {
-  const pending = db.prepare('SELECT COUNT(*) FROM pending_scrub').pluck().get() as number;
-  if (sealed === 0 && pending === 0) return;
+  if (sealed > 0) db.prepare("INSERT OR IGNORE INTO pending_scrub (reason) VALUES ('notes sealed at rest')").run();
+  if (db.prepare('SELECT COUNT(*) FROM pending_scrub').pluck().get() === 0) return;
   try {
     db.exec('VACUUM');
   } catch (error) {
