@@ -12,8 +12,6 @@ export interface KeyVaultStub {
   rotate(): string;
   /** Each request's method and path, in order. */
   readonly requests: string[];
-  /** What each wrapkey and unwrapkey request carried, base64url. */
-  readonly values: string[];
   stop(): Promise<void>;
 }
 
@@ -25,56 +23,67 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
   res.end(JSON.stringify(body));
 }
 
-async function bodyOf(req: http.IncomingMessage): Promise<{ alg?: string; value?: string }> {
+interface KeyOpBody {
+  readonly alg?: string;
+  readonly value?: string;
+}
+
+async function bodyOf(req: http.IncomingMessage): Promise<KeyOpBody> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { alg?: string; value?: string }) : {};
+  return chunks.length ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as KeyOpBody) : {};
+}
+
+interface KeyVersion {
+  readonly id: string;
+  readonly privateKey: KeyObject;
+  readonly publicKey: KeyObject;
+}
+
+/** Answers a key request (`op` undefined), or a wrapkey/unwrapkey with RSA-OAEP-256, for one key version. */
+function answer(res: http.ServerResponse, kid: string, version: KeyVersion, op: string | undefined, body: KeyOpBody) {
+  if (!op) {
+    const jwk = version.publicKey.export({ format: 'jwk' });
+    const key = { kid, kty: 'RSA', key_ops: ['wrapKey', 'unwrapKey'], n: jwk.n, e: jwk.e };
+    return send(res, 200, { key, attributes: { enabled: true } });
+  }
+  if (body.alg !== 'RSA-OAEP-256' || !body.value) return send(res, 400, { error: { code: 'BadParameter' } });
+  const input = Buffer.from(body.value, 'base64url');
+  try {
+    const out =
+      op === 'wrapkey'
+        ? publicEncrypt({ key: version.publicKey, ...OAEP }, input)
+        : privateDecrypt({ key: version.privateKey, ...OAEP }, input);
+    return send(res, 200, { kid, value: out.toString('base64url') });
+  } catch {
+    return send(res, 400, { error: { code: 'BadParameter', message: 'Unwrap failed' } });
+  }
 }
 
 /** Starts the stub on a free loopback port with one RSA key, `notes-kek`, at its first version. */
 export async function startKeyVaultStub(name = 'notes-kek'): Promise<KeyVaultStub> {
-  const versions: { id: string; privateKey: KeyObject; publicKey: KeyObject }[] = [];
+  const versions: KeyVersion[] = [];
   const requests: string[] = [];
-  const values: string[] = [];
   let url = '';
   const rotate = () => {
     const id = `v${versions.length + 1}${Date.now().toString(16)}`;
     versions.push({ id, ...generateKeyPairSync('rsa', { modulusLength: 2048 }) });
     return `${url}/keys/${name}/${id}`;
   };
-  const server = http.createServer((req, res) => {
-    void (async () => {
-      const path = new URL(req.url ?? '/', 'http://stub').pathname;
-      requests.push(`${req.method} ${path}`);
-      const body = await bodyOf(req);
-      if (!req.headers.authorization) {
-        const challenge = `Bearer authorization="https://login.microsoftonline.com/${TENANT}", resource="https://vault.azure.net"`;
-        return send(res, 401, { error: { code: 'Unauthorized' } }, { 'www-authenticate': challenge });
-      }
-      const match = /^\/keys\/([^/]+)(?:\/([^/]*))?(?:\/(wrapkey|unwrapkey))?$/.exec(path);
-      const version =
-        match?.[1] === name ? versions.find((v) => v.id === (match[2] || versions.at(-1)?.id)) : undefined;
-      if (!match || !version) return send(res, 404, { error: { code: 'KeyNotFound', message: 'no such key' } });
-      const kid = `${url}/keys/${name}/${version.id}`;
-      if (!match[3]) {
-        const jwk = version.publicKey.export({ format: 'jwk' });
-        const key = { kid, kty: 'RSA', key_ops: ['wrapKey', 'unwrapKey'], n: jwk.n, e: jwk.e };
-        return send(res, 200, { key, attributes: { enabled: true } });
-      }
-      if (body.alg !== 'RSA-OAEP-256' || !body.value) return send(res, 400, { error: { code: 'BadParameter' } });
-      values.push(body.value);
-      const input = Buffer.from(body.value, 'base64url');
-      try {
-        const out =
-          match[3] === 'wrapkey'
-            ? publicEncrypt({ key: version.publicKey, ...OAEP }, input)
-            : privateDecrypt({ key: version.privateKey, ...OAEP }, input);
-        return send(res, 200, { kid, value: out.toString('base64url') });
-      } catch {
-        return send(res, 400, { error: { code: 'BadParameter', message: 'Unwrap failed' } });
-      }
-    })();
-  });
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://stub').pathname;
+    requests.push(`${req.method} ${path}`);
+    const body = await bodyOf(req);
+    if (!req.headers.authorization) {
+      const challenge = `Bearer authorization="https://login.microsoftonline.com/${TENANT}", resource="https://vault.azure.net"`;
+      return send(res, 401, { error: { code: 'Unauthorized' } }, { 'www-authenticate': challenge });
+    }
+    const match = /^\/keys\/([^/]+)(?:\/([^/]*))?(?:\/(wrapkey|unwrapkey))?$/.exec(path);
+    const version = match?.[1] === name ? versions.find((v) => v.id === (match[2] || versions.at(-1)?.id)) : undefined;
+    if (!match || !version) return send(res, 404, { error: { code: 'KeyNotFound', message: 'no such key' } });
+    return answer(res, `${url}/keys/${name}/${version.id}`, version, match[3], body);
+  };
+  const server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   rotate();
@@ -83,7 +92,6 @@ export async function startKeyVaultStub(name = 'notes-kek'): Promise<KeyVaultStu
     keyId: () => `${url}/keys/${name}/${versions.at(-1)!.id}`,
     rotate,
     requests,
-    values,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
