@@ -5,8 +5,8 @@ import { DB_FILE } from '../../src/store/sqlite/openSqliteStore';
 import { startTestApp, type TestApp, type TestUser } from '../support/testApp';
 import { tempDirs } from './support/tempDir';
 
-/** A DATA_DIR written by the version of 2026-11-29 (plain JSON notes), and who wrote what in it. */
-const FIXTURE = '/work/shared/fixtures/intro-db-2026-11-29';
+/** A DATA_DIR written by the version of 2026-11-29 (plain JSON notes), and who wrote what in it. Never written to. */
+const FIXTURE = path.join(__dirname, 'legacy', 'intro-db-2026-11-29');
 interface FixturePeople {
   readonly people: readonly { leader: TestUser; member: TestUser; introId: string; marker: string }[];
 }
