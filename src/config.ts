@@ -27,6 +27,8 @@ const envSchema = z.object({
   SIGNING_SECRET: optional,
   JOB_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  NOTES_KEK: optional,
+  KEY_VAULT_KEY_ID: optional.pipe(z.string().url().optional()),
 });
 type Env = z.infer<typeof envSchema>;
 
@@ -48,6 +50,7 @@ export const DEPLOYMENT_SETTINGS = [
   'GRAPH_BASE_URL',
   'GRAPH_AUTHORITY_HOST',
   'TEAMS_APP_ID',
+  'KEY_VAULT_KEY_ID',
 ] as const satisfies readonly (keyof Env)[];
 
 /** Client id the local token issuer uses in local mode. */
@@ -113,6 +116,8 @@ export interface Config {
    * deployment (the client's meeting id is never trusted), off locally so the preview works without a bot.
    */
   readonly requireConfirmedParticipant: boolean;
+  /** Where the notes' key-encryption key lives. */
+  readonly keys: KeysConfig;
 }
 
 /** Client-credentials access to Microsoft Graph. */
@@ -142,7 +147,7 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 /** https, or http on loopback (a sign-in stub on this machine); anything else could be read or forged on the way. */
-function isSafeAuthority(url: string): boolean {
+function isSafeRemote(url: string): boolean {
   const parsed = new URL(url);
   return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
 }
@@ -164,8 +169,29 @@ function pairs(env: Env): string[] {
   if (env.GRAPH_CLIENT_SECRET && (!env.AAD_APP_CLIENT_ID || !env.AAD_APP_TENANT_ID)) {
     problems.push('GRAPH_CLIENT_SECRET: needs AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID (the Entra app for Graph).');
   }
-  if (env.AAD_APP_OAUTH_AUTHORITY && !isSafeAuthority(env.AAD_APP_OAUTH_AUTHORITY)) {
+  if (env.AAD_APP_OAUTH_AUTHORITY && !isSafeRemote(env.AAD_APP_OAUTH_AUTHORITY)) {
     problems.push('AAD_APP_OAUTH_AUTHORITY: must use https.');
+  }
+  return [...problems, ...keyRules(env)];
+}
+
+// Notes' key-encryption key: Key Vault, a configured secret, or a key file in DATA_DIR (one instance only).
+function keyRules(env: Env): string[] {
+  const problems: string[] = [];
+  if (env.KEY_VAULT_KEY_ID && env.NOTES_KEK) problems.push('KEY_VAULT_KEY_ID and NOTES_KEK: set one, not both.');
+  if (env.KEY_VAULT_KEY_ID && !isSafeRemote(env.KEY_VAULT_KEY_ID)) {
+    problems.push('KEY_VAULT_KEY_ID: must be an https Key Vault key id (https://<vault>.vault.azure.net/keys/<name>).');
+  }
+  const keks = env.NOTES_KEK?.split(',') ?? [];
+  if (keks.some((kek) => !/^[A-Za-z0-9+/]{43}=$/.test(kek.trim()))) {
+    problems.push(
+      'NOTES_KEK: base64 of 32 random bytes (openssl rand -base64 32); several, comma-separated, newest first.',
+    );
+  }
+  if (env.STORAGE_CONNECTION_STRING && !env.KEY_VAULT_KEY_ID && !env.NOTES_KEK) {
+    problems.push(
+      'KEY_VAULT_KEY_ID or NOTES_KEK: required with STORAGE_CONNECTION_STRING (all instances share the key).',
+    );
   }
   return problems;
 }
@@ -224,6 +250,10 @@ function graphConfig(env: Env): GraphConfig | undefined {
   };
 }
 
+/** The key-encryption key that wraps each author's notes key: Azure Key Vault, or local (NOTES_KEK or a key file). */
+export type KeysConfig =
+  { readonly mode: 'keyVault'; readonly keyId: string } | { readonly mode: 'local'; readonly secret?: string };
+
 /** Parses the environment; throws a ConfigError naming each missing, wrong or contradictory variable. */
 export function loadConfig(source: Readonly<Record<string, string | undefined>>): Config {
   const parsed = envSchema.safeParse(source);
@@ -252,5 +282,8 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     jobPollMs: env.JOB_POLL_MS,
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     requireConfirmedParticipant: mode === 'deployment',
+    keys: env.KEY_VAULT_KEY_ID
+      ? { mode: 'keyVault', keyId: env.KEY_VAULT_KEY_ID }
+      : { mode: 'local', secret: env.NOTES_KEK },
   };
 }

@@ -24,6 +24,7 @@ import { allowedConversations } from './bot/allowedConversations';
 import { tokenVerifierFor } from './auth/verifierFor';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig, type Config } from './config';
+import { keyWrapperFor } from './crypto/keyWrapperFor';
 import type { IntroId } from './domain/ids';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './log';
@@ -86,9 +87,12 @@ const packageRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist$
 /** The composition root: wires config, store, auth, bot and HTTP, then listens. */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  const keys = keyWrapperFor(config.keys, config.dataDir);
   const store = config.storageConnectionString
-    ? await openTableStore(config.storageConnectionString, 'intro')
-    : openSqliteStore(config.dataDir);
+    ? await openTableStore(config.storageConnectionString, 'intro', { keys })
+    : openSqliteStore(config.dataDir, { keys });
+  const sealed = await store.upgrade();
+  if (sealed > 0) logger.info({ sealed }, 'Sealed notes written before encryption at rest');
   let origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const localIssuer =
     config.auth.mode === 'local' ? await createLocalIssuer(() => origin, config.auth.clientId) : undefined;

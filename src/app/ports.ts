@@ -159,3 +159,38 @@ export interface PrepBrief {
 export interface Notifier {
   notify(tenantId: TenantId, userId: UserId, message: Notification): Promise<Result<void, 'unreachable'>>;
 }
+
+/** A data key wrapped by a key-encryption key (KEK); `kekId` names the exact KEK and version that unwraps it. */
+export interface WrappedKey {
+  /** E.g. `local:<fingerprint>` or a Key Vault key id URL with its version. */
+  readonly kekId: string;
+  /** The wrapping algorithm, e.g. `A256GCM` (local) or `RSA-OAEP-256` (Key Vault). */
+  readonly alg: string;
+  readonly wrapped: Uint8Array;
+}
+
+/** Wraps data keys with a KEK that never leaves its holder; unwraps with the KEK the wrapped key names. */
+export interface KeyWrapper {
+  wrap(dataKey: Uint8Array): Promise<WrappedKey>;
+  /** Throws when the named KEK is unknown or the wrapped key was tampered with. */
+  unwrap(wrapped: WrappedKey): Promise<Uint8Array>;
+}
+
+/** One author's wrapped data key in one tenant. */
+export interface StoredDataKey {
+  readonly tenantId: TenantId;
+  readonly authorId: UserId;
+  readonly key: WrappedKey;
+}
+
+/** Wrapped data keys, one per author and tenant; deleting one makes everything sealed with it unreadable. */
+export interface DataKeyStore {
+  get(tenantId: TenantId, authorId: UserId): Promise<WrappedKey | undefined>;
+  /** Stores `key` unless the author already has one; returns the stored key (another instance's when it won). */
+  createIfAbsent(tenantId: TenantId, authorId: UserId, key: WrappedKey): Promise<WrappedKey>;
+  /** Replaces `expected` with `next` (a rewrap under a new KEK); false when the stored key is no longer `expected`. */
+  replace(tenantId: TenantId, authorId: UserId, expected: WrappedKey, next: WrappedKey): Promise<boolean>;
+  /** Every stored key, for rewrapping after a KEK rotation. */
+  list(): Promise<readonly StoredDataKey[]>;
+  delete(tenantId: TenantId, authorId: UserId): Promise<void>;
+}

@@ -29,3 +29,15 @@ export function parseRow<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, json: s
   }
   return parsed.data;
 }
+
+/** The version of a sealed notes document (the body encrypted with its author's data key). */
+export const SEALED_NOTES_VERSION = 2;
+/** A sealed notes document: only the time is in clear; `sealed` is base64 of AES-256-GCM `iv | ciphertext | tag`. */
+export const sealedNotesRowSchema = z.object({
+  v: z.literal(SEALED_NOTES_VERSION),
+  alg: z.literal('A256GCM'),
+  updatedAt: z.string(),
+  sealed: z.string(),
+});
+/** Any stored notes document: sealed, or plain as written before encryption at rest (sealed on first start). */
+export const storedNotesRowSchema = z.discriminatedUnion('v', [notesRowSchema, sealedNotesRowSchema]);

@@ -1,14 +1,34 @@
 import type { Storage } from 'botbuilder';
-import type { ConversationStore, IntroStore, JobStore, NotesStore, StoreHealth } from '../app/ports';
+import type {
+  ConversationStore,
+  DataKeyStore,
+  IntroStore,
+  JobStore,
+  KeyWrapper,
+  NotesStore,
+  StoreHealth,
+} from '../app/ports';
+import type { KeyCacheOptions } from '../crypto/dataKeyring';
 
 /** Every store port one adapter provides, plus botbuilder turn state and a way to let go of its resources. */
 export interface Store {
   readonly intros: IntroStore;
+  /** Notes sealed at rest with each author's data key; deleting all of an author's notes destroys that key. */
   readonly notes: NotesStore;
+  /** The authors' wrapped data keys (for rewrapping after a KEK rotation). */
+  readonly dataKeys: DataKeyStore;
   readonly conversations: ConversationStore;
   readonly jobs: JobStore;
   /** botbuilder's Storage with eTag optimistic concurrency, as MemoryStorage behaves. */
   readonly botStorage: Storage;
   readonly health: StoreHealth;
+  /** Seals notes written in plain by earlier versions and scrubs their plain text; returns how many it sealed. */
+  upgrade(): Promise<number>;
   close(): void;
+}
+
+/** How a store encrypts notes: the KEK's wrapper, and how long unwrapped data keys stay in memory. */
+export interface StoreKeyOptions {
+  readonly keys?: KeyWrapper;
+  readonly keyCache?: KeyCacheOptions;
 }

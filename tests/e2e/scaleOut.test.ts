@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { startAzurite, type Azurite } from '../store/support/azurite';
 import { tempDirs } from '../store/support/tempDir';
 import { LEADER, MEMBER, startTestApp, type TestApp } from '../support/testApp';
@@ -12,8 +13,12 @@ describe('scale-out on Azure Table Storage', () => {
   beforeAll(async () => {
     azurite = await startAzurite(dirs.make());
     // Azurite through the config, not the environment: STORAGE_CONNECTION_STRING would mean deployment mode.
-    const options = { config: { storageConnectionString: azurite.connectionString } };
-    [a, b] = await Promise.all([startTestApp({}, options), startTestApp({}, options)]);
+    // Both instances share one key-encryption key, as a deployment's instances share Key Vault or NOTES_KEK.
+    const config = {
+      storageConnectionString: azurite.connectionString,
+      keys: { mode: 'local' as const, secret: randomBytes(32).toString('base64') },
+    };
+    [a, b] = await Promise.all([startTestApp({}, { config }), startTestApp({}, { config })]);
   }, 60_000);
 
   afterAll(async () => {

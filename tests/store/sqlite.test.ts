@@ -3,17 +3,44 @@ import Database from 'better-sqlite3';
 import { MIGRATIONS, migrate } from '../../src/store/sqlite/migrations';
 import { DB_FILE, openSqliteStore, type SqliteStore } from '../../src/store/sqlite/openSqliteStore';
 import { at, makeIntro, newTenant, newUser, notesBody } from './fixtures';
-import { describeStoreContract } from './storeContract';
+import { describeStoreContract, type RawNotesAccess } from './storeContract';
 import { tempDirs } from './support/tempDir';
 
 const dirs = tempDirs();
 afterAll(() => dirs.removeAll());
+
+/** The notes table read and written past the store, as an admin with the file could. */
+function rawNotes(dir: string): RawNotesAccess {
+  const where = 'tenant_id = ? AND intro_id = ? AND author_id = ?';
+  const run = <T>(use: (db: Database.Database) => T): T => {
+    const db = new Database(path.join(dir, DB_FILE));
+    try {
+      return use(db);
+    } finally {
+      db.close();
+    }
+  };
+  return {
+    read: async (k) =>
+      run((db) =>
+        db.prepare(`SELECT json FROM notes WHERE ${where}`).pluck().get(k.tenantId, k.introId, k.authorId),
+      ) as string | undefined,
+    write: async (k, doc, version, updatedAt) =>
+      run((db) => {
+        db.prepare(
+          `INSERT OR REPLACE INTO notes (tenant_id, intro_id, author_id, version, updated_at, json)
+          VALUES (?, ?, ?, ?, ?, ?)`,
+        ).run(k.tenantId, k.introId, k.authorId, version, updatedAt, doc);
+      }),
+  };
+}
 
 describeStoreContract('sqlite', async () => {
   const dir = dirs.make();
   const opened: SqliteStore[] = [openSqliteStore(dir)];
   return {
     store: opened[0]!,
+    raw: rawNotes(dir),
     reopen: async () => {
       const another = openSqliteStore(dir);
       opened.push(another);

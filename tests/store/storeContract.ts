@@ -4,10 +4,11 @@ import { describeIntroConcurrencyContract } from './contract/introConcurrencyCon
 import { describeIntroContract } from './contract/introContract';
 import { describeJobContract } from './contract/jobContract';
 import { describeNotesContract } from './contract/notesContract';
+import { describeSealedNotesContract } from './contract/sealedNotesContract';
 import { describeSessionContract } from './contract/sessionContract';
 import type { Harness, StoreUnderTest } from './contract/harness';
 
-export type { StorePorts, StoreUnderTest } from './contract/harness';
+export type { RawNotesAccess, StorePorts, StoreUnderTest } from './contract/harness';
 
 /**
  * The behaviour every store adapter must have. `open` gives a fresh, empty store; its optional `reopen` opens a
@@ -35,6 +36,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
     describeIntroConcurrencyContract(harness);
     describeSessionContract(harness);
     describeNotesContract(harness);
+    describeSealedNotesContract(harness);
     describeConversationContract(harness);
     describeJobContract(harness);
     describeBotStorageContract(harness);

@@ -1,80 +1,83 @@
 import { odata } from '@azure/data-tables';
-import type { NotesKey, NotesStore, WriteOutcome } from '../../app/ports';
-import type { TenantId, UserId } from '../../domain/ids';
-import { introIdSchema } from '../../domain/ids.schema';
-import type { Notes, NotesBody } from '../../domain/notes';
-import { notesBodySchema } from '../../domain/notes.schema';
-import { notesRowSchema, parseRow, ROW_VERSION } from '../rows.schema';
+import type { NotesKey } from '../../app/ports';
+import { introIdSchema, tenantIdSchema, userIdSchema } from '../../domain/ids.schema';
+import type { RawNotes, RawNotesStore } from '../encryptedNotes';
 import { fromChunks, listAll, toChunks, unless, type Tables } from './tables';
 
 interface NotesEntity extends Record<string, unknown> {
+  readonly partitionKey: string;
   readonly rowKey: string;
   readonly etag: string;
   readonly version: number;
+  readonly introId: string;
+  readonly authorId: string;
+  readonly updatedAt: string;
 }
 
 // Partition per tenant, row per author then intro: an author's notes are one range scan.
 const rowKey = (key: NotesKey) => `${key.authorId}_${key.introId}`;
 
-function toNotes(key: NotesKey, entity: NotesEntity): Notes {
-  const { body, updatedAt } = parseRow(notesRowSchema, fromChunks(entity), 'notes');
+const toRaw = (entity: NotesEntity): RawNotes => ({
+  key: {
+    tenantId: tenantIdSchema.parse(entity.partitionKey),
+    introId: introIdSchema.parse(entity.introId),
+    authorId: userIdSchema.parse(entity.authorId),
+  },
+  version: entity.version,
+  doc: fromChunks(entity),
+});
+
+function entityOf(key: NotesKey, doc: string, version: number, updatedAt: string) {
   return {
-    ...body,
-    tenantId: key.tenantId,
+    partitionKey: key.tenantId,
+    rowKey: rowKey(key),
     introId: key.introId,
     authorId: key.authorId,
-    version: entity.version,
-    updatedAt,
+    version,
+    updatedAt: new Date(Date.parse(updatedAt)).toISOString(),
+    ...toChunks(doc),
   };
 }
 
-/** NotesStore on Azure Tables: ETag-conditional writes, JSON split across properties for large notes. */
-export function tableNotesStore(tables: Tables): NotesStore {
+/** Notes rows on Azure Tables: ETag-conditional writes, the sealed document split across properties when large. */
+export function tableNotesStore(tables: Tables): RawNotesStore {
   const table = tables.notes;
-  const read = async (key: NotesKey) => {
-    const entity = await unless([404], () => table.getEntity<NotesEntity>(key.tenantId, rowKey(key)));
-    return entity && { notes: toNotes(key, entity), etag: entity.etag };
-  };
-  const save = async (
-    key: NotesKey,
-    body: NotesBody,
-    expected: number,
-    updatedAt: string,
-  ): Promise<WriteOutcome<Notes>> => {
-    const stored = expected === 0 ? undefined : await read(key);
-    const json = JSON.stringify({ v: ROW_VERSION, body: notesBodySchema.parse(body), updatedAt });
-    const entity = {
-      partitionKey: key.tenantId,
-      rowKey: rowKey(key),
-      introId: key.introId,
-      authorId: key.authorId,
-      version: expected + 1,
-      updatedAt: new Date(Date.parse(updatedAt)).toISOString(),
-      ...toChunks(json),
-    };
-    const written =
-      expected === 0
-        ? await unless([409], () => table.createEntity(entity))
-        : stored?.notes.version === expected
-          ? await unless([412, 404], () => table.updateEntity(entity, 'Replace', { etag: stored.etag }))
-          : undefined;
-    if (written) {
-      const value = { ...body, ...pick(key), version: expected + 1, updatedAt };
-      return { ok: true, value: { value, version: expected + 1 } };
-    }
-    const current = (await read(key))?.notes;
-    return { ok: false, current: current && { value: current, version: current.version } };
-  };
-  const byAuthor = async (tenantId: TenantId, authorId: UserId) =>
+  const read = (key: NotesKey) => unless([404], () => table.getEntity<NotesEntity>(key.tenantId, rowKey(key)));
+  const byAuthor = (tenantId: string, authorId: string) =>
     listAll<NotesEntity>(table, odata`PartitionKey eq ${tenantId} and authorId eq ${authorId}`);
   return {
-    get: async (key) => (await read(key))?.notes,
-    save,
+    get: async (key) => {
+      const entity = await read(key);
+      return entity && toRaw(entity);
+    },
+    save: async (key, doc, expected, updatedAt) => {
+      const entity = entityOf(key, doc, expected + 1, updatedAt);
+      const stored = expected === 0 ? undefined : await read(key);
+      const written =
+        expected === 0
+          ? await unless([409], () => table.createEntity(entity))
+          : stored?.version === expected
+            ? await unless([412, 404], () => table.updateEntity(entity, 'Replace', { etag: stored.etag }))
+            : undefined;
+      if (written) return { ok: true };
+      const current = await read(key);
+      return { ok: false, current: current && toRaw(current) };
+    },
     listByAuthor: async (tenantId, authorId) => {
-      const entities = await byAuthor(tenantId, authorId);
-      const notes = entities.map((e) => toNotes({ tenantId, authorId, introId: introIdSchema.parse(e.introId) }, e));
-      const order = (n: Notes) => Date.parse(n.updatedAt);
-      return notes.sort((a, b) => order(b) - order(a) || (b.introId < a.introId ? -1 : 1));
+      const rows = (await byAuthor(tenantId, authorId)).map((e) => ({ row: toRaw(e), at: Date.parse(e.updatedAt) }));
+      rows.sort((a, b) => b.at - a.at || (b.row.key.introId < a.row.key.introId ? -1 : 1));
+      return rows.map(({ row }) => row);
+    },
+    listMaybePlain: async () => {
+      const rows: RawNotes[] = [];
+      for await (const entity of table.listEntities<NotesEntity>()) rows.push(toRaw(entity));
+      return rows;
+    },
+    replaceDoc: async (row, to) => {
+      const stored = await read(row.key);
+      if (!stored || stored.version !== row.version || fromChunks(stored) !== row.doc) return false;
+      const entity = entityOf(row.key, to, row.version, stored.updatedAt);
+      return Boolean(await unless([412, 404], () => table.updateEntity(entity, 'Replace', { etag: stored.etag })));
     },
     delete: async (key) => {
       await unless([404], () => table.deleteEntity(key.tenantId, rowKey(key)));
@@ -85,8 +88,4 @@ export function tableNotesStore(tables: Tables): NotesStore {
       }
     },
   };
-}
-
-function pick(key: NotesKey): NotesKey {
-  return { tenantId: key.tenantId, introId: key.introId, authorId: key.authorId };
 }

@@ -10,6 +10,7 @@ export const TABLE_NAMES = [
   'conversations',
   'jobs',
   'botState',
+  'dataKeys',
 ] as const;
 /** One table client per table name. */
 export type Tables = Readonly<Record<(typeof TABLE_NAMES)[number], TableClient>>;

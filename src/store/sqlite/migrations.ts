@@ -33,6 +33,13 @@ export const MIGRATIONS: readonly string[] = [
      AND (newer.sort_at, newer.id) > (intros.sort_at, intros.id));
    DROP INDEX intros_by_meeting;
    CREATE UNIQUE INDEX intros_by_meeting ON intros (tenant_id, meeting_id) WHERE meeting_id IS NOT NULL;`,
+  // Notes are sealed with a data key per author (wrapped by the KEK). Plain rows from earlier versions are sealed by
+  // the store's upgrade pass on start, which then rewrites the file (VACUUM) while a pending_scrub row remains.
+  `CREATE TABLE data_keys (
+     tenant_id TEXT NOT NULL, author_id TEXT NOT NULL, kek_id TEXT NOT NULL, alg TEXT NOT NULL, wrapped BLOB NOT NULL,
+     created_at TEXT NOT NULL, PRIMARY KEY (tenant_id, author_id)) WITHOUT ROWID;
+   CREATE TABLE pending_scrub (reason TEXT PRIMARY KEY) WITHOUT ROWID;
+   INSERT INTO pending_scrub (reason) VALUES ('notes sealed at rest');`,
 ];
 
 function appliedVersion(db: Database.Database): number {

@@ -1,0 +1,39 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+/** Bytes of an AES-256 key. */
+export const KEY_BYTES = 32;
+
+/** Why a sealed value could not be opened: the wrong key, other additional data, or altered bytes. */
+export class SealOpenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SealOpenError';
+  }
+}
+
+/** AES-256-GCM: `iv | ciphertext | tag`, authenticated together with `aad`. */
+export function sealBytes(key: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Buffer {
+  if (key.length !== KEY_BYTES) throw new RangeError(`AES-256-GCM needs a ${KEY_BYTES}-byte key.`);
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(aad);
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return Buffer.concat([iv, body, cipher.getAuthTag()]);
+}
+
+/** Opens what `sealBytes` made; throws SealOpenError unless key, additional data and bytes all match. */
+export function openBytes(key: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Buffer {
+  if (key.length !== KEY_BYTES) throw new RangeError(`AES-256-GCM needs a ${KEY_BYTES}-byte key.`);
+  if (sealed.length < IV_BYTES + TAG_BYTES) throw new SealOpenError('Sealed value is too short.');
+  const bytes = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.length);
+  const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
+  decipher.setAAD(aad);
+  decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+  try {
+    return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
+  } catch {
+    throw new SealOpenError('Sealed value does not open with this key and additional data.');
+  }
+}

@@ -1,0 +1,102 @@
+import type { NotesKey, NotesStore, WriteOutcome } from '../app/ports';
+import type { DataKeyring } from '../crypto/dataKeyring';
+import type { IntroId, TenantId, UserId } from '../domain/ids';
+import type { Notes, NotesBody } from '../domain/notes';
+import { decodeNotesDoc, NotesUnreadableError, openNotesBody, sealNotesDoc, type NotesDoc } from './notesCodec';
+
+/** One stored notes row as an adapter holds it: clear ids and version, and an opaque JSON document. */
+export interface RawNotes {
+  readonly key: NotesKey;
+  readonly version: number;
+  readonly doc: string;
+}
+
+/** What a notes adapter stores: opaque documents, written only at the expected version. */
+export interface RawNotesStore {
+  get(key: NotesKey): Promise<RawNotes | undefined>;
+  /** Writes `doc` at `expectedVersion + 1` only if the stored version is `expectedVersion` (0: none yet). */
+  save(
+    key: NotesKey,
+    doc: string,
+    expectedVersion: number,
+    updatedAt: string,
+  ): Promise<{ readonly ok: true } | { readonly ok: false; readonly current: RawNotes | undefined }>;
+  /** One author's rows, newest first. */
+  listByAuthor(tenantId: TenantId, authorId: UserId): Promise<readonly RawNotes[]>;
+  /** Rows that may still be plain, for the upgrade pass (an adapter that cannot tell returns every row). */
+  listMaybePlain(): Promise<readonly RawNotes[]>;
+  /** Replaces a row's document keeping its version, only if it still holds `from`; false otherwise. */
+  replaceDoc(row: RawNotes, to: string): Promise<boolean>;
+  delete(key: NotesKey): Promise<void>;
+  deleteAllByAuthor(tenantId: TenantId, authorId: UserId): Promise<void>;
+}
+
+/** The NotesStore use cases see, with every body sealed by its author's data key; plus the upgrade pass. */
+export interface EncryptedNotesStore extends NotesStore {
+  /** Seals rows written in plain by earlier versions; returns how many it sealed. */
+  sealPlainRows(): Promise<number>;
+}
+
+/** Envelope encryption for notes, once for every adapter: adapters store only what this module sealed. */
+export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): EncryptedNotesStore {
+  const openSealed = async (key: NotesKey, sealed: Buffer): Promise<NotesBody> => {
+    const cached = await ring.forRead(key.tenantId, key.authorId);
+    if (!cached) throw new NotesUnreadableError(key, 'their data key was destroyed');
+    try {
+      return openNotesBody(cached, key, sealed);
+    } catch (error) {
+      // The cached key may be stale (destroyed and recreated on another instance): try once with the stored key.
+      const stored = await ring.forRead(key.tenantId, key.authorId, true);
+      if (!(error instanceof NotesUnreadableError) || !stored || Buffer.compare(stored, cached) === 0) throw error;
+      return openNotesBody(stored, key, sealed);
+    }
+  };
+  const toNotes = async (row: RawNotes): Promise<Notes> => {
+    const doc: NotesDoc = decodeNotesDoc(row.doc);
+    const body = doc.kind === 'plain' ? doc.body : await openSealed(row.key, doc.sealed);
+    return { ...body, ...pick(row.key), version: row.version, updatedAt: doc.updatedAt };
+  };
+  const save = async (
+    key: NotesKey,
+    body: NotesBody,
+    expected: number,
+    updatedAt: string,
+  ): Promise<WriteOutcome<Notes>> => {
+    const doc = sealNotesDoc(await ring.forWrite(key.tenantId, key.authorId), key, body, updatedAt);
+    const outcome = await raw.save(pick(key), doc, expected, updatedAt);
+    if (outcome.ok) {
+      const value = { ...body, ...pick(key), version: expected + 1, updatedAt };
+      return { ok: true, value: { value, version: expected + 1 } };
+    }
+    const current = outcome.current && (await toNotes(outcome.current));
+    return { ok: false, current: current && { value: current, version: current.version } };
+  };
+  return {
+    get: async (key) => {
+      const row = await raw.get(pick(key));
+      return row && toNotes(row);
+    },
+    save,
+    listByAuthor: async (tenantId, authorId) => Promise.all((await raw.listByAuthor(tenantId, authorId)).map(toNotes)),
+    delete: (key) => raw.delete(pick(key)),
+    deleteAllByAuthor: async (tenantId, authorId) => {
+      // The key goes first: should deleting the rows fail half-way, what is left is already unreadable.
+      await ring.destroy(tenantId, authorId);
+      await raw.deleteAllByAuthor(tenantId, authorId);
+    },
+    sealPlainRows: async () => {
+      let sealed = 0;
+      for (const row of await raw.listMaybePlain()) {
+        const doc = decodeNotesDoc(row.doc);
+        if (doc.kind === 'sealed') continue;
+        const dataKey = await ring.forWrite(row.key.tenantId, row.key.authorId);
+        if (await raw.replaceDoc(row, sealNotesDoc(dataKey, row.key, doc.body, doc.updatedAt))) sealed += 1;
+      }
+      return sealed;
+    },
+  };
+}
+
+function pick(key: NotesKey): NotesKey & { readonly introId: IntroId } {
+  return { tenantId: key.tenantId, introId: key.introId, authorId: key.authorId };
+}

@@ -1,0 +1,54 @@
+import type { NotesKey } from '../app/ports';
+import { openBytes, SealOpenError, sealBytes } from '../crypto/aesGcm';
+import type { NotesBody } from '../domain/notes';
+import { notesBodySchema } from '../domain/notes.schema';
+import { parseRow, SEALED_NOTES_VERSION, storedNotesRowSchema } from './rows.schema';
+
+/** A stored notes document as an adapter reads it: sealed, or plain from before encryption at rest. */
+export type NotesDoc =
+  | { readonly kind: 'plain'; readonly body: NotesBody; readonly updatedAt: string }
+  | { readonly kind: 'sealed'; readonly sealed: Buffer; readonly updatedAt: string };
+
+/** Why stored notes cannot be read: their data key is gone (shredded) or the record was moved or altered. */
+export class NotesUnreadableError extends Error {
+  constructor(key: NotesKey, reason: string) {
+    super(`Notes of author ${key.authorId} on intro ${key.introId} cannot be opened: ${reason}.`);
+    this.name = 'NotesUnreadableError';
+  }
+}
+
+// Binds the ciphertext to its tenant, author and intro (and the format), so a record copied elsewhere fails to open.
+const aadOf = (key: NotesKey) =>
+  Buffer.from(JSON.stringify(['intro-notes', SEALED_NOTES_VERSION, key.tenantId, key.authorId, key.introId]), 'utf8');
+
+/** Parses a stored notes document. */
+export function decodeNotesDoc(json: string): NotesDoc {
+  const row = parseRow(storedNotesRowSchema, json, 'notes');
+  return row.v === SEALED_NOTES_VERSION
+    ? { kind: 'sealed', sealed: Buffer.from(row.sealed, 'base64'), updatedAt: row.updatedAt }
+    : { kind: 'plain', body: row.body, updatedAt: row.updatedAt };
+}
+
+/** Seals a body with its author's data key into the stored JSON document. */
+export function sealNotesDoc(dataKey: Uint8Array, key: NotesKey, body: NotesBody, updatedAt: string): string {
+  const plaintext = Buffer.from(JSON.stringify(notesBodySchema.parse(body)), 'utf8');
+  const sealed = sealBytes(dataKey, plaintext, aadOf(key)).toString('base64');
+  return JSON.stringify({ v: SEALED_NOTES_VERSION, alg: 'A256GCM', updatedAt, sealed });
+}
+
+/** Opens a sealed body; throws NotesUnreadableError when the key or the record's tenant, author or intro differ. */
+export function openNotesBody(dataKey: Uint8Array, key: NotesKey, sealed: Buffer): NotesBody {
+  try {
+    const plaintext = openBytes(dataKey, sealed, aadOf(key)).toString('utf8');
+    return parseBody(plaintext);
+  } catch (error) {
+    if (error instanceof SealOpenError) throw new NotesUnreadableError(key, 'wrong key, or moved or altered record');
+    throw error;
+  }
+}
+
+function parseBody(json: string): NotesBody {
+  const parsed = notesBodySchema.safeParse(JSON.parse(json));
+  if (!parsed.success) throw new Error(`Sealed notes body does not match its schema: ${parsed.error.message}`);
+  return parsed.data;
+}
