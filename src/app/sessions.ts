@@ -6,7 +6,7 @@ import { applyAction, type SessionAction } from '../domain/session';
 import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
 import { changeIntro } from './introUpdates';
-import { loadParticipantIntro, sessionView } from './introViews';
+import { loadParticipantIntro, sessionView, sessionViewOf } from './introViews';
 
 /** The shared session clock, for either participant. */
 export async function getSession(
@@ -50,7 +50,7 @@ export async function actOnSession(
       const status = STATUS_AFTER[action];
       // The status changes on a fresh read: the copy read before the loop may miss a member who joined meanwhile.
       if (status) await changeIntro(deps.intros, intro.tenantId, intro.id, (now) => withStatus(now, status));
-      return ok({ session: saved.value.value, version: saved.value.version, serverNow: deps.clock.now() });
+      return ok(sessionViewOf(intro, saved.value, deps.clock.now()));
     }
     if (ifVersion !== undefined) break;
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Agenda } from './agenda';
-import type { Intro } from './intro';
+import { ROLE_SWITCH_ACTIONS, type Intro } from './intro';
 import type { Notes } from './notes';
 import { SESSION_ACTIONS, type Session } from './session';
 
@@ -13,10 +13,11 @@ import { SESSION_ACTIONS, type Session } from './session';
  * POST /api/v1/meetings/:meetingId/intro   StartIntroRequest → 201 IntroView (caller leads) | 200 IntroView (already there)
  * GET  /api/v1/intros?cursor=&limit=       → IntroList
  * GET  /api/v1/intros/:id                  → IntroView
- * GET  /api/v1/intros/:id/session          (If-None-Match) → SessionView | 304
+ * GET  /api/v1/intros/:id/session          (If-None-Match) → SessionView | 304; ETag `"<sessionTag(view)>"`
  * POST /api/v1/intros/:id/session          SessionActionRequest (If-Match optional) → SessionView | 403 | 409 | 412
  * GET  /api/v1/intros/:id/notes            → NotesView (version 0 when none)
  * PUT  /api/v1/intros/:id/notes            NotesBody + If-Match: "<version>" → NotesView | 400 | 412 NotesConflict | 413
+ * POST /api/v1/intros/:id/role-switch      RoleSwitchRequestBody → the caller's IntroView | 403 | 409
  * Errors: { error: { code, message, field? } }. ETags are `"<version>"`.
  */
 export interface Me {
@@ -30,6 +31,23 @@ export interface SessionView {
   readonly session: Session;
   readonly version: number;
   readonly serverNow: number;
+  /** Who leads now; follows a role switch. */
+  readonly leaderId: string;
+  /** The leader's pending request that the member lead instead. */
+  readonly roleSwitch?: { readonly requestedBy: string; readonly requestedAt: string };
+  /** How many times the roles or a request to switch them changed; absent when never. */
+  readonly roleChanges?: number;
+}
+
+/** Role changes weigh more than any session version, so the tag grows whenever either changes. */
+const ROLE_CHANGE_WEIGHT = 2 ** 32;
+
+/**
+ * The number in the session's ETag: the session version while the roles never changed, so it changes (and only
+ * grows) whenever the session or the roles change; a client sends it back in If-None-Match.
+ */
+export function sessionTag(view: Pick<SessionView, 'version' | 'roleChanges'>): number {
+  return view.version + (view.roleChanges ?? 0) * ROLE_CHANGE_WEIGHT;
 }
 
 /** An intro as one participant sees it. */
@@ -67,6 +85,10 @@ export type StartIntroRequest = z.infer<typeof startIntroRequestSchema>;
 /** Body of POST /intros/:id/session. */
 export const sessionActionRequestSchema = z.object({ action: z.enum(SESSION_ACTIONS) }).strict();
 export type SessionActionRequest = z.infer<typeof sessionActionRequestSchema>;
+
+/** Body of POST /intros/:id/role-switch: the leader requests or cancels, the member accepts or declines. */
+export const roleSwitchRequestSchema = z.object({ action: z.enum(ROLE_SWITCH_ACTIONS) }).strict();
+export type RoleSwitchRequestBody = z.infer<typeof roleSwitchRequestSchema>;
 
 /** Shape of every error body. */
 export interface ApiError {

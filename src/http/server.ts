@@ -9,6 +9,7 @@ import { historyRoutes } from './routes/history';
 import { introRoutes } from './routes/intros';
 import { localAuthRoutes } from './routes/localAuth';
 import { meetingRoutes } from './routes/meetings';
+import { roleSwitchRoutes } from './routes/roleSwitch';
 import { tabRoutes } from './routes/tab';
 
 /** Runs one Bot Framework turn for a request whose JSON body is already parsed. */
@@ -71,6 +72,7 @@ export function createHttpServer(parts: ServerParts): Server {
   botRoute(server, parts.handleActivity);
   meetingRoutes(server, parts);
   introRoutes(server, parts);
+  roleSwitchRoutes(server, parts);
   historyRoutes(server, parts);
   if (parts.localIssuer) localAuthRoutes(server, parts.localIssuer);
   tabRoutes(server, parts.tabDir, Boolean(parts.localIssuer));
