@@ -13,7 +13,7 @@ import { SESSION_ACTIONS, type Session } from './session';
  * POST /api/v1/meetings/:meetingId/intro   StartIntroRequest → 201 IntroView (caller leads) | 200 IntroView (already there)
  * GET  /api/v1/intros?cursor=&limit=       → IntroList
  * GET  /api/v1/intros/:id                  → IntroView
- * GET  /api/v1/intros/:id/session          (If-None-Match) → SessionView | 304; ETag `"<sessionTag(view)>"`
+ * GET  /api/v1/intros/:id/session          (If-None-Match) → SessionView | 304; ETag `"<sessionTag(view)>"` (./sessionTag)
  * POST /api/v1/intros/:id/session          SessionActionRequest (If-Match optional) → SessionView | 403 | 409 | 412
  * GET  /api/v1/intros/:id/notes            → NotesView (version 0 when none)
  * PUT  /api/v1/intros/:id/notes            NotesBody + If-Match: "<version>" → NotesView | 400 | 412 NotesConflict | 413
@@ -37,17 +37,6 @@ export interface SessionView {
   readonly roleSwitch?: { readonly requestedBy: string; readonly requestedAt: string };
   /** How many times the roles or a request to switch them changed; absent when never. */
   readonly roleChanges?: number;
-}
-
-/** Role changes weigh more than any session version, so the tag grows whenever either changes. */
-const ROLE_CHANGE_WEIGHT = 2 ** 32;
-
-/**
- * The number in the session's ETag: the session version while the roles never changed, so it changes (and only
- * grows) whenever the session or the roles change; a client sends it back in If-None-Match.
- */
-export function sessionTag(view: Pick<SessionView, 'version' | 'roleChanges'>): number {
-  return view.version + (view.roleChanges ?? 0) * ROLE_CHANGE_WEIGHT;
 }
 
 /** An intro as one participant sees it. */

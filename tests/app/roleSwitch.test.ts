@@ -1,6 +1,6 @@
 import { switchIntroRoles } from '../../src/app/roleSwitch';
 import { actOnSession, getSession } from '../../src/app/sessions';
-import { sessionTag } from '../../src/domain/api';
+import { sessionTag } from '../../src/domain/sessionTag';
 import type { RoleSwitchAction } from '../../src/domain/intro';
 import { callerOf, historyWorld, KIM, LEAD, SAM, seedIntro } from './historyFixture';
 

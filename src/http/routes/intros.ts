@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
-import { sessionActionRequestSchema, sessionTag, type Me } from '../../domain/api';
+import { sessionActionRequestSchema, type Me } from '../../domain/api';
+import { sessionTag } from '../../domain/sessionTag';
 import { introIdParam } from '../params';
 import { notesBodySchema } from '../../domain/notes.schema';
 import { getIntro, listMyIntros } from '../../app/intros';

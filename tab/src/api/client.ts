@@ -3,6 +3,7 @@ import type {
   Me,
   NotesConflict,
   NotesView,
+  RoleSwitchRequestBody,
   SessionActionRequest,
   SessionView,
   StartIntroRequest,
@@ -35,6 +36,8 @@ export interface ApiClient {
   getMeetingIntro(meetingId: string): Promise<MeetingIntroResult>;
   startMeetingIntro(meetingId: string, body?: StartIntroRequest): Promise<IntroView>;
   sessionAction(introId: string, action: SessionActionRequest['action']): Promise<SessionView>;
+  /** One step of handing over the lead; answers the caller's intro after it. */
+  roleSwitch(introId: string, action: RoleSwitchRequestBody['action']): Promise<IntroView>;
   /** Polls the session with If-None-Match so an unchanged session costs a 304. */
   pollSession(introId: string, version: number | undefined): Promise<SessionPoll>;
   getNotes(introId: string): Promise<NotesView>;
@@ -124,6 +127,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     startMeetingIntro: (meetingId, body = {}) => send<IntroView>({ method: 'POST', path: meeting(meetingId), body }),
     sessionAction: (introId, action) =>
       send<SessionView>({ method: 'POST', path: intro(introId, '/session'), body: { action } }),
+    roleSwitch: (introId, action) =>
+      send<IntroView>({ method: 'POST', path: intro(introId, '/role-switch'), body: { action } }),
     async pollSession(introId, version) {
       const sentAt = now();
       const headers: Record<string, string> = version === undefined ? {} : { 'If-None-Match': `"${version}"` };
