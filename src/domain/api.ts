@@ -13,7 +13,7 @@ import { SESSION_ACTIONS, type Session } from './session';
  * POST /api/v1/meetings/:meetingId/intro   StartIntroRequest → 201 IntroView (caller leads) | 200 IntroView (already there)
  * GET  /api/v1/intros?cursor=&limit=       → IntroList
  * GET  /api/v1/intros/:id                  → IntroView
- * GET  /api/v1/intros/:id/session          (If-None-Match) → SessionView | 304; ETag `"<sessionTag(view)>"` (./sessionTag)
+ * GET  /api/v1/intros/:id/session          (If-None-Match) → SessionView | 304
  * POST /api/v1/intros/:id/session          SessionActionRequest (If-Match optional) → SessionView | 403 | 409 | 412
  * GET  /api/v1/intros/:id/notes            → NotesView (version 0 when none)
  * PUT  /api/v1/intros/:id/notes            NotesBody + If-Match: "<version>" → NotesView | 400 | 412 NotesConflict | 413
@@ -26,7 +26,10 @@ export interface Me {
   readonly name: string;
 }
 
-/** The session clock as the server sees it, with its time so clients can correct their clock's offset. */
+/**
+ * The session clock as the server sees it, with its time so clients can correct their clock's offset, and who leads.
+ * Its GET answers with ETag `"<sessionTag(view)>"` (./sessionTag), which changes with the session or the roles.
+ */
 export interface SessionView {
   readonly session: Session;
   readonly version: number;
