@@ -78,11 +78,11 @@ export type StartIntroRequest = z.infer<typeof startIntroRequestSchema>;
 export const sessionActionRequestSchema = z.object({ action: z.enum(SESSION_ACTIONS) }).strict();
 export type SessionActionRequest = z.infer<typeof sessionActionRequestSchema>;
 
-/** Body of POST /intros/:id/role-switch: the leader requests or cancels, the member accepts or declines. */
-export const roleSwitchRequestSchema = z.object({ action: z.enum(ROLE_SWITCH_ACTIONS) }).strict();
-export type RoleSwitchRequestBody = z.infer<typeof roleSwitchRequestSchema>;
-
 /** Shape of every error body. */
 export interface ApiError {
   readonly error: { readonly code: string; readonly message: string; readonly field?: string };
 }
+
+/** Body of POST /intros/:id/role-switch: the leader requests or cancels, the member accepts or declines. */
+export const roleSwitchRequestSchema = z.object({ action: z.enum(ROLE_SWITCH_ACTIONS) }).strict();
+export type RoleSwitchRequestBody = z.infer<typeof roleSwitchRequestSchema>;
