@@ -36,8 +36,6 @@ export interface ApiClient {
   getMeetingIntro(meetingId: string): Promise<MeetingIntroResult>;
   startMeetingIntro(meetingId: string, body?: StartIntroRequest): Promise<IntroView>;
   sessionAction(introId: string, action: SessionActionRequest['action']): Promise<SessionView>;
-  /** One step of handing over the lead; answers the caller's intro after it. */
-  roleSwitch(introId: string, action: RoleSwitchRequestBody['action']): Promise<IntroView>;
   /** Polls the session with If-None-Match so an unchanged session costs a 304. */
   pollSession(introId: string, version: number | undefined): Promise<SessionPoll>;
   getNotes(introId: string): Promise<NotesView>;
@@ -45,6 +43,8 @@ export interface ApiClient {
   saveNotes(introId: string, body: NotesBody, ifVersion: number, options?: { keepalive?: boolean }): Promise<NotesSave>;
   /** Last time's goals and open follow-ups from the caller's own notes as leader with `memberId`. */
   carriedForward(memberId: string, excludeIntroId: string): Promise<CarriedForward>;
+  /** One step of handing over the lead; answers the caller's intro after it. */
+  roleSwitch(introId: string, action: RoleSwitchRequestBody['action']): Promise<IntroView>;
 }
 
 /** Where the client sends requests and how it gets a bearer token. */
@@ -127,8 +127,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     startMeetingIntro: (meetingId, body = {}) => send<IntroView>({ method: 'POST', path: meeting(meetingId), body }),
     sessionAction: (introId, action) =>
       send<SessionView>({ method: 'POST', path: intro(introId, '/session'), body: { action } }),
-    roleSwitch: (introId, action) =>
-      send<IntroView>({ method: 'POST', path: intro(introId, '/role-switch'), body: { action } }),
     async pollSession(introId, version) {
       const sentAt = now();
       const headers: Record<string, string> = version === undefined ? {} : { 'If-None-Match': `"${version}"` };
@@ -155,5 +153,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         method: 'GET',
         path: `/people/${encodeURIComponent(memberId)}/carried-forward?exclude=${encodeURIComponent(excludeIntroId)}`,
       }),
+    roleSwitch: (introId, action) =>
+      send<IntroView>({ method: 'POST', path: intro(introId, '/role-switch'), body: { action } }),
   };
 }

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionView } from '../../../src/domain/api';
-import { sessionTag } from '../../../src/domain/sessionTag';
 import type { SessionAction } from '../../../src/domain/session';
 import type { ApiClient } from '../api/client';
 import { addSample, bestRecent, sampleOffset, type OffsetSample } from '../sync/clockOffset';
+import { sessionTag } from '../../../src/domain/sessionTag';
 import { publishSessionView } from './useRoleSwitch';
 
 /** How often the panel asks whether the session changed (a 304 when it did not). */
