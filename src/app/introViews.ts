@@ -4,7 +4,8 @@ import type { IntroId } from '../domain/ids';
 import { roleOf, type Intro } from '../domain/intro';
 import { fail, ok, type Result } from '../domain/result';
 import type { Caller } from './caller';
-import type { Clock, IntroStore } from './ports';
+import type { Session } from '../domain/session';
+import type { Clock, IntroStore, Versioned } from './ports';
 
 /** Loads an intro the caller takes part in; anyone else learns nothing, not even that it exists. */
 export async function loadParticipantIntro(
@@ -18,10 +19,21 @@ export async function loadParticipantIntro(
   return ok({ intro, role });
 }
 
+/** A stored session as the API returns it, with who leads and any pending role switch, stamped at `now`. */
+export function sessionViewOf(intro: Intro, stored: Versioned<Session>, now: number): SessionView {
+  return {
+    session: stored.value,
+    version: stored.version,
+    serverNow: now,
+    leaderId: intro.leader.id,
+    ...(intro.roleSwitch ? { roleSwitch: intro.roleSwitch } : {}),
+    ...(intro.roleChanges ? { roleChanges: intro.roleChanges } : {}),
+  };
+}
+
 /** The session as the API returns it, stamped with the server's time. */
 export async function sessionView(intros: IntroStore, clock: Clock, intro: Intro): Promise<SessionView> {
-  const { value, version } = await intros.getSession(intro.tenantId, intro.id);
-  return { session: value, version, serverNow: clock.now() };
+  return sessionViewOf(intro, await intros.getSession(intro.tenantId, intro.id), clock.now());
 }
 
 /** The intro as one participant sees it. */

@@ -1,13 +1,19 @@
 import type { IntroView, StartIntroRequest } from '../domain/api';
 import type { MeetingKey } from '../domain/ids';
-import { createIntro, roleOf, type Intro } from '../domain/intro';
+import { createIntro, roleOf, type Intro, type Person } from '../domain/intro';
 import { fail, ok, type Result } from '../domain/result';
 import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
 import { changeIntro } from './introUpdates';
 import { introView } from './introViews';
 
-/** The intro held in a meeting, for a participant. */
+/** What a caller outside the meeting's intro learns: nothing, as if there were none. */
+const NO_INTRO = 'There is no intro 1:1 in this meeting yet.';
+
+/**
+ * The intro held in a meeting, for a participant. Someone else in the meeting learns only that the member slot is
+ * free (never who set it up); anyone the roster does not confirm learns nothing, as if there were no intro.
+ */
 export async function getMeetingIntro(
   deps: UseCaseDeps,
   caller: Caller,
@@ -15,12 +21,11 @@ export async function getMeetingIntro(
 ): Promise<Result<IntroView, 'notFound' | 'awaitingMember'>> {
   const intro = await deps.intros.findByMeeting(caller.tenantId, meetingId);
   const role = intro && roleOf(intro, caller.userId);
-  if (intro && !role && !intro.member) {
-    // Same tenant (the lookup is scoped to it): offer the empty member slot, naming who set it up.
-    return fail('awaitingMember', `${intro.leader.name} set up an intro 1:1 in this meeting.`);
-  }
-  if (!intro || !role) return fail('notFound', 'There is no intro 1:1 in this meeting yet.');
-  return ok(await introView(deps.intros, deps.clock, intro, role));
+  if (intro && role) return ok(await introView(deps.intros, deps.clock, intro, role));
+  if (!intro || intro.member) return fail('notFound', NO_INTRO);
+  const admitted = await checkParticipant(deps, caller, meetingId);
+  if (!admitted.ok) return fail('notFound', NO_INTRO);
+  return fail('awaitingMember', 'Someone set up an intro 1:1 in this meeting.');
 }
 
 /** Refuses a caller the roster says is not in the meeting, or cannot vouch for when confirmation is required. */
@@ -39,8 +44,8 @@ async function checkParticipant(
 }
 
 /**
- * Sets up the intro for a meeting with the caller as leader, or returns the existing one.
- * The first other person to open it becomes the member. The meeting id comes from the client, so setting up or
+ * Sets up the intro for a meeting, led by the meeting's organizer when Teams can say (the caller then takes part as
+ * member), else by the caller; or returns the existing one. The first other person to open it becomes the member. The meeting id comes from the client, so setting up or
  * joining first asks the meeting's roster whether the caller takes part in it.
  */
 export async function startMeetingIntro(
@@ -51,12 +56,15 @@ export async function startMeetingIntro(
 ): Promise<Result<{ view: IntroView; created: boolean }, string>> {
   const existing = await deps.intros.findByMeeting(caller.tenantId, meetingId);
   if (existing) return joinExisting(deps, caller, existing, meetingId);
-  const admitted = await checkParticipant(deps, caller, meetingId);
+  const [admitted, organizer] = await Promise.all([
+    checkParticipant(deps, caller, meetingId),
+    deps.roster.organizer?.(caller.tenantId, meetingId),
+  ]);
   if (!admitted.ok) return admitted;
   const created = createIntro({
     id: deps.newIntroId(),
     tenantId: caller.tenantId,
-    leader: { id: caller.userId, name: caller.name },
+    ...leadership({ id: caller.userId, name: caller.name }, organizer),
     durationMinutes: request.durationMinutes,
     setting: 'teamsCall',
     meeting: { meetingId },
@@ -70,7 +78,13 @@ export async function startMeetingIntro(
     if (!winner) return fail('versionConflict', 'The intro 1:1 changed meanwhile; reload it and try again.');
     return joinExisting(deps, caller, winner, meetingId, true);
   }
-  return ok({ view: await introView(deps.intros, deps.clock, created.value, 'leader'), created: true });
+  const role = roleOf(created.value, caller.userId) ?? 'leader';
+  return ok({ view: await introView(deps.intros, deps.clock, created.value, role), created: true });
+}
+
+/** The meeting's organizer leads when Teams names one other than the caller; otherwise whoever sets it up. */
+function leadership(caller: Person, organizer: Person | undefined): { leader: Person; member?: Person } {
+  return organizer && organizer.id !== caller.id ? { leader: organizer, member: caller } : { leader: caller };
 }
 
 /**

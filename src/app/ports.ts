@@ -1,5 +1,5 @@
 import type { IntroId, MeetingKey, TenantId, UserId } from '../domain/ids';
-import type { Intro } from '../domain/intro';
+import type { Intro, Person } from '../domain/intro';
 import type { FollowUp, Goal, Notes, NotesBody } from '../domain/notes';
 import type { Recap, SharedRecap } from '../domain/recap';
 import type { Result } from '../domain/result';
@@ -84,9 +84,12 @@ export interface ConversationStore {
   anyInTenant(tenantId: TenantId): Promise<Readonly<Record<string, unknown>> | undefined>;
 }
 
-/** Whether a person takes part in a Teams meeting: `unknown` when it cannot be confirmed either way right now. */
+/** Who takes part in a Teams meeting, as Teams says. */
 export interface MeetingRoster {
+  /** Whether a person takes part in the meeting: `unknown` when it cannot be confirmed either way right now. */
   isParticipant(tenantId: TenantId, meetingId: MeetingKey, userId: UserId): Promise<'yes' | 'no' | 'unknown'>;
+  /** The meeting's organizer when Teams can say and they take part in it; undefined otherwise (or not implemented). */
+  organizer?(tenantId: TenantId, meetingId: MeetingKey): Promise<Person | undefined>;
 }
 
 /** A stored piece of work with a due time (reminders, nudges). */

@@ -8,7 +8,7 @@ import { giveSpareMinutes, planDuration } from '../domain/sessionPlan';
 import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
 import { changeIntro } from './introUpdates';
-import { loadParticipantIntro, sessionView } from './introViews';
+import { loadParticipantIntro, sessionView, sessionViewOf } from './introViews';
 
 /** The shared session clock, for either participant. */
 export async function getSession(
@@ -94,7 +94,7 @@ export async function changeSession(
     if (saved.ok) {
       // The intro changes on a fresh read: the copy read before the loop may miss a member who joined meanwhile.
       await changeIntro(deps.intros, intro.tenantId, intro.id, (now) => introAfter(now, request));
-      return ok({ session: saved.value.value, version: saved.value.version, serverNow: deps.clock.now() });
+      return ok(sessionViewOf(intro, saved.value, deps.clock.now()));
     }
     if (ifVersion !== undefined) break;
   }

@@ -53,6 +53,13 @@ function withCaller(deps: BotFlowDeps, action: (context: TurnContext, caller: Ca
   };
 }
 
+/** What `recap` says about an intro whose session never started: nothing to recap or share yet. */
+export function notHeldText(intro: Intro, timeZone: string): string {
+  const who = intro.member ? md(intro.member.name) : 'your colleague';
+  const when = intro.scheduledStart ? ` (${whenLabel(intro, timeZone)})` : '';
+  return `Your intro 1:1 with ${who}${when} has not been held yet, so there is nothing to recap or share. I will send your private recap here when it ends.`;
+}
+
 const shareSchema = z
   .object({
     verb: z.literal('shareRecap'),
@@ -108,7 +115,13 @@ export function createFlowHandlers(deps: BotFlowDeps) {
         await context.sendActivity(recap.error.message);
         return;
       }
-      await reply(context, recapCard(recap.value, deps.historyUrl(recap.value.intro)));
+      const { intro } = recap.value;
+      const session = await flows.intros.getSession(intro.tenantId, intro.id);
+      if (session.value.status === 'notStarted') {
+        await context.sendActivity(notHeldText(intro, zoneOf(context)));
+        return;
+      }
+      await reply(context, recapCard(recap.value, deps.historyUrl(intro)));
     }),
     history: withCaller(deps, async (context, caller) => {
       const intros = await recentIntros(flows, caller, 5);

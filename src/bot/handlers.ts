@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { buildAgenda } from '../domain/agenda';
 import { DEFAULT_MINUTES, validateDuration } from '../domain/intro';
@@ -38,14 +38,26 @@ export type FlowRunner = (context: TurnContext, name: FlowCommand) => Promise<vo
 /** The reply to a card submission the bot does not recognise. */
 export const UNREADABLE_CARD = 'Sorry, I could not read that card. Type "help" to see what I can do.';
 
+/**
+ * What the user typed, or the command a card button carries: Teams turns a `messageBack` button into text, while
+ * other clients (the Agents Playground) submit the button's data as the activity's value.
+ */
+export function commandTextOf(activity: Partial<Activity>): string | undefined {
+  if (activity.text) return activity.text;
+  const value = activity.value as { msteams?: { type?: unknown; text?: unknown } } | undefined;
+  const button = value?.msteams;
+  return button?.type === 'messageBack' && typeof button.text === 'string' ? button.text : undefined;
+}
+
 /** Answers a personal or group message: agenda, help, flow commands, and help for anything else. */
 export function handleMessage(runFlow?: FlowRunner) {
   return async (context: TurnContext): Promise<void> => {
-    if (!context.activity.text && context.activity.value !== undefined) {
+    const text = commandTextOf(context.activity);
+    if (!text && context.activity.value !== undefined) {
       await context.sendActivity(UNREADABLE_CARD);
       return;
     }
-    const command = parseCommand(context.activity.text);
+    const command = parseCommand(text);
     if (command.kind === 'flow' && runFlow) return runFlow(context, command.name);
     return answerCommand(context, command);
   };
@@ -80,7 +92,8 @@ async function answerCommand(context: TurnContext, command: Command): Promise<vo
 /** Sends the welcome card when the bot itself is among the members just added. */
 export function handleMembersAdded(publicUrl: string) {
   return async (context: TurnContext): Promise<void> => {
-    if (isBotAdded(context.activity)) await sendCard(context, welcomeCard(publicUrl));
+    const inPersonalChat = context.activity.conversation?.conversationType === 'personal';
+    if (isBotAdded(context.activity)) await sendCard(context, welcomeCard(publicUrl, inPersonalChat));
   };
 }
 

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Caller } from '../app/caller';
 import type { FlowDeps } from '../app/flowDeps';
-import { scheduleIntro, type ScheduleRequest } from '../app/scheduling';
+import type { ScheduleRequest } from '../app/scheduling';
 import { parseUserId, type UserId } from '../domain/ids';
 import { DEFAULT_MINUTES, type Person } from '../domain/intro';
 import { settingSchema } from '../domain/intro.schema';
@@ -18,6 +19,7 @@ import {
   type ScheduleValues,
 } from './cards/scheduleCard';
 import { derivedGuid } from './identity';
+import { alreadyUsedText, cardIntroId, replaceSubmittedCard, scheduleOnce } from './scheduleOnce';
 
 /** A schedule card older than this is refused as stale. */
 const CARD_TTL_MS = 24 * 3_600_000;
@@ -28,6 +30,7 @@ export const scheduleSubmitSchema = z
     verb: z.literal(SCHEDULE_VERB),
     cardVersion: z.number().int(),
     issuedAt: z.number().int(),
+    nonce: z.string().min(1).max(64).optional(),
     timeZone: z.string().min(1).max(64),
     sig: z.string().min(1).max(100),
     person: z.string().max(200).optional(),
@@ -48,13 +51,16 @@ export interface ScheduleFlowDeps {
   readonly signer: Signer;
 }
 
-function stampText(caller: Caller, issuedAt: number, timeZone: string): string {
-  return `schedule|${SCHEDULE_CARD_VERSION}|${issuedAt}|${timeZone}|${caller.tenantId}|${caller.userId}`;
+function stampText(caller: Caller, issuedAt: number, timeZone: string, nonce: string | undefined): string {
+  const base = `schedule|${SCHEDULE_CARD_VERSION}|${issuedAt}|${timeZone}|${caller.tenantId}|${caller.userId}`;
+  // Cards issued before the nonce existed carry none, and still verify.
+  return nonce === undefined ? base : `${base}|${nonce}`;
 }
 
-/** Issues a signed stamp for a new schedule card. */
+/** Issues a signed stamp for a new schedule card, with its own nonce. */
 export function issueStamp(signer: Signer, caller: Caller, now: number, timeZone: string): ScheduleStamp {
-  return { issuedAt: now, timeZone, sig: signer.sign(stampText(caller, now, timeZone)) };
+  const nonce = randomUUID();
+  return { issuedAt: now, nonce, timeZone, sig: signer.sign(stampText(caller, now, timeZone, nonce)) };
 }
 
 /** Inputs of a fresh card: tomorrow at 10:00 in the user's zone, 45 minutes, a Teams call. */
@@ -122,7 +128,7 @@ export function checkStamp(
   submit: ScheduleSubmit,
   now: number,
 ): Result<void, 'stale' | 'tampered'> {
-  if (!signer.verify(stampText(caller, submit.issuedAt, submit.timeZone), submit.sig)) {
+  if (!signer.verify(stampText(caller, submit.issuedAt, submit.timeZone, submit.nonce), submit.sig)) {
     return fail('tampered', 'I could not verify that card. Here is a fresh one.');
   }
   if (
@@ -155,7 +161,10 @@ async function toRequest(deps: FlowDeps, caller: Caller, submit: ScheduleSubmit)
   return ok({ member, startMs: start.value, durationMinutes: duration, setting: submit.setting ?? 'teamsCall' });
 }
 
-/** Handles a schedule card submission: refuses tampered or stale cards, re-sends invalid ones, confirms the rest. */
+/**
+ * Handles a schedule card submission: refuses tampered or stale cards, re-sends invalid ones, schedules once per
+ * card (a second press creates nothing and says so) and turns the card into its confirmation.
+ */
 export async function handleScheduleSubmit(
   context: TurnContext,
   deps: ScheduleFlowDeps,
@@ -173,12 +182,19 @@ export async function handleScheduleSubmit(
     await sendScheduleCard(context, deps, caller, { error: stamp.error.message });
     return;
   }
+  const introId = cardIntroId(submit.sig);
+  const earlier = await deps.flows.intros.get(caller.tenantId, introId);
+  if (earlier) {
+    await context.sendActivity(alreadyUsedText(earlier, submit.timeZone));
+    return;
+  }
   const request = await toRequest(deps.flows, caller, submit);
-  const scheduled = request.ok ? await scheduleIntro(deps.flows, caller, request.value) : request;
+  const scheduled = request.ok ? await scheduleOnce(deps.flows, caller, request.value, introId) : request;
   if (!scheduled.ok) {
+    if (scheduled.error.code === 'alreadyUsed') return void (await context.sendActivity(scheduled.error.message));
     const options = { timeZone: submit.timeZone, values: valuesOf(submit), error: scheduled.error.message };
     await sendScheduleCard(context, deps, caller, options);
     return;
   }
-  await sendCard(context, confirmationCard(scheduled.value.intro, scheduled.value.entry, submit.timeZone));
+  await replaceSubmittedCard(context, confirmationCard(scheduled.value.intro, scheduled.value.entry, submit.timeZone));
 }

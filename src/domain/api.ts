@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Agenda } from './agenda';
-import type { Intro } from './intro';
+import { ROLE_SWITCH_ACTIONS, type Intro } from './intro';
 import type { Notes } from './notes';
 import { SESSION_ACTIONS, type Session } from './session';
 
@@ -18,6 +18,7 @@ import { SESSION_ACTIONS, type Session } from './session';
  *      (a clock action; `giveSpare`: the previous phase's spare minutes to the current one; `setDuration` before Start)
  * GET  /api/v1/intros/:id/notes            → NotesView (version 0 when none)
  * PUT  /api/v1/intros/:id/notes            NotesBody + If-Match: "<version>" → NotesView | 400 | 412 NotesConflict | 413
+ * POST /api/v1/intros/:id/role-switch      RoleSwitchRequestBody → the caller's IntroView | 403 | 409
  * Errors: { error: { code, message, field? } }. ETags are `"<version>"`.
  */
 export interface Me {
@@ -26,11 +27,20 @@ export interface Me {
   readonly name: string;
 }
 
-/** The session clock as the server sees it, with its time so clients can correct their clock's offset. */
+/**
+ * The session clock as the server sees it, with its time so clients can correct their clock's offset, and who leads.
+ * Its GET answers with ETag `"<sessionTag(view)>"` (./sessionTag), which changes with the session or the roles.
+ */
 export interface SessionView {
   readonly session: Session;
   readonly version: number;
   readonly serverNow: number;
+  /** Who leads now; follows a role switch. */
+  readonly leaderId: string;
+  /** The leader's pending request that the member lead instead. */
+  readonly roleSwitch?: { readonly requestedBy: string; readonly requestedAt: string };
+  /** How many times the roles or a request to switch them changed; absent when never. */
+  readonly roleChanges?: number;
 }
 
 /** An intro as one participant sees it. */
@@ -77,3 +87,7 @@ export type SessionActionRequest = z.infer<typeof sessionActionRequestSchema>;
 export interface ApiError {
   readonly error: { readonly code: string; readonly message: string; readonly field?: string };
 }
+
+/** Body of POST /intros/:id/role-switch: the leader requests or cancels, the member accepts or declines. */
+export const roleSwitchRequestSchema = z.object({ action: z.enum(ROLE_SWITCH_ACTIONS) }).strict();
+export type RoleSwitchRequestBody = z.infer<typeof roleSwitchRequestSchema>;

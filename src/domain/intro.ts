@@ -1,5 +1,5 @@
 import type { IntroId, MeetingKey, TenantId, UserId } from './ids';
-import { fail, ok, type Result } from './result';
+import { assertNever, fail, ok, type Result } from './result';
 
 /** Shortest intro the method allows: less is too short for someone to open up. */
 export const MIN_MINUTES = 30;
@@ -52,6 +52,17 @@ export interface Intro {
   readonly status: IntroStatus;
   /** ISO 8601 instant. */
   readonly createdAt: string;
+  /** The leader's pending request that the member lead instead. */
+  readonly roleSwitch?: RoleSwitchRequest;
+  /** How many times the roles or a request to switch them changed; absent when never. */
+  readonly roleChanges?: number;
+}
+
+/** A leader's request to hand the lead to the member, waiting for the member's answer. */
+export interface RoleSwitchRequest {
+  readonly requestedBy: UserId;
+  /** ISO 8601 instant. */
+  readonly requestedAt: string;
 }
 
 /** Why a duration is refused. */
@@ -115,4 +126,40 @@ export function roleOf(intro: Intro, userId: UserId): 'leader' | 'member' | unde
   if (intro.leader.id === userId) return 'leader';
   if (intro.member?.id === userId) return 'member';
   return undefined;
+}
+
+/** What a participant does about switching roles: the leader requests or cancels, the member accepts or declines. */
+export const ROLE_SWITCH_ACTIONS = ['request', 'accept', 'decline', 'cancel'] as const;
+/** One step of a role switch. */
+export type RoleSwitchAction = (typeof ROLE_SWITCH_ACTIONS)[number];
+
+/** The intro after a role-switch step by `userId` at `now` (undefined: nothing to change), or why it is refused. */
+export function switchRoles(
+  intro: Intro,
+  userId: UserId,
+  action: RoleSwitchAction,
+  now: string,
+): Result<Intro | undefined, 'forbidden' | 'invalidTransition'> {
+  const role = roleOf(intro, userId);
+  const leaderAction = action === 'request' || action === 'cancel';
+  if (role !== (leaderAction ? 'leader' : 'member')) {
+    return leaderAction
+      ? fail('forbidden', 'Only the leader can hand over the lead.')
+      : fail('forbidden', 'Only the person asked to lead can answer.');
+  }
+  if (!intro.member) return fail('invalidTransition', 'Nobody has joined yet to hand the lead to.');
+  const changed = (next: Intro): Result<Intro, never> => ok({ ...next, roleChanges: (intro.roleChanges ?? 0) + 1 });
+  const { roleSwitch, ...withoutRequest } = intro;
+  switch (action) {
+    case 'request':
+      return roleSwitch ? ok(undefined) : changed({ ...intro, roleSwitch: { requestedBy: userId, requestedAt: now } });
+    case 'cancel':
+    case 'decline':
+      return roleSwitch ? changed(withoutRequest) : ok(undefined);
+    case 'accept':
+      if (!roleSwitch) return fail('invalidTransition', `${intro.leader.name} no longer asks you to lead.`);
+      return changed({ ...withoutRequest, leader: intro.member, member: intro.leader });
+    default:
+      return assertNever(action);
+  }
 }

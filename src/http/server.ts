@@ -8,6 +8,7 @@ import { historyRoutes } from './routes/history';
 import { introRoutes } from './routes/intros';
 import { localAuthRoutes } from './routes/localAuth';
 import { meetingRoutes } from './routes/meetings';
+import { roleSwitchRoutes } from './routes/roleSwitch';
 import { tabRoutes } from './routes/tab';
 
 /** Authenticates, reads and runs one Bot Framework activity (see src/bot/endpoint.ts). */
@@ -69,6 +70,7 @@ export function createHttpServer(parts: ServerParts): Server {
   botRoute(server, parts.handleActivity);
   meetingRoutes(server, parts);
   introRoutes(server, parts);
+  roleSwitchRoutes(server, parts);
   historyRoutes(server, parts);
   if (parts.localIssuer) localAuthRoutes(server, parts.localIssuer);
   tabRoutes(server, parts.tabDir, Boolean(parts.localIssuer));

@@ -19,4 +19,6 @@ export const introSchema: z.ZodType<Intro, z.ZodTypeDef, unknown> = z.object({
     .optional(),
   status: z.enum(['scheduled', 'ready', 'inProgress', 'done', 'cancelled']),
   createdAt: z.string(),
+  roleSwitch: z.object({ requestedBy: userIdSchema, requestedAt: z.string() }).optional(),
+  roleChanges: z.number().int().nonnegative().optional(),
 });

@@ -46,8 +46,11 @@ describe('only meeting participants set up or join a meeting’s intro', () => {
     expect(await start(deps, KIM)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const stored = await deps.intros.findByMeeting(TENANT, MEETING);
     expect(stored?.member).toBeUndefined();
-    // The panel still tells the outsider nothing beyond the existing "set up by" offer.
-    expect((await getMeetingIntro(deps, callerOf(KIM), MEETING)).ok).toBe(false);
+    // The panel tells the outsider nothing: as if there were no intro.
+    expect(await getMeetingIntro(deps, callerOf(KIM), MEETING)).toEqual({
+      ok: false,
+      error: { code: 'notFound', message: 'There is no intro 1:1 in this meeting yet.' },
+    });
   });
 
   test('a participant takes the member slot; the leader reopening is not asked again', async () => {
@@ -73,5 +76,41 @@ describe('only meeting participants set up or join a meeting’s intro', () => {
     const { deps } = world({}, false);
     expect(await start(deps, LEAD)).toMatchObject({ ok: true, value: { created: true } });
     expect(await start(deps, SAM)).toMatchObject({ ok: true, value: { view: { role: 'member' } } });
+  });
+
+  test('the lookup tells an unconfirmed caller nothing while confirmation is required, and never names the leader', async () => {
+    const { deps } = world({ [LEAD.id]: 'yes' }, true);
+    expect((await start(deps, LEAD)).ok).toBe(true);
+    expect(await getMeetingIntro(deps, callerOf(SAM), MEETING)).toMatchObject({
+      ok: false,
+      error: { code: 'notFound' },
+    });
+    const { deps: open } = world({}, false);
+    expect((await start(open, LEAD)).ok).toBe(true);
+    const offer = await getMeetingIntro(open, callerOf(SAM), MEETING);
+    expect(offer).toMatchObject({ ok: false, error: { code: 'awaitingMember' } });
+    expect(JSON.stringify(offer)).not.toContain(LEAD.name);
+  });
+
+  test('the meeting organizer leads when Teams names them; the caller who set it up takes part', async () => {
+    const { deps } = world({ [SAM.id]: 'yes', [LEAD.id]: 'yes' }, true);
+    const withOrganizer: UseCaseDeps = { ...deps, roster: { ...deps.roster, organizer: async () => LEAD } };
+    expect(await start(withOrganizer, SAM)).toMatchObject({
+      ok: true,
+      value: { created: true, view: { role: 'member', intro: { leader: LEAD, member: SAM } } },
+    });
+    expect(await start(withOrganizer, LEAD)).toMatchObject({ ok: true, value: { view: { role: 'leader' } } });
+  });
+
+  test('the caller leads when the organizer is the caller or Teams cannot say', async () => {
+    const { deps } = world({ [LEAD.id]: 'yes' }, true);
+    const self: UseCaseDeps = { ...deps, roster: { ...deps.roster, organizer: async () => LEAD } };
+    expect(await start(self, LEAD)).toMatchObject({ ok: true, value: { view: { role: 'leader' } } });
+    const { deps: unknownDeps } = world({ [SAM.id]: 'yes' }, true);
+    const silent: UseCaseDeps = { ...unknownDeps, roster: { ...unknownDeps.roster, organizer: async () => undefined } };
+    expect(await start(silent, SAM)).toMatchObject({
+      ok: true,
+      value: { view: { role: 'leader', intro: { leader: SAM } } },
+    });
   });
 });

@@ -68,6 +68,33 @@ describe('Intro 1:1 bot over HTTP', () => {
     expect(buttons.map((button) => button.data?.msteams?.text)).toEqual(['schedule', 'agenda', 'help']);
   });
 
+  it('welcomes a group chat without speaking of "our personal chat" or offering to schedule there', async () => {
+    const install = installActivity(stub.serviceUrl, {
+      conversationId: '19:group@thread.v2',
+      conversationType: 'groupChat',
+    });
+    const card = onlyCard(await turn(install));
+    expect(validateCard(card)).toEqual([]);
+    const texts = textsOf(card).join('\n');
+    expect(texts).not.toMatch(/\bour personal chat/);
+    expect(texts).toMatch(/your personal chat with me/);
+    const commands = (card.actions as { data?: { msteams?: { text?: string } } }[]).map((a) => a.data?.msteams?.text);
+    expect(commands).not.toContain('schedule');
+    expect(commands).toContain('help');
+  });
+
+  it.each<[string, RegExp]>([
+    ['help', /What I can do/],
+    ['agenda 30', /1\. Goals — 10 min/],
+  ])(
+    'runs a card button "%s" whose data arrives as the value, as the Agents Playground sends it',
+    async (command, shows) => {
+      const button = { msteams: { type: 'messageBack', text: command, displayText: command } };
+      const reply = await turn({ ...messageActivity(stub.serviceUrl, ''), text: undefined, value: button });
+      expect(textsOf(onlyCard(reply)).join('\n')).toMatch(shows);
+    },
+  );
+
   it('does not welcome anyone when another member joins', async () => {
     const joined: ActivityJson = { ...installActivity(stub.serviceUrl), membersAdded: [{ id: '29:someone-else' }] };
     const response = await postActivity(endpoint(), joined);

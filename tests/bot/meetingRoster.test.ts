@@ -92,4 +92,19 @@ describe('meeting roster over the Bot Framework connector', () => {
     expect(stub.activities).toEqual([]);
     expect(warnings).toEqual(['meeting roster: the bot knows no conversation in this tenant yet']);
   });
+
+  it('names the organizer from the meeting details and their participant record', async () => {
+    expect(await roster.organizer?.(TENANT, MEETING)).toEqual({ id: ADA, name: 'Ada' });
+    expect(stub.activities.map((a) => [a.method, a.path, a.query])).toEqual([
+      ['GET', `/v1/meetings/${encodeURIComponent(MEETING)}`, ''],
+      ['GET', `/v1/meetings/${encodeURIComponent(MEETING)}/participants/${ADA}`, `?tenantId=${TENANT}`],
+    ]);
+  });
+
+  it('names no organizer when Teams does not know the meeting or fails', async () => {
+    expect(await roster.organizer?.(TENANT, 'MCMxOTpvdGhlcg==' as MeetingKey)).toBeUndefined();
+    stub.failMeetingRequests(503);
+    expect(await roster.organizer?.(TENANT, MEETING)).toBeUndefined();
+    expect(await roster.organizer?.(OTHER_TENANT, MEETING)).toBeUndefined();
+  });
 });

@@ -58,7 +58,12 @@ function waitForBotMessage(
 ): Promise<StreamEvent> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {
-      const found = events.find((event) => event.action === 'createMessage' && match(JSON.stringify(event.message)));
+      // A new message, or a card the bot turned into another (the schedule card into its confirmation).
+      const found = events.find(
+        (event) =>
+          (event.action === 'createMessage' || event.action === 'updateMessage') &&
+          match(JSON.stringify(event.message)),
+      );
       if (found) {
         clearTimeout(timer);
         socket.off('message', check);
@@ -107,6 +112,22 @@ it('welcomes, schedules and confirms through the Agents Playground (plain-text p
     await say(base, chatId, 'help');
     const help = await waitForBotMessage(events, socket, (text) => text.includes('What I can do'));
     expect(JSON.stringify(help.message?.attachments)).toContain('application/vnd.microsoft.card.adaptive');
+
+    // The help card's buttons work here too: the Playground submits a button's data as the activity's value.
+    const helpCard = help.message?.attachments?.[0]?.content as { actions: { title: string; data: unknown }[] };
+    const agendaButton = helpCard.actions.find((action) => action.title === 'Agenda');
+    const pressed = await fetch(`${base}/_conversation/v1/submit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        conversation: { id: chatId },
+        from: { id: 'user-id-0' },
+        replyToId: String((help.message as { messageId?: unknown } | undefined)?.messageId ?? ''),
+        value: agendaButton?.data,
+      }),
+    });
+    expect([pressed.status, await pressed.text()]).toEqual([200, '']);
+    await waitForBotMessage(events, socket, (text) => text.includes('1. Goals — 15 min'));
 
     await say(base, chatId, 'schedule');
     const scheduleEvent = await waitForBotMessage(events, socket, (text) => text.includes('Schedule an intro 1:1'));

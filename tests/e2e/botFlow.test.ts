@@ -311,4 +311,69 @@ describe('the intro 1:1 bot flow', () => {
     clock.set(START + 30 * 24 * 60 * 60_000);
     expect((await fetch(inviteUrl)).status).toBe(404);
   });
+
+  it('turns a submitted schedule card into its confirmation, and a second press creates nothing and says so', async () => {
+    const ask = messageActivity(connector.serviceUrl, 'schedule', { conversationId: LEADER_CHAT });
+    const sent = await turn(ask);
+    const press = () => ({
+      ...submit({
+        ...submitData(onlyCard(sent)),
+        person: MEMBER_USER.aadObjectId,
+        date: '2025-08-01',
+        time: '10:00',
+        duration: '45',
+      }),
+      replyToId: sent.id,
+    });
+    const count = async () =>
+      ((await (await a.api(LEADER_TOKEN_USER, '/api/v1/intros')).json()) as { items: unknown[] }).items.length;
+    const before = await count();
+    await post(press());
+    const updated = await connector.waitFor((r) => r.method === 'PUT' && r.id === sent.id);
+    expect(updated.path).toBe(`/v3/conversations/${encodeURIComponent(LEADER_CHAT)}/activities/${sent.id}`);
+    expect(updated.status).toBe(200);
+    expect(textsOf(onlyCard(updated)).join('\n')).toContain('Intro 1:1 scheduled');
+    expect(await count()).toBe(before + 1);
+    // Whoever schedules through the bot leads.
+    const listed = (await (await a.api(LEADER_TOKEN_USER, '/api/v1/intros')).json()) as {
+      items: { leader: { id: string }; scheduledStart?: string }[];
+    };
+    const scheduled = listed.items.find((intro) => intro.scheduledStart?.startsWith('2025-08-01'));
+    expect(scheduled?.leader.id).toBe(USER.aadObjectId);
+
+    const again = await turn(press());
+    expect(again.body.text).toMatch(
+      /^That card was already used: your intro 1:1 with Sam Rivera \(Fri, 1 Aug 2025, 10:00/,
+    );
+    expect(again.body.text).toMatch(/nothing new was created/);
+    expect(cardsOf(again)).toEqual([]);
+    expect(await count()).toBe(before + 1);
+  });
+
+  it('says an intro was not held yet on "recap" before it, with no minutes and no Share', async () => {
+    const grace = { id: '29:user-grace', aadObjectId: '4e3d2c1b-0a9f-4e8d-8c7b-6a5f4e3d2c1b', name: 'Grace Hopper' };
+    const chat = `a:personal-${grace.aadObjectId}`;
+    const card = onlyCard(
+      await turn(messageActivity(connector.serviceUrl, 'schedule', { from: grace, conversationId: chat })),
+    );
+    const value = {
+      ...submitData(card),
+      person: MEMBER_USER.aadObjectId,
+      date: '2025-08-02',
+      time: '09:00',
+      duration: '30',
+    };
+    const confirmed = await turn({
+      ...baseActivity(connector.serviceUrl, 'message', { from: grace, conversationId: chat }),
+      value,
+    });
+    expect(textsOf(onlyCard(confirmed)).join('\n')).toContain('Intro 1:1 scheduled');
+
+    const recap = await turn(messageActivity(connector.serviceUrl, 'recap', { from: grace, conversationId: chat }));
+    expect(recap.body.text).toMatch(
+      /^Your intro 1:1 with Sam Rivera \(Sat, 2 Aug 2025, 09:00.*\) has not been held yet/,
+    );
+    expect(cardsOf(recap)).toEqual([]);
+    expect(JSON.stringify(recap.body)).not.toMatch(/0 of \d+ min|Share/);
+  });
 });

@@ -10,7 +10,7 @@ export interface RecordedActivity {
   readonly query: string;
   /** The conversation the request was about, when its path names one. */
   readonly conversationId?: string;
-  /** The activity replied to, for `POST /v3/conversations/:id/activities/:activityId`. */
+  /** The activity replied to, for `POST /v3/conversations/:id/activities/:activityId` (a PUT updates `id` itself). */
   readonly replyToId?: string;
   /** The id the stub answered with; undefined for requests it did not recognise (404). */
   readonly id?: string;
@@ -25,7 +25,8 @@ export interface ConnectorStub {
   readonly activities: RecordedActivity[];
   /**
    * Declares who is in a meeting: `GET /v1/meetings/:meetingId/participants/:aadObjectId` then answers with Teams'
-   * TeamsMeetingParticipant for them, and 404 `NotFound` for anyone else.
+   * TeamsMeetingParticipant for them, and 404 `NotFound` for anyone else; `GET /v1/meetings/:meetingId` answers
+   * MeetingInfo naming the person with role `Organizer` (404 when nobody has it).
    */
   setMeetingParticipants(meetingId: string, people: readonly MeetingParticipant[]): void;
   /** Makes every meeting participant request fail with this status (e.g. 503), or answer normally again (undefined). */
@@ -59,15 +60,42 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 
 type Route = { status: number; id?: string; conversationId?: string; replyToId?: string; reply?: unknown };
 
-/** Answers `GET /v1/meetings/:meetingId/participants/:participantId` the way Teams does. */
+const NOT_FOUND = (message: string): Route => ({ status: 404, reply: { error: { code: 'NotFound', message } } });
+
+/** Answers `GET /v1/meetings/:meetingId` (MeetingInfo) the way Teams does; the organizer is the `Organizer` role. */
+function meetingInfoRoute(meetingId: string, meetings: Meetings): Route {
+  const organizer = meetings.get(meetingId)?.find((p) => p.role === 'Organizer');
+  if (!organizer) return NOT_FOUND('Meeting not found.');
+  const reply = {
+    details: {
+      id: meetingId,
+      msGraphResourceId: '',
+      scheduledStartTime: '2030-01-15T10:00:00Z',
+      scheduledEndTime: '2030-01-15T10:45:00Z',
+      joinUrl: `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(meetingId)}`,
+      title: 'Intro 1:1',
+      type: 'Scheduled',
+    },
+    conversation: { isGroup: true, conversationType: 'groupChat', id: `19:meeting_${meetingId}@thread.v2` },
+    organizer: {
+      id: `29:${organizer.aadObjectId}`,
+      aadObjectId: organizer.aadObjectId,
+      objectId: organizer.aadObjectId,
+    },
+  };
+  return { status: 200, reply };
+}
+
+/** Answers `GET /v1/meetings/:meetingId[/participants/:participantId]` the way Teams does. */
 function meetingRoute(path: string, meetings: Meetings, failStatus: number | undefined): Route | undefined {
-  const match = /^\/v1\/meetings\/([^/]+)\/participants\/([^/]+)$/.exec(path);
+  const match = /^\/v1\/meetings\/([^/]+)(?:\/participants\/([^/]+))?$/.exec(path);
   if (!match) return undefined;
   if (failStatus !== undefined) return { status: failStatus, reply: { error: { code: 'ServiceError' } } };
   const meetingId = decodeURIComponent(match[1] ?? '');
-  const participantId = decodeURIComponent(match[2] ?? '');
+  if (match[2] === undefined) return meetingInfoRoute(meetingId, meetings);
+  const participantId = decodeURIComponent(match[2]);
   const person = meetings.get(meetingId)?.find((p) => p.aadObjectId === participantId);
-  if (!person) return { status: 404, reply: { error: { code: 'NotFound', message: 'Participant not found.' } } };
+  if (!person) return NOT_FOUND('Participant not found.');
   const reply = {
     user: { id: `29:${person.aadObjectId}`, aadObjectId: person.aadObjectId, name: person.name, userRole: 'user' },
     meeting: { role: person.role ?? 'Attendee', inMeeting: true },
@@ -76,14 +104,16 @@ function meetingRoute(path: string, meetings: Meetings, failStatus: number | und
   return { status: 200, reply };
 }
 
+/** Sends (POST) or updates (PUT, the activity's own id) an activity, or creates a conversation. */
 function route(method: string, path: string): Route {
-  if (method !== 'POST') return { status: 404 };
-  if (path === '/v3/conversations') return { status: 200, id: `a:new-conv-${randomUUID()}` };
+  if (method === 'POST' && path === '/v3/conversations') return { status: 200, id: `a:new-conv-${randomUUID()}` };
   const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
   if (!match) return { status: 404 };
   const conversationId = decodeURIComponent(match[1] ?? '');
-  const replyToId = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
-  return { status: 200, id: `stub-${randomUUID()}`, conversationId, replyToId };
+  const activityId = match[2] === undefined ? undefined : decodeURIComponent(match[2]);
+  if (method === 'PUT' && activityId !== undefined) return { status: 200, id: activityId, conversationId };
+  if (method !== 'POST') return { status: 404 };
+  return { status: 200, id: `stub-${randomUUID()}`, conversationId, replyToId: activityId };
 }
 
 /** Starts a connector stub on 127.0.0.1 at a random port that records what the bot sends and answers like Bot Framework. */

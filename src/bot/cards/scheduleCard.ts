@@ -9,6 +9,8 @@ export const SCHEDULE_VERB = 'scheduleIntro';
 /** What the card was issued with; signed so a submission cannot be replayed with other values. */
 export interface ScheduleStamp {
   readonly issuedAt: number;
+  /** Tells two cards apart, so each schedules at most one intro. */
+  readonly nonce?: string;
   readonly timeZone: string;
   readonly sig: string;
 }

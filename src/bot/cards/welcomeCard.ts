@@ -3,8 +3,18 @@ import { METHOD_SUMMARY } from '../../domain/method';
 import { PHASE_TITLES } from '../../domain/phases';
 import { adaptiveCard, bullets, commandButton, heading, linkButton, text, type AdaptiveCard } from './card';
 
-/** The card the bot sends when it is installed: the method in a few lines and the commands to start with. */
-export function welcomeCard(publicUrl: string): AdaptiveCard {
+/** Where private things go, worded for where the welcome is read. */
+function privacyText(inPersonalChat: boolean): string {
+  return inPersonalChat
+    ? 'Your notes are private: only you can read them, and I send them only here, in our personal chat.'
+    : 'Your notes are private: only you can read them. I never post them here; prep cards and recaps go only to your personal chat with me.';
+}
+
+/**
+ * The card the bot sends when it is installed: the method in a few lines and the commands to start with, worded for
+ * a personal chat or for a group chat or team.
+ */
+export function welcomeCard(publicUrl: string, inPersonalChat = true): AdaptiveCard {
   return adaptiveCard(
     [
       heading('Welcome to Intro 1:1', 'Large'),
@@ -15,12 +25,11 @@ export function welcomeCard(publicUrl: string): AdaptiveCard {
         `**${PHASE_TITLES.pushFeedback}**: what you have noticed, framed in their goals.`,
       ]),
       text(`Plan ${DEFAULT_MINUTES} minutes (anything from ${MIN_MINUTES} to ${MAX_MINUTES} works).`),
-      text('Your notes are private: only you can read them, and I send them only here, in our personal chat.', {
-        isSubtle: true,
-      }),
+      text(privacyText(inPersonalChat), { isSubtle: true }),
     ],
     [
-      commandButton('Schedule an intro', 'schedule'),
+      // Scheduling happens in the personal chat only, so a group is not offered a button that would be refused.
+      ...(inPersonalChat ? [commandButton('Schedule an intro', 'schedule')] : []),
       commandButton('Show the agenda', 'agenda'),
       commandButton('What can you do?', 'help'),
       linkButton('Privacy', `${publicUrl}/tab/index.html?view=history#privacy`),

@@ -1,5 +1,6 @@
 import type { Server } from 'restify';
 import { sessionActionRequestSchema, type Me } from '../../domain/api';
+import { sessionTag } from '../../domain/sessionTag';
 import { introIdParam } from '../params';
 import { notesBodySchema } from '../../domain/notes.schema';
 import { getIntro, listMyIntros } from '../../app/intros';
@@ -47,8 +48,10 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
       if (!id) return;
       const result = await getSession(deps.useCases, caller, id);
       if (!result.ok) return sendFailure(res, result.error);
-      res.header('ETag', etag(result.value.version));
-      if (versionHeader(req.headers['if-none-match']) === result.value.version) {
+      // The tag changes with the session and with the roles, so a hand-over reaches both panels within a poll.
+      const tag = sessionTag(result.value);
+      res.header('ETag', etag(tag));
+      if (versionHeader(req.headers['if-none-match']) === tag) {
         // 304 carries the server time too, so clients keep correcting their clock offset.
         res.header('X-Server-Now', String(result.value.serverNow));
         return void res.send(304);

@@ -3,6 +3,7 @@ import type {
   Me,
   NotesConflict,
   NotesView,
+  RoleSwitchRequestBody,
   SessionActionRequest,
   SessionView,
   StartIntroRequest,
@@ -42,6 +43,8 @@ export interface ApiClient {
   saveNotes(introId: string, body: NotesBody, ifVersion: number, options?: { keepalive?: boolean }): Promise<NotesSave>;
   /** Last time's goals and open follow-ups from the caller's own notes as leader with `memberId`. */
   carriedForward(memberId: string, excludeIntroId: string): Promise<CarriedForward>;
+  /** One step of handing over the lead; answers the caller's intro after it. */
+  roleSwitch(introId: string, action: RoleSwitchRequestBody['action']): Promise<IntroView>;
 }
 
 /** Where the client sends requests and how it gets a bearer token. */
@@ -150,5 +153,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         method: 'GET',
         path: `/people/${encodeURIComponent(memberId)}/carried-forward?exclude=${encodeURIComponent(excludeIntroId)}`,
       }),
+    roleSwitch: (introId, action) =>
+      send<IntroView>({ method: 'POST', path: intro(introId, '/role-switch'), body: { action } }),
   };
 }

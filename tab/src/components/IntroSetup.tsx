@@ -30,7 +30,8 @@ export function IntroSetup({ settingUp, error, onSetUp }: IntroSetupProps) {
       <Text>{METHOD_SUMMARY}</Text>
       <Text size={200}>
         No intro 1:1 is set up for this meeting yet. Setting one up plans {DEFAULT_MINUTES} minutes in three phases:{' '}
-        {DEFAULT_PLAN}. The person who sets it up leads it; if the other participant already has, this joins you to it.
+        {DEFAULT_PLAN}. The meeting's organizer leads it (else whoever sets it up); if the other participant already
+        has, this joins you to it.
       </Text>
       {error && <Notice intent="error">{error}</Notice>}
       <Button

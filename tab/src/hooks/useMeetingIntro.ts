@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IntroView } from '../../../src/domain/api';
 import type { ApiClient } from '../api/client';
+import { useFollowLeader } from './useRoleSwitch';
 
 /** How often the panel looks for an intro while there is none to show. */
 export const POLL_MS = 2000;
@@ -28,6 +29,7 @@ function messageOf(error: unknown): string {
 /** Loads the intro for `meetingId`; looks again every `pollMs` until it has both people; can set one up or join it. */
 export function useMeetingIntro(api: ApiClient, meetingId: string, pollMs = POLL_MS): MeetingIntro {
   const [state, setState] = useState<IntroState>({ status: 'loading' });
+  useFollowLeader(state, setState);
   const [attempt, setAttempt] = useState(0);
   const alive = useRef(true);
   // The leader keeps looking until the member has joined, so their name (and last time's goals) appear.

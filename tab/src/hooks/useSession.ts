@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionActionRequest, SessionView } from '../../../src/domain/api';
 import type { ApiClient } from '../api/client';
 import { addSample, bestRecent, sampleOffset, type OffsetSample } from '../sync/clockOffset';
+import { sessionTag } from '../../../src/domain/sessionTag';
+import { publishSessionView } from './useRoleSwitch';
 
 /** How often the panel asks whether the session changed (a 304 when it did not). */
 export const SESSION_POLL_MS = 1000;
@@ -32,20 +34,25 @@ export function useSession(
   const [stale, setStale] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
-  const version = useRef(initial.version);
+  // The session's ETag number: it grows with the session and with who leads, so a hand-over is seen in one poll.
+  const tag = useRef(sessionTag(initial));
 
-  const accept = useCallback((next: SessionView) => {
-    if (next.version < version.current) return;
-    version.current = next.version;
-    setView(next);
-  }, []);
+  const accept = useCallback(
+    (next: SessionView) => {
+      if (sessionTag(next) < tag.current) return;
+      tag.current = sessionTag(next);
+      setView(next);
+      publishSessionView(introId, next);
+    },
+    [introId],
+  );
 
   useEffect(() => {
     let alive = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const result = await api.pollSession(introId, version.current);
+        const result = await api.pollSession(introId, tag.current);
         if (!alive) return;
         const serverNow = result.changed ? result.view.serverNow : result.serverNow;
         setSamples((recent) => addSample(recent, sampleOffset(serverNow, result.sentAt, result.receivedAt)));

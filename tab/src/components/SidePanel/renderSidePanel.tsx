@@ -3,6 +3,7 @@ import { Busy } from '../Busy';
 import { IntroSetup } from '../IntroSetup';
 import { LiveIntro } from '../LiveIntro/LiveIntro';
 import { LoadError } from '../LoadError';
+import { RoleSwitch } from '../RoleSwitch/RoleSwitch';
 import type { SidePanelState } from './useSidePanel';
 import type { useSidePanelStyles } from './useSidePanelStyles.styles';
 
@@ -47,6 +48,7 @@ export function renderSidePanel(state: SidePanelState, styles: Styles) {
           </Text>
         )}
       </header>
+      {state.intro.status === 'ready' && <RoleSwitch api={state.api} view={state.intro.view} />}
       {renderBody(state, styles)}
     </main>
   );
