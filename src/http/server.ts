@@ -3,6 +3,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { LocalIssuer } from '../auth/localIssuer';
 import type { HttpDeps, LoggedRequest } from './context';
 import { securityHeaders } from './headers';
+import { requestUrl } from './requestUrl';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
 import { introRoutes } from './routes/intros';
@@ -31,7 +32,7 @@ function requestLogging(server: Server, deps: HttpDeps): void {
   });
   server.on('after', (req: Request, res: Response) => {
     // The path only: a query string can carry a signature (invite links) that must never reach the logs.
-    const url = new URL(req.url ?? '', 'http://x').pathname;
+    const url = requestUrl(req.url)?.pathname ?? '(not a URL)';
     const quiet = url === '/healthz' || url === '/readyz';
     (req as LoggedRequest).logger[quiet ? 'debug' : 'info'](
       { method: req.method, url, status: res.statusCode, ms: Date.now() - req.time() },

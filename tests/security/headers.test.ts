@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { FOREIGN, LEADER, MEMBER, OUTSIDER, startTestApp, type TestApp, type TestUser } from '../support/testApp';
 import { API_ROUTES, EMPTY_NOTES } from './support/apiRoutes';
+import { rawGet } from './support/network';
 import { countCases } from './support/cases';
 
 /** nosniff on every answer, no-store on every /api/v1 answer, frame-ancestors limited to Teams hosts on tab pages. */
@@ -245,4 +246,20 @@ describe('Content-Security-Policy frame-ancestors on every tab page', () => {
     expect(ancestors.every((source) => source === "'self'" || /^(\*\.)?[a-z0-9.-]+$/.test(source))).toBe(true);
     cases.bump();
   });
+});
+
+describe('a request target that is not a URL', () => {
+  // Once, `GET //[ HTTP/1.1` threw in a pre handler: an uncaught exception that stops the process.
+  it.each(['//[', 'http://[', 'http://127.0.0.1:99999/api/v1/me', '//[/tab/index.html', '//[/api/v1/me'])(
+    'GET %s → 400 with nosniff and no-store, and the app keeps serving',
+    async (target) => {
+      const port = Number(new URL(local.baseUrl).port);
+      const head = await rawGet(port, target);
+      expect(head).toMatch(/^HTTP\/1\.1 400 /);
+      expect(head).toMatch(/^x-content-type-options: nosniff$/im);
+      expect(head).toMatch(/^cache-control: no-store$/im);
+      expect(await rawGet(port, '/healthz')).toMatch(/^HTTP\/1\.1 200 /);
+      cases.bump();
+    },
+  );
 });

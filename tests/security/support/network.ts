@@ -1,5 +1,5 @@
 import { createServer, request, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import os from 'node:os';
 
 /** This machine's first non-loopback IPv4 address (what its LAN sees), if it has one. */
@@ -75,5 +75,24 @@ export function connectionRefused(host: string, port: number): Promise<boolean> 
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
     req.end();
+  });
+}
+
+/** Sends one raw HTTP/1.1 GET for `target` (no URL parsing on the way) and resolves with the answer's head. */
+export function rawGet(port: number, target: string, timeoutMs = 3000): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1', () =>
+      socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
+    );
+    let answer = '';
+    const done = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(answer.split('\r\n\r\n')[0] ?? '');
+    };
+    const timer = setTimeout(done, timeoutMs);
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    socket.on('end', done);
+    socket.on('error', done);
   });
 }
