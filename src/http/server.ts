@@ -3,6 +3,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { LocalIssuer } from '../auth/localIssuer';
 import type { HttpDeps, LoggedRequest } from './context';
 import { securityHeaders } from './headers';
+import { loopbackHostOnly } from './loopbackHost';
 import { requestUrl } from './requestUrl';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
@@ -66,6 +67,7 @@ export function createHttpServer(parts: ServerParts): Server {
   const server = restify.createServer({ name: 'intro-1on1', handleUncaughtExceptions: false });
   requestLogging(server, parts);
   securityHeaders(server);
+  if (parts.localIssuer) loopbackHostOnly(server);
   healthRoutes(server, parts);
   botRoute(server, parts.handleActivity);
   meetingRoutes(server, parts);

@@ -9,7 +9,7 @@ import { messageActivity } from '../support/activities';
 import { startConnectorStub, type ConnectorStub } from '../support/connectorStub';
 import { LEADER, TENANT } from '../support/testApp';
 import { countCases } from './support/cases';
-import { connectionRefused, lanAddress } from './support/network';
+import { connectionRefused, lanAddress, statusWithHost } from './support/network';
 import { entraIssuer, startOidcStub, type OidcStub } from './support/oidcStub';
 
 /** The mode table: which settings give which mode, where it listens and what is reachable. */
@@ -206,6 +206,54 @@ describe('contradictory settings refuse to start with one message naming them', 
       }
       expect(thrown).toBeInstanceOf(ConfigError);
       for (const name of names) expect((thrown as ConfigError).message).toContain(name);
+      cases.bump();
+    },
+  );
+});
+
+describe('local mode answers only requests addressed to loopback (a DNS-rebound page gets nothing)', () => {
+  let app: RunningApp;
+  let dataDir: string;
+  let port: number;
+  let token: string;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'intro-modes-'));
+    app = await startApp(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
+      logger: createLogger('silent'),
+      jobPollMs: 0,
+    });
+    port = (app.server.address() as AddressInfo).port;
+    token = await app.localIssuer!.mint(LEADER);
+  });
+  afterAll(async () => {
+    await app?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const REQUESTS = [
+    ['POST /dev/token', { method: 'POST', path: '/dev/token', body: JSON.stringify(LEADER) }],
+    ['GET /api/v1/me', { path: '/api/v1/me', token: 'TOKEN' }],
+    ['GET /api/v1/export.md', { path: '/api/v1/export.md', token: 'TOKEN' }],
+    ['GET /tab/preview.html', { path: '/tab/preview.html' }],
+  ] as const;
+  const HOSTS = [
+    ['evil.example.com', false],
+    ['evil.example.com:PORT', false],
+    ['127.0.0.1.nip.io:PORT', false],
+    ['localhost:PORT', true],
+    ['127.0.0.1:PORT', true],
+    ['[::1]:PORT', true],
+  ] as const;
+
+  it.each(HOSTS.flatMap(([host, served]) => REQUESTS.map(([name, req]) => [name, host, served, req] as const)))(
+    '%s with Host: %s → served: %s',
+    async (_name, host, served, req) => {
+      const status = await statusWithHost(port, host.replace('PORT', String(port)), {
+        ...req,
+        token: 'token' in req ? token : undefined,
+      });
+      if (served) expect(status).toBe(200);
+      else expect(status).toBe(421);
       cases.bump();
     },
   );

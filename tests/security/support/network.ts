@@ -96,3 +96,23 @@ export function rawGet(port: number, target: string, timeoutMs = 3000): Promise<
     socket.on('error', done);
   });
 }
+
+/** Sends a request to 127.0.0.1:port with the given Host header (as a DNS-rebound page would) and returns the status. */
+export function statusWithHost(
+  port: number,
+  host: string,
+  options: { readonly method?: string; readonly path: string; readonly body?: string; readonly token?: string },
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { host };
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.token) headers['authorization'] = `Bearer ${options.token}`;
+    const req = request({ host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET', headers });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
