@@ -1,3 +1,4 @@
+import { NIL_GUID } from '../../src/domain/ids';
 import { FOREIGN, LEADER, MEMBER, OUTSIDER, startTestApp, type TestApp, type TestUser } from '../support/testApp';
 import { countCases } from './support/cases';
 
@@ -222,5 +223,69 @@ describe('a same-tenant outsider and another tenant', () => {
   // (src/app/meetingIntros.ts). Turn this into `it` once the message names nobody.
   it.failing('the outsider asks about a meeting whose intro awaits its member: a 404 without names', async () => {
     await askLoneMeeting(OUTSIDER);
+  });
+});
+
+describe('after "delete my data", the anonymised intro matches nobody', () => {
+  const GONE: TestUser = { oid: '55555555-5555-4555-8555-555555555555', tid: LEADER.tid, name: 'Gale Gone' };
+  const STAYS: TestUser = { oid: '66666666-6666-4666-8666-666666666666', tid: LEADER.tid, name: 'Stacy Stays' };
+  const NOBODY: TestUser = { oid: NIL_GUID, tid: LEADER.tid, name: 'Nobody' };
+  const DELETED_MEETING = 'MCMxOTptZWV0aW5nX2RlbGV0ZWRAdGhyZWFkLnYyIzA=';
+  let goneIntro: string;
+
+  beforeAll(async () => {
+    const created = await app.api(GONE, `/api/v1/meetings/${DELETED_MEETING}/intro`, { body: {} });
+    goneIntro = ((await created.json()) as { intro: { id: string } }).intro.id;
+    await app.api(STAYS, `/api/v1/meetings/${DELETED_MEETING}/intro`, { body: {} });
+    // The member's notes keep the intro (anonymised) rather than deleted with the leader's data.
+    const notes = {
+      text: { prep: 'mine', goals: '', pullFeedback: '', pushFeedback: '' },
+      goals: [],
+      issues: [],
+      feedback: [],
+      followUps: [],
+    };
+    const kept = await app.api(STAYS, `/api/v1/intros/${goneIntro}/notes`, {
+      method: 'PUT',
+      body: notes,
+      headers: { 'if-match': '"0"' },
+    });
+    expect(kept.status).toBe(200);
+    expect((await app.api(GONE, '/api/v1/me/data', { method: 'DELETE' })).status).toBe(204);
+  });
+
+  it.each([
+    ['the nil-GUID oid', { oid: NIL_GUID, tid: LEADER.tid, name: 'x' }],
+    ['the nil-GUID tid', { oid: OUTSIDER.oid, tid: NIL_GUID, name: 'x' }],
+  ])('POST /dev/token refuses %s', async (_name, claims) => {
+    const response = await fetch(`${app.baseUrl}/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(claims),
+    });
+    expect(response.status).toBe(400);
+    cases.bump();
+  });
+
+  it.each(['/api/v1/intros', `/api/v1/intros/{id}`, '/api/v1/history', '/api/v1/export.md'])(
+    'a nil-GUID token is refused on %s',
+    async (route) => {
+      const response = await app.api(NOBODY, route.replace('{id}', goneIntro));
+      expect(response.status).toBe(401);
+      cases.bump();
+    },
+  );
+
+  it('the member sees the leader as deleted, without their name', async () => {
+    const answer = await send(STAYS, { path: `/api/v1/intros/${goneIntro}` });
+    expect(answer.status).toBe(200);
+    expect(answer.text).not.toContain(GONE.name);
+    expect(answer.text).not.toContain(GONE.oid);
+    cases.bump();
+  });
+
+  it('the deleted leader, signing in again, no longer matches it', async () => {
+    expect([403, 404]).toContain((await send(GONE, { path: `/api/v1/intros/${goneIntro}` })).status);
+    cases.bump();
   });
 });
