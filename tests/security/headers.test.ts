@@ -263,3 +263,59 @@ describe('a request target that is not a URL', () => {
     },
   );
 });
+
+describe('the tab’s static files', () => {
+  const PACKAGE = /"name":\s*"intro-one-on-one"|LOCAL_CLIENT_ID/;
+  it.each([
+    '/tab/../package.json',
+    '/tab/%2e%2e/package.json',
+    '/tab/..%2fpackage.json',
+    '/tab/%2e%2e%2f%2e%2e%2fsrc%2fconfig.ts',
+    '/tab/assets/..%2f..%2f..%2fpackage.json',
+    '/tab/..\\..\\package.json',
+  ])('stay inside tab/dist: GET %s', async (target) => {
+    for (const app of [local, deployed]) {
+      const answer = await rawGet(Number(new URL(app.baseUrl).port), target);
+      expect(answer).toMatch(/^HTTP\/1\.1 \d{3} /);
+      expect(answer).not.toMatch(PACKAGE);
+    }
+    cases.bump();
+  });
+
+  it.each([
+    '/tab/PREVIEW.HTML',
+    '/tab/preview%2ehtml',
+    '/tab/./preview.html',
+    '/tab/assets/..%2fpreview.html',
+    '/tab/host.html?x=1',
+    '/tab/Host.Html',
+    '/tab//host.html',
+  ])('the Teams simulators stay local-only in deployment: GET %s', async (target) => {
+    const answer = await rawGet(Number(new URL(deployed.baseUrl).port), target);
+    expect(answer).not.toMatch(/^HTTP\/1\.1 200 /);
+    expect(answer).not.toMatch(/<html/i);
+    cases.bump();
+  });
+});
+
+describe('no cross-origin reads', () => {
+  it.each([
+    ['GET', '/api/v1/me'],
+    ['OPTIONS', '/api/v1/me'],
+    ['OPTIONS', '/dev/token'],
+    ['POST', '/dev/token'],
+  ])('%s %s from https://evil.example.com carries no Access-Control-Allow-*', async (method, route) => {
+    const response = await fetch(`${local.baseUrl}${route}`, {
+      method,
+      headers: {
+        origin: 'https://evil.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+        ...(method === 'GET' ? { authorization: `Bearer ${await local.mintToken(LEADER)}` } : {}),
+      },
+    });
+    await response.arrayBuffer();
+    expect([...response.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    cases.bump();
+  });
+});

@@ -78,7 +78,7 @@ export function connectionRefused(host: string, port: number): Promise<boolean> 
   });
 }
 
-/** Sends one raw HTTP/1.1 GET for `target` (no URL parsing on the way) and resolves with the answer's head. */
+/** Sends one raw HTTP/1.1 GET for `target` (no URL parsing on the way) and resolves with the whole answer. */
 export function rawGet(port: number, target: string, timeoutMs = 3000): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1', () =>
@@ -88,7 +88,7 @@ export function rawGet(port: number, target: string, timeoutMs = 3000): Promise<
     const done = () => {
       clearTimeout(timer);
       socket.destroy();
-      resolve(answer.split('\r\n\r\n')[0] ?? '');
+      resolve(answer);
     };
     const timer = setTimeout(done, timeoutMs);
     socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
