@@ -3,6 +3,7 @@ import { NIL_GUID } from '../../src/domain/ids';
 import { LEADER, OTHER_TENANT, TENANT, startTestApp, type TestApp } from '../support/testApp';
 import { API_ROUTES, callRoute, declaredApiRoutes, type ApiRoute } from './support/apiRoutes';
 import { countCases } from './support/cases';
+import { postUnfinished } from './support/network';
 import { entraIssuer, hmacToken, startOidcStub, unsignedToken, type OidcStub } from './support/oidcStub';
 
 /** The token matrix: every refused token gets the same generic 401 on every /api/v1 route, in Entra mode. */
@@ -141,6 +142,23 @@ describe('refused tokens', () => {
     expect(response.status).toBe(401);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.text()).toBe(generic);
+    cases.bump();
+  });
+});
+
+describe('authentication comes before the body', () => {
+  const WITH_BODY = API_ROUTES.filter((route) => route.body !== undefined);
+  it.each(
+    WITH_BODY.flatMap((route) =>
+      ['no Authorization header', 'alg: none', 'a bad signature'].map(
+        (token) => [token, `${route.method} ${route.path}`, route] as const,
+      ),
+    ),
+  )('%s → 401 on %s without reading the body', async (token, _name, route: ApiRoute) => {
+    const authorization = forged.get(token);
+    const headers = { ...route.headers, ...(authorization ? { authorization } : {}) };
+    const status = await postUnfinished(`${restricted.baseUrl}${route.path}`, headers, 3000, route.method);
+    expect(status).toBe(401);
     cases.bump();
   });
 });

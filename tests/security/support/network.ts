@@ -37,13 +37,18 @@ export async function startRecorder(host: string): Promise<Recorder> {
 }
 
 /**
- * POSTs to `url` announcing a 64 KB JSON body but sending only its first bytes, and resolves with the status if
+ * Sends `method` (POST by default) to `url` announcing a 64 KB JSON body but sending only its first bytes, and resolves with the status if
  * the server answers anyway: proof it answered without reading the body. Rejects after `timeoutMs` otherwise.
  */
-export function postUnfinished(url: string, headers: Record<string, string> = {}, timeoutMs = 3000): Promise<number> {
+export function postUnfinished(
+  url: string,
+  headers: Record<string, string> = {},
+  timeoutMs = 3000,
+  method = 'POST',
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(url, {
-      method: 'POST',
+      method,
       headers: { 'content-type': 'application/json', 'content-length': String(64 * 1024), ...headers },
     });
     const timer = setTimeout(() => {
