@@ -1,4 +1,5 @@
 import type { Server } from 'restify';
+import { requestUrl } from './requestUrl';
 
 /**
  * The hosts Teams documents for tabs (Teams, Outlook, Microsoft 365, old and new domains), plus the app itself:
@@ -28,9 +29,15 @@ function isPrivate(pathname: string): boolean {
  */
 export function securityHeaders(server: Server): void {
   server.pre((req, res, next) => {
-    const pathname = new URL(req.url ?? '', 'http://x').pathname;
+    const url = requestUrl(req.url);
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'no-referrer');
+    if (!url) {
+      res.header('Cache-Control', 'no-store');
+      res.send(400, { error: { code: 'invalidUrl', message: 'The request target is not a valid URL.' } });
+      return next(false);
+    }
+    const pathname = url.pathname;
     if (isPrivate(pathname)) res.header('Cache-Control', 'no-store');
     if (pathname === '/' || pathname.startsWith('/tab')) res.header('Content-Security-Policy', TAB_CSP);
     return next();

@@ -3,6 +3,8 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { LocalIssuer } from '../auth/localIssuer';
 import type { HttpDeps, LoggedRequest } from './context';
 import { securityHeaders } from './headers';
+import { loopbackHostOnly } from './loopbackHost';
+import { requestUrl } from './requestUrl';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
 import { introRoutes } from './routes/intros';
@@ -32,7 +34,7 @@ function requestLogging(server: Server, deps: HttpDeps): void {
   });
   server.on('after', (req: Request, res: Response) => {
     // The path only: a query string can carry a signature (invite links) that must never reach the logs.
-    const url = new URL(req.url ?? '', 'http://x').pathname;
+    const url = requestUrl(req.url)?.pathname ?? '(not a URL)';
     const quiet = url === '/healthz' || url === '/readyz';
     (req as LoggedRequest).logger[quiet ? 'debug' : 'info'](
       { method: req.method, url, status: res.statusCode, ms: Date.now() - req.time() },
@@ -66,6 +68,7 @@ export function createHttpServer(parts: ServerParts): Server {
   const server = restify.createServer({ name: 'intro-1on1', handleUncaughtExceptions: false });
   requestLogging(server, parts);
   securityHeaders(server);
+  if (parts.localIssuer) loopbackHostOnly(server);
   healthRoutes(server, parts);
   botRoute(server, parts.handleActivity);
   meetingRoutes(server, parts);

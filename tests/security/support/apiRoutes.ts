@@ -1,0 +1,94 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** One /api/v1 route with a request that would pass everything but authentication. */
+export interface ApiRoute {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The route as the server declares it, e.g. `/api/v1/intros/:id`. */
+  readonly pattern: string;
+  /** A concrete path for it. */
+  readonly path: string;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** Ids that are well formed but name nothing the caller owns. */
+export const SOME_INTRO = 'a0a0a0a0-0000-4000-8000-00000000a0a0';
+export const SOME_MEETING = 'MCMxOTptZWV0aW5nX3NlY3VyaXR5QHRocmVhZC52MiMw';
+export const SOME_PERSON = 'b0b0b0b0-0000-4000-8000-00000000b0b0';
+
+/** Notes with nothing in them: a valid PUT body. */
+export const EMPTY_NOTES = {
+  text: { prep: '', goals: '', pullFeedback: '', pushFeedback: '' },
+  goals: [],
+  issues: [],
+  feedback: [],
+  followUps: [],
+} as const;
+
+/** Every /api/v1 route (`declaredApiRoutes` checks the list against the source). */
+export const API_ROUTES: readonly ApiRoute[] = [
+  { method: 'GET', pattern: '/api/v1/me', path: '/api/v1/me' },
+  { method: 'DELETE', pattern: '/api/v1/me/data', path: '/api/v1/me/data' },
+  { method: 'GET', pattern: '/api/v1/meetings/:meetingId/intro', path: `/api/v1/meetings/${SOME_MEETING}/intro` },
+  {
+    method: 'POST',
+    pattern: '/api/v1/meetings/:meetingId/intro',
+    path: `/api/v1/meetings/${SOME_MEETING}/intro`,
+    body: {},
+  },
+  { method: 'GET', pattern: '/api/v1/intros', path: '/api/v1/intros' },
+  { method: 'GET', pattern: '/api/v1/intros/:id', path: `/api/v1/intros/${SOME_INTRO}` },
+  { method: 'GET', pattern: '/api/v1/intros/:id/session', path: `/api/v1/intros/${SOME_INTRO}/session` },
+  {
+    method: 'POST',
+    pattern: '/api/v1/intros/:id/session',
+    path: `/api/v1/intros/${SOME_INTRO}/session`,
+    body: { action: 'start' },
+  },
+  { method: 'GET', pattern: '/api/v1/intros/:id/notes', path: `/api/v1/intros/${SOME_INTRO}/notes` },
+  {
+    method: 'PUT',
+    pattern: '/api/v1/intros/:id/notes',
+    path: `/api/v1/intros/${SOME_INTRO}/notes`,
+    body: EMPTY_NOTES,
+    headers: { 'if-match': '"0"' },
+  },
+  { method: 'DELETE', pattern: '/api/v1/intros/:id/notes', path: `/api/v1/intros/${SOME_INTRO}/notes` },
+  { method: 'GET', pattern: '/api/v1/history', path: '/api/v1/history' },
+  { method: 'GET', pattern: '/api/v1/history/search', path: '/api/v1/history/search?q=goal' },
+  { method: 'GET', pattern: '/api/v1/export.md', path: '/api/v1/export.md' },
+  { method: 'GET', pattern: '/api/v1/export.csv', path: '/api/v1/export.csv' },
+  {
+    method: 'GET',
+    pattern: '/api/v1/people/:userId/carried-forward',
+    path: `/api/v1/people/${SOME_PERSON}/carried-forward`,
+  },
+];
+
+const VERBS: Readonly<Record<string, ApiRoute['method']>> = { get: 'GET', post: 'POST', put: 'PUT', del: 'DELETE' };
+
+/** The `/api/v1` routes src/http/routes/*.ts declares, as `METHOD pattern`, read from the source. */
+export function declaredApiRoutes(): string[] {
+  const dir = path.join(__dirname, '../../../src/http/routes');
+  const found: string[] = [];
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
+    const source = readFileSync(path.join(dir, file), 'utf8');
+    for (const match of source.matchAll(/server\.(get|post|put|del)\(\s*['`](\/api\/v1[^'`]*)['`]/g)) {
+      found.push(`${VERBS[match[1]!]} ${match[2]}`);
+    }
+  }
+  return found.sort();
+}
+
+/** Sends `route` to `baseUrl` with `authorization` (none when undefined). */
+export function callRoute(baseUrl: string, route: ApiRoute, authorization?: string): Promise<Response> {
+  const headers: Record<string, string> = { ...route.headers };
+  if (authorization !== undefined) headers['authorization'] = authorization;
+  if (route.body !== undefined) headers['content-type'] = 'application/json';
+  return fetch(`${baseUrl}${route.path}`, {
+    method: route.method,
+    headers,
+    body: route.body === undefined ? undefined : JSON.stringify(route.body),
+  });
+}
