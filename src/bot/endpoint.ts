@@ -75,21 +75,32 @@ export function botEndpoint(deps: BotEndpointDeps): (req: Request, res: Response
         })()
       : undefined;
 
+  // The token is checked against the only two fields it vouches for, taken as strings from whatever was sent, so
+  // a malformed body with a bad token is a 401 like any other forgery.
+  const authenticated = async (req: Request, header: string, body: unknown): Promise<boolean> => {
+    if (!authentication) return true;
+    const raw = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    const text = (value: unknown) => (typeof value === 'string' ? value : '');
+    const claims = { channelId: text(raw['channelId']), serviceUrl: text(raw['serviceUrl']) } as Activity;
+    try {
+      await authentication.authenticateRequest(claims, header);
+      return true;
+    } catch (err) {
+      (req as LoggedRequest).logger.info({ reason: (err as Error).message }, 'bot activity refused');
+      return false;
+    }
+  };
+
   const admit = async (req: Request): Promise<Gate> => {
     if (deps.bot.mode === 'off') return fail('unauthorized', UNAUTHORIZED);
     const header = req.headers.authorization ?? '';
     if (authentication && !/^Bearer \S+$/i.test(header)) return fail('unauthorized', UNAUTHORIZED);
     const body = await readJson(req);
-    if (!body.ok) return body;
-    const activity = parseActivity(body.value, deps.serviceUrls);
-    if (!activity.ok || !authentication) return activity;
-    try {
-      await authentication.authenticateRequest(activity.value, header);
-    } catch (err) {
-      (req as LoggedRequest).logger.info({ reason: (err as Error).message }, 'bot activity refused');
+    if (!(await authenticated(req, header, body.ok ? body.value : undefined))) {
       return fail('unauthorized', UNAUTHORIZED);
     }
-    return activity;
+    if (!body.ok) return body;
+    return parseActivity(body.value, deps.serviceUrls);
   };
 
   return async (req, res) => {

@@ -219,9 +219,7 @@ describe('a same-tenant outsider and another tenant', () => {
     await askLoneMeeting(FOREIGN);
   });
 
-  // KNOWN BUG (issue 9, item 7): `awaitingMember` names the leader to anyone in the tenant who knows the meeting id
-  // (src/app/meetingIntros.ts). Turn this into `it` once the message names nobody.
-  it.failing('the outsider asks about a meeting whose intro awaits its member: a 404 without names', async () => {
+  it('the outsider asks about a meeting whose intro awaits its member: a 404 without names', async () => {
     await askLoneMeeting(OUTSIDER);
   });
 });

@@ -52,7 +52,9 @@ const TABLE: readonly Row[] = [
   deployment('AAD_APP_TENANT_ID', () => ({ AAD_APP_TENANT_ID: TENANT })),
   deployment('STORAGE_CONNECTION_STRING (run on SQLite here)', () => ({
     STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+    NOTES_KEK: Buffer.alloc(32, 7).toString('base64'),
   })),
+  deployment('KEY_VAULT_KEY_ID', () => ({ KEY_VAULT_KEY_ID: 'https://intro.vault.azure.net/keys/notes/0123' })),
   deployment(
     'GRAPH_CLIENT_SECRET (+ the Entra app it needs)',
     (s) => ({ ...entra(s), AAD_APP_TENANT_ID: TENANT, GRAPH_CLIENT_SECRET: 'x' }),

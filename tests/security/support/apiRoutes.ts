@@ -46,6 +46,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: `/api/v1/intros/${SOME_INTRO}/session`,
     body: { action: 'start' },
   },
+  {
+    method: 'POST',
+    pattern: '/api/v1/intros/:id/role-switch',
+    path: `/api/v1/intros/${SOME_INTRO}/role-switch`,
+    body: { action: 'request' },
+  },
   { method: 'GET', pattern: '/api/v1/intros/:id/notes', path: `/api/v1/intros/${SOME_INTRO}/notes` },
   {
     method: 'PUT',
