@@ -1,5 +1,6 @@
 // Azure resources for Intro 1:1: one Linux App Service (Node 20) that serves the bot, the REST API and the tab,
-// a Storage account whose Table service holds all state (so instances can scale out), and the Azure Bot.
+// a Storage account whose Table service holds all state (so instances can scale out), a Key Vault key that wraps
+// each author's notes key (encryption at rest), and the Azure Bot.
 @maxLength(20)
 @minLength(4)
 @description('Prefix for every resource name.')
@@ -71,6 +72,10 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
   name: webAppName
   location: location
   kind: 'app,linux'
+  // The app reaches Key Vault as itself: no secret to store for it.
+  identity: {
+    type: 'SystemAssigned'
+  }
   properties: {
     serverFarmId: serverfarm.id
     httpsOnly: true
@@ -83,6 +88,55 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
       ftpsState: 'Disabled'
       http20Enabled: true
     }
+  }
+}
+
+// Key Vault names: 3–24 letters, digits and hyphens, globally unique.
+var keyVaultName = 'intro-${uniqueString(resourceGroup().id, resourceBaseName)}'
+
+resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: keyVaultName
+  location: location
+  properties: {
+    tenantId: tenant().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+  }
+}
+
+// The key-encryption key: it never leaves Key Vault; the app asks it to wrap and unwrap notes keys.
+resource notesKek 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {
+  parent: keyVault
+  name: 'notes-kek'
+  properties: {
+    kty: 'RSA'
+    keySize: 3072
+    keyOps: [
+      'wrapKey'
+      'unwrapKey'
+    ]
+  }
+}
+
+// Key Vault Crypto User: wrap and unwrap with the vault's keys, nothing else.
+var keyVaultCryptoUser = subscriptionResourceId(
+  'Microsoft.Authorization/roleDefinitions',
+  '12338af0-0e69-4776-bea7-57ae8d297424'
+)
+
+resource webAppCanWrap 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(keyVault.id, webApp.id, keyVaultCryptoUser)
+  scope: keyVault
+  properties: {
+    roleDefinitionId: keyVaultCryptoUser
+    principalId: webApp.identity.principalId
+    principalType: 'ServicePrincipal'
   }
 }
 
@@ -102,7 +156,11 @@ resource webAppSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     AAD_APP_TENANT_ID: aadAppTenantId
     AAD_APP_OAUTH_AUTHORITY: aadAppOauthAuthority
     STORAGE_CONNECTION_STRING: storageConnectionString
+    KEY_VAULT_KEY_ID: notesKek.properties.keyUriWithVersion
   }
+  dependsOn: [
+    webAppCanWrap
+  ]
 }
 
 module azureBotRegistration './botRegistration/azurebot.bicep' = {

@@ -32,9 +32,13 @@ describe('infra/azure.bicep with infra/azure.parameters.json', () => {
       expect.arrayContaining([
         ...['BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'BOT_DOMAIN', 'AAD_APP_CLIENT_ID', 'AAD_APP_TENANT_ID'],
         ...['AAD_APP_OAUTH_AUTHORITY', 'STORAGE_CONNECTION_STRING', 'NODE_ENV', 'WEBSITE_RUN_FROM_PACKAGE'],
+        'KEY_VAULT_KEY_ID',
       ]),
     );
     expect(bicep).toContain("healthCheckPath: '/readyz'");
+    // The app wraps notes keys with a Key Vault key it reaches as its own identity (Key Vault Crypto User).
+    expect(bicep).toContain("type: 'SystemAssigned'");
+    expect(bicep).toContain('12338af0-0e69-4776-bea7-57ae8d297424');
     expect(bicep).toContain("linuxFxVersion: 'NODE|20-lts'");
   });
 
