@@ -10,10 +10,12 @@ describe('shutdown', () => {
     await new Promise((resolve) => stalled.once('connect', resolve));
     // Headers promise 10 KB, then nothing more arrives.
     stalled.write(
-      'POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{"ty',
+      `POST /api/messages HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{"ty`,
     );
     const keepAlive = await fetch(`${app.baseUrl}/healthz`, { keepalive: true });
     expect(keepAlive.status).toBe(200);
+    await keepAlive.text();
+    stalled.resume();
     const cut = new Promise((resolve) => stalled.once('close', resolve));
 
     const started = Date.now();

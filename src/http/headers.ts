@@ -30,16 +30,16 @@ function isPrivate(pathname: string): boolean {
 export function securityHeaders(server: Server): void {
   server.pre((req, res, next) => {
     const url = requestUrl(req.url);
-    res.header('X-Content-Type-Options', 'nosniff');
-    res.header('Referrer-Policy', 'no-referrer');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
     if (!url) {
-      res.header('Cache-Control', 'no-store');
+      res.setHeader('Cache-Control', 'no-store');
       res.send(400, { error: { code: 'invalidUrl', message: 'The request target is not a valid URL.' } });
       return next(false);
     }
     const pathname = url.pathname;
-    if (isPrivate(pathname)) res.header('Cache-Control', 'no-store');
-    if (pathname === '/' || pathname.startsWith('/tab')) res.header('Content-Security-Policy', TAB_CSP);
+    if (isPrivate(pathname)) res.setHeader('Cache-Control', 'no-store');
+    if (pathname === '/' || pathname.startsWith('/tab')) res.setHeader('Content-Security-Policy', TAB_CSP);
     return next();
   });
 }

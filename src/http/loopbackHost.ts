@@ -15,7 +15,7 @@ export function loopbackHostOnly(server: Server): void {
   server.pre((req, res, next) => {
     const host = hostnameOf(req.headers.host);
     if (host && isLoopbackHost(host)) return next();
-    res.header('Cache-Control', 'no-store');
+    res.setHeader('Cache-Control', 'no-store');
     res.send(421, {
       error: { code: 'misdirectedRequest', message: 'Local mode answers only requests addressed to localhost.' },
     });

@@ -95,7 +95,6 @@ export function historyRoutes(server: Server, deps: HttpDeps): void {
       if (!member) return sendFailure(res, { code: 'invalidUserId', message: 'The user id in the path is not valid.' });
       const query = parseQuery(req, res, carriedQuery);
       if (!query) return;
-      res.header('Cache-Control', 'no-store');
       res.send(200, await carriedForward(useCases, caller, member, query.exclude ? { exclude: query.exclude } : {}));
     }),
   );

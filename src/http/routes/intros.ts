@@ -17,7 +17,6 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
     '/api/v1/me',
     authed(deps, async (_req, res, caller) => {
       const me: Me = { userId: caller.userId, tenantId: caller.tenantId, name: caller.name };
-      res.header('Cache-Control', 'no-store');
       res.send(200, me);
     }),
   );
@@ -83,7 +82,6 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
       const result = await getMyNotes(deps.useCases, caller, id);
       if (!result.ok) return sendFailure(res, result.error);
       res.header('ETag', etag(result.value.version));
-      res.header('Cache-Control', 'no-store');
       res.send(200, result.value);
     }),
   );

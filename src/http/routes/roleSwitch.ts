@@ -11,7 +11,6 @@ export function roleSwitchRoutes(server: Server, deps: HttpDeps): void {
   server.post(
     '/api/v1/intros/:id/role-switch',
     authed(deps, async (req, res, caller) => {
-      res.header('Cache-Control', 'no-store');
       const id = introIdParam(req, res);
       if (!id) return;
       const body = await readBody(req, roleSwitchRequestSchema);
