@@ -71,6 +71,14 @@ async function closeServer(server: Server, graceMs: number): Promise<void> {
   clearTimeout(deadline);
 }
 
+/** Waits for `work`, but no longer than `ms`. */
+async function within(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  await Promise.race([work, deadline]);
+  clearTimeout(timer);
+}
+
 /** Link to the personal history tab (a Teams deep link when the app id is known), optionally to one intro. */
 function historyLink(config: Config, publicUrl: () => string) {
   return (intro?: Intro): string => {
@@ -188,8 +196,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     localIssuer,
     runDueJobs: () => jobs.runDueJobs(),
     stop: async (graceMs = config.shutdownGraceMs) => {
-      await jobs.stop();
-      await closeServer(server, graceMs);
+      // Jobs and requests wind down side by side, and neither may hold the process past the grace period.
+      await Promise.all([within(jobs.stop(), graceMs), closeServer(server, graceMs)]);
       store.close();
     },
   };

@@ -1,6 +1,10 @@
 import type { ConversationStore } from '../app/ports';
 import type { ServiceUrlPolicy } from '../config';
+import { parseUserId } from '../domain/ids';
 import { isAllowedServiceUrl } from './serviceUrls';
+
+/** Disallowed references forgotten per lookup before giving up (the rest go on later lookups). */
+const MAX_PURGES = 20;
 
 /**
  * A ConversationStore that never hands out (or keeps) a reference whose `serviceUrl` is outside the allow-list, so
@@ -15,6 +19,17 @@ export function allowedConversations(inner: ConversationStore, policy: ServiceUr
     },
     get: async (tenantId, userId) => allowed(await inner.get(tenantId, userId)),
     delete: (tenantId, userId) => inner.delete(tenantId, userId),
-    anyInTenant: async (tenantId) => allowed(await inner.anyInTenant(tenantId)),
+    anyInTenant: async (tenantId) => {
+      // A reference stored before the allow-list (or forged) is useless: forget it and look again, so one bad row
+      // cannot stand for the whole tenant.
+      for (let tries = 0; tries < MAX_PURGES; tries++) {
+        const reference = await inner.anyInTenant(tenantId);
+        if (!reference || allowed(reference)) return reference;
+        const owner = parseUserId((reference['user'] as { aadObjectId?: unknown } | undefined)?.aadObjectId);
+        if (!owner) return undefined;
+        await inner.delete(tenantId, owner);
+      }
+      return undefined;
+    },
   };
 }

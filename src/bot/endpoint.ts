@@ -37,7 +37,7 @@ export interface BotEndpointDeps {
   readonly run: (context: TurnContext, logger: LoggedRequest['logger']) => Promise<void>;
 }
 
-type Gate = Result<Activity, 'unauthorized' | 'invalidActivity' | 'invalidJson' | 'tooLarge'>;
+type Gate = Result<Activity, 'unauthorized' | 'invalidActivity' | 'invalidJson' | 'tooLarge' | 'unsupportedMediaType'>;
 
 const UNAUTHORIZED = 'This endpoint accepts only activities from the Bot Framework Service.';
 
@@ -95,6 +95,12 @@ export function botEndpoint(deps: BotEndpointDeps): (req: Request, res: Response
     if (deps.bot.mode === 'off') return fail('unauthorized', UNAUTHORIZED);
     const header = req.headers.authorization ?? '';
     if (authentication && !/^Bearer \S+$/i.test(header)) return fail('unauthorized', UNAUTHORIZED);
+    // Browsers always say where a request comes from and the Bot Framework Service never does: refusing both an
+    // Origin and a non-JSON body keeps any web page a developer visits from posting activities to a local bot.
+    if (req.headers.origin !== undefined) return fail('unauthorized', UNAUTHORIZED);
+    if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      return fail('unsupportedMediaType', 'Send the activity as application/json.');
+    }
     const body = await readJson(req);
     if (!(await authenticated(req, header, body.ok ? body.value : undefined))) {
       return fail('unauthorized', UNAUTHORIZED);

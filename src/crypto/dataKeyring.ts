@@ -35,25 +35,30 @@ export function dataKeyring(keys: DataKeyStore, wrapper: KeyWrapper, options: Ke
   const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
   const cache = new Map<string, Cached>();
+  // Bumped by destroy: a key read before a destroy finished must never be cached after it.
+  const generations = new Map<string, number>();
+  const generation = (name: string) => generations.get(name) ?? 0;
   const slot = (tenantId: TenantId, authorId: UserId) => `${tenantId}|${authorId}`;
 
-  const remember = (name: string, fingerprint: string, key: Uint8Array) => {
+  const remember = (name: string, fingerprint: string, key: Uint8Array, readAt: number) => {
+    if (generation(name) !== readAt) return key;
     cache.delete(name);
     if (cache.size >= maxEntries) cache.delete(cache.keys().next().value as string);
     cache.set(name, { fingerprint, key, expires: now() + ttlMs });
     return key;
   };
-  const unwrapped = async (name: string, wrapped: WrappedKey, plain?: Uint8Array) => {
+  const unwrapped = async (name: string, readAt: number, wrapped: WrappedKey, plain?: Uint8Array) => {
     const fingerprint = fingerprintOf(wrapped);
     const hit = cache.get(name);
     if (hit && hit.fingerprint === fingerprint && hit.expires > now()) return hit.key;
-    return remember(name, fingerprint, plain ?? (await wrapper.unwrap(wrapped)));
+    return remember(name, fingerprint, plain ?? (await wrapper.unwrap(wrapped)), readAt);
   };
 
   const reading = new Map<string, Promise<Uint8Array | undefined>>();
   const load = async (name: string, tenantId: TenantId, authorId: UserId) => {
+    const readAt = generation(name);
     const stored = await keys.get(tenantId, authorId);
-    if (stored) return unwrapped(name, stored);
+    if (stored) return unwrapped(name, readAt, stored);
     cache.delete(name);
     return undefined;
   };
@@ -61,13 +66,14 @@ export function dataKeyring(keys: DataKeyStore, wrapper: KeyWrapper, options: Ke
   return {
     forWrite: async (tenantId, authorId) => {
       const name = slot(tenantId, authorId);
+      const readAt = generation(name);
       // Always read the stored key before sealing, so a key shredded on another instance is never written with again.
       const stored = await keys.get(tenantId, authorId);
-      if (stored) return unwrapped(name, stored);
+      if (stored) return unwrapped(name, readAt, stored);
       const fresh = randomBytes(KEY_BYTES);
       const mine = await wrapper.wrap(fresh);
       const winner = await keys.createIfAbsent(tenantId, authorId, mine);
-      return unwrapped(name, winner, fingerprintOf(winner) === fingerprintOf(mine) ? fresh : undefined);
+      return unwrapped(name, readAt, winner, fingerprintOf(winner) === fingerprintOf(mine) ? fresh : undefined);
     },
     forRead: async (tenantId, authorId, fresh = false) => {
       const name = slot(tenantId, authorId);
@@ -81,8 +87,12 @@ export function dataKeyring(keys: DataKeyStore, wrapper: KeyWrapper, options: Ke
       });
     },
     destroy: async (tenantId, authorId) => {
-      cache.delete(slot(tenantId, authorId));
+      const name = slot(tenantId, authorId);
+      generations.set(name, generation(name) + 1);
+      cache.delete(name);
       await keys.delete(tenantId, authorId);
+      generations.set(name, generation(name) + 1);
+      cache.delete(name);
     },
   };
 }

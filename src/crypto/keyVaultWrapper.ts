@@ -14,6 +14,17 @@ export interface KeyVaultWrapperOptions {
   readonly insecureForTests?: boolean;
 }
 
+/** `<vault>/keys/<name>` of a key id, whatever its version; undefined when it is not a key id. */
+function keyBaseOf(keyId: string): string | undefined {
+  try {
+    const url = new URL(keyId);
+    const match = /^\/keys\/([^/]+)(?:\/[^/]+)?\/?$/.exec(url.pathname);
+    return match ? `${url.origin}/keys/${match[1]}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Wraps data keys with an RSA key in Azure Key Vault (RSA-OAEP-256): the KEK never leaves the vault. Each wrapped
  * key records the full key id with its version, so keys wrapped before a rotation still unwrap with their version.
@@ -23,6 +34,9 @@ export function keyVaultKeyWrapper(options: KeyVaultWrapperOptions): KeyWrapper 
   const clientOptions = options.insecureForTests
     ? { allowInsecureConnection: true, disableChallengeResourceVerification: true }
     : {};
+  // Only versions of the configured key: a kekId read from the store must never send the app's token elsewhere.
+  const keyBase = keyBaseOf(options.keyId);
+  const ownKey = (kekId: string) => keyBaseOf(kekId) === keyBase;
   const clients = new Map<string, CryptographyClient>();
   const client = (keyId: string) => {
     let found = clients.get(keyId);
@@ -39,6 +53,8 @@ export function keyVaultKeyWrapper(options: KeyVaultWrapperOptions): KeyWrapper 
     },
     unwrap: async (wrapped) => {
       if (wrapped.alg !== ALG) throw new Error(`Key Vault unwraps ${ALG}, not ${wrapped.alg} (${wrapped.kekId}).`);
+      if (keyBase === undefined || !ownKey(wrapped.kekId))
+        throw new Error(`Refusing to unwrap with ${wrapped.kekId}: not a version of ${keyBase}.`);
       return (await client(wrapped.kekId).unwrapKey(ALG, wrapped.wrapped)).result;
     },
   };

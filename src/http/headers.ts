@@ -18,14 +18,18 @@ export const FRAME_ANCESTORS = [
 
 const TAB_CSP = `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`;
 
-/** True for answers that can carry private data: the API, sign-in, invites and the bot. */
-function isPrivate(pathname: string): boolean {
-  return /^\/(api|dev|local-auth|invites)(\/|$)/.test(pathname);
+/** The path as the router will match it: decoded (an encoded `/%61pi` is `/api`), in lower case. */
+function routedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname).toLowerCase();
+  } catch {
+    return pathname.toLowerCase();
+  }
 }
 
 /**
  * Headers on every answer, set before any route runs so no route can forget them: `nosniff` everywhere,
- * `no-store` on everything that can carry private data, and a CSP that lets only Teams hosts frame the tab.
+ * `no-store` on everything but the tab's static files, and a CSP that lets only Teams hosts frame any page.
  */
 export function securityHeaders(server: Server): void {
   server.pre((req, res, next) => {
@@ -37,9 +41,10 @@ export function securityHeaders(server: Server): void {
       res.send(400, { error: { code: 'invalidUrl', message: 'The request target is not a valid URL.' } });
       return next(false);
     }
-    const pathname = url.pathname;
-    if (isPrivate(pathname)) res.setHeader('Cache-Control', 'no-store');
-    if (pathname === '/' || pathname.startsWith('/tab')) res.setHeader('Content-Security-Policy', TAB_CSP);
+    // Opt-out, not opt-in: only the tab's static files may be cached, and the CSP is on every answer, so no spelling
+    // of a path can reach a page or private data without them.
+    res.setHeader('Content-Security-Policy', TAB_CSP);
+    if (!routedPath(url.pathname).startsWith('/tab/')) res.setHeader('Cache-Control', 'no-store');
     return next();
   });
 }

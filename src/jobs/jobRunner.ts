@@ -58,6 +58,8 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const maxAttempts = options.maxAttempts ?? 5;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
+  // Once stopping, a drain finishes the job in hand and claims no more, so shutdown is not held by a backlog.
+  let stopping = false;
 
   // Store writes after a run are best effort: a failure is logged and the lease expiry retries the job.
   const settle = async (log: Logger, what: string, write: () => Promise<boolean>): Promise<void> => {
@@ -112,9 +114,11 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
 
   const drain = async (): Promise<number> => {
     let done = 0;
-    for (let outcome = await runOne(); outcome !== 'none'; outcome = await runOne()) {
+    let outcome: Awaited<ReturnType<typeof runOne>>;
+    do {
+      outcome = await runOne();
       if (outcome === 'done') done += 1;
-    }
+    } while (outcome !== 'none' && !stopping);
     return done;
   };
 
@@ -133,6 +137,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
 
   return {
     start: () => {
+      stopping = false;
       if (options.intervalMs <= 0 || timer) return;
       timer = setInterval(() => {
         runDueJobs().catch((err: unknown) => options.logger.error({ err }, 'job poll failed; polling continues'));
@@ -140,6 +145,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       timer.unref();
     },
     stop: async () => {
+      stopping = true;
       if (timer) clearInterval(timer);
       timer = undefined;
       await running;

@@ -51,6 +51,10 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
       return openNotesBody(stored, key, sealed);
     }
   };
+  const stillCurrent = async (key: NotesKey, sealedWith: Uint8Array): Promise<boolean> => {
+    const stored = await ring.forRead(key.tenantId, key.authorId, true);
+    return stored !== undefined && Buffer.compare(Buffer.from(stored), Buffer.from(sealedWith)) === 0;
+  };
   const toNotes = async (row: RawNotes): Promise<Notes> => {
     const doc: NotesDoc = decodeNotesDoc(row.doc);
     const body = doc.kind === 'plain' ? doc.body : await openSealed(row.key, doc.sealed);
@@ -62,8 +66,14 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
     expected: number,
     updatedAt: string,
   ): Promise<WriteOutcome<Notes>> => {
-    const doc = sealNotesDoc(await ring.forWrite(key.tenantId, key.authorId), key, body, updatedAt);
+    const dataKey = await ring.forWrite(key.tenantId, key.authorId);
+    const doc = sealNotesDoc(dataKey, key, body, updatedAt);
     const outcome = await raw.save(pick(key), doc, expected, updatedAt);
+    if (outcome.ok && !(await stillCurrent(key, dataKey))) {
+      // The author's data was deleted while this write was on its way: its row is sealed with a shredded key.
+      await raw.delete(pick(key));
+      return { ok: false, current: undefined };
+    }
     if (outcome.ok) {
       const value = { ...body, ...pick(key), version: expected + 1, updatedAt };
       return { ok: true, value: { value, version: expected + 1 } };
@@ -77,7 +87,19 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
       return row && toNotes(row);
     },
     save,
-    listByAuthor: async (tenantId, authorId) => Promise.all((await raw.listByAuthor(tenantId, authorId)).map(toNotes)),
+    // A row that will never open (its key shredded, or a copy from elsewhere) is not the author's to see: skip it,
+    // so one such row never takes their whole History and search down with it.
+    listByAuthor: async (tenantId, authorId) => {
+      const opened = await Promise.all(
+        (await raw.listByAuthor(tenantId, authorId)).map((row) =>
+          toNotes(row).catch((error: unknown) => {
+            if (error instanceof NotesUnreadableError) return undefined;
+            throw error;
+          }),
+        ),
+      );
+      return opened.filter((notes): notes is Notes => notes !== undefined);
+    },
     delete: (key) => raw.delete(pick(key)),
     deleteAllByAuthor: async (tenantId, authorId) => {
       // The key goes first: should deleting the rows fail half-way, what is left is already unreadable.

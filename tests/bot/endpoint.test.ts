@@ -34,6 +34,22 @@ describe('bot endpoint', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it('refuses what a web page could send: a request with an Origin, or a body that is not JSON', async () => {
+    const activity = JSON.stringify(messageActivity(connector.serviceUrl, 'help'));
+    const fromPage = await fetch(`${app.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example.com' },
+      body: activity,
+    });
+    expect(fromPage.status).toBe(401);
+    const asText = await fetch(`${app.baseUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: activity,
+    });
+    expect(asText.status).toBe(415);
+  });
+
   it('answers an invoke the bot does not handle with 200, not 501', async () => {
     const activity = { ...messageActivity(connector.serviceUrl, ''), type: 'invoke', name: 'application/search' };
     const response = await post(activity);

@@ -62,6 +62,19 @@ describe('Key Vault key wrapper', () => {
     expect((await after.wrap(dataKey)).kekId).toBe(newId);
     expect(Buffer.from(await after.unwrap(before))).toEqual(dataKey);
   });
+
+  it('unwraps only with versions of its own key, so a stored kekId cannot send its token to another vault', async () => {
+    const wrapper = vaultWrapper(vault.keyId());
+    const wrapped = await wrapper.wrap(randomBytes(32));
+    const before = vault.requests.length;
+    for (const kekId of [
+      'https://evil.vault.azure.net/keys/notes-kek/1',
+      vault.keyId().replace('/keys/', '/keys/other-'),
+    ]) {
+      await expect(wrapper.unwrap({ ...wrapped, kekId })).rejects.toThrow(/Refusing to unwrap/);
+    }
+    expect(vault.requests.length).toBe(before);
+  });
 });
 
 describe('local key-encryption key', () => {

@@ -160,3 +160,31 @@ async function waitUntil(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
   expect(condition()).toBe(true);
 }
+
+describe('job runner shutdown', () => {
+  it('finishes the job in hand and claims no more once stopping', async () => {
+    const clock = manualClock(1_000);
+    let release: () => void = () => undefined;
+    const started: string[] = [];
+    const slow = (payload: Readonly<Record<string, unknown>>) =>
+      new Promise<void>((resolve) => {
+        started.push(String(payload.n));
+        release = resolve;
+      });
+    for (const n of [1, 2, 3]) await store.jobs.schedule({ id: `j${n}`, kind: 'slow', dueAt: 1_000, payload: { n } });
+    const runner = createJobRunner({
+      jobs: store.jobs,
+      clock,
+      logger: pino({ level: 'silent' }),
+      intervalMs: 0,
+      handlers: { slow },
+    });
+    const draining = runner.runDueJobs();
+    await waitUntil(() => started.length === 1);
+    const stopped = runner.stop();
+    release();
+    await stopped;
+    expect(await draining).toBe(1);
+    expect(started).toEqual(['1']);
+  });
+});

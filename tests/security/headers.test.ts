@@ -319,3 +319,16 @@ describe('no cross-origin reads', () => {
     cases.bump();
   });
 });
+
+describe('an encoded path gets the same headers as its plain spelling', () => {
+  it.each([
+    ['/%74ab/index.html', 'content-security-policy', /frame-ancestors/],
+    ['/%61pi/v1/history', 'cache-control', /^no-store$/],
+    ['/%61%70%69/v1/me', 'cache-control', /^no-store$/],
+    ['/TAB/index.html', 'content-security-policy', /frame-ancestors/],
+  ])('%s carries %s', async (target, header, value) => {
+    const response = await send(local, { path: target, as: LEADER });
+    expect(response.headers.get(header) ?? '').toMatch(value);
+    cases.bump();
+  });
+});
