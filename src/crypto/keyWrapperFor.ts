@@ -7,7 +7,7 @@ import { loadLocalKeks, localKeyWrapper } from './localKeyWrapper';
 export function keyWrapperFor(keys: KeysConfig, dataDir: string): KeyWrapper {
   switch (keys.mode) {
     case 'keyVault':
-      // Config allows an http key id only under NODE_ENV=test (a local stub).
+      // Config allows an http key id only on loopback (a stub on this machine); Azure is always https.
       return keyVaultKeyWrapper({ keyId: keys.keyId, insecureForTests: keys.keyId.startsWith('http:') });
     case 'local':
       return localKeyWrapper(loadLocalKeks({ secret: keys.secret, dataDir }));
