@@ -76,6 +76,28 @@ describe('a store that tells the truth', () => {
     }
   });
 
+  it('stays not ready once a read met a damaged page while running', async () => {
+    const dir = dirs.make();
+    const store = openSqliteStore(dir);
+    try {
+      const raw = new Database(path.join(dir, DB_FILE));
+      const insert = raw.prepare('INSERT INTO bot_state (key, json, etag) VALUES (?, ?, ?)');
+      raw.transaction(() => {
+        for (let i = 0; i < 400; i++)
+          insert.run(`k${i}`, JSON.stringify({ v: 1, item: { i, f: 'x'.repeat(2000) } }), 'e');
+      })();
+      raw.pragma('wal_checkpoint(TRUNCATE)');
+      raw.close();
+      await expect(store.health.ping()).resolves.toBeUndefined();
+      overwritePages(path.join(dir, DB_FILE), 10);
+      const keys = Array.from({ length: 400 }, (_, i) => `k${i}`);
+      await expect(store.botStorage.read(keys)).rejects.toMatchObject({ code: 'SQLITE_CORRUPT' });
+      await expect(store.health.ping()).rejects.toThrow(path.resolve(dir, DB_FILE));
+    } finally {
+      store.close();
+    }
+  });
+
   it('stops within seconds, naming a DATA_DIR below /proc', async () => {
     const dataDir = '/proc/intro-test/data';
     await expect(startTestApp({ DATA_DIR: dataDir })).rejects.toThrow(`"${dataDir}"`);

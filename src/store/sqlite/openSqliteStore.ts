@@ -42,13 +42,44 @@ function prepare(db: Database.Database): void {
   migrate(db);
 }
 
+const DAMAGE = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
+
+/**
+ * Remembers the first "the file is damaged" error any statement meets: such a file does not heal, so readiness fails
+ * from then on (a restart runs quick_check and refuses the file), rather than answering 200 while reads fail.
+ */
+function watchDamage(db: Database.Database): () => Error | undefined {
+  let damage: Error | undefined;
+  const prepare = db.prepare.bind(db);
+  const watched = (source: string) => {
+    const statement = prepare(source) as unknown as Record<string, (...args: unknown[]) => unknown>;
+    for (const method of ['run', 'get', 'all', 'iterate']) {
+      const original = statement[method]!.bind(statement);
+      statement[method] = (...args: unknown[]) => {
+        try {
+          return original(...args);
+        } catch (error) {
+          if (DAMAGE.has((error as { code?: string }).code ?? '')) damage ??= error as Error;
+          throw error;
+        }
+      };
+    }
+    return statement;
+  };
+  db.prepare = watched as unknown as typeof db.prepare;
+  return () => damage;
+}
+
 /** Readiness is a real read of small tables (the schema list, one row of each), not a `SELECT 1`. */
-function readinessProbe(db: Database.Database): () => Promise<void> {
+function readinessProbe(db: Database.Database, file: string): () => Promise<void> {
+  const damaged = watchDamage(db);
   const reads = ['schema_migrations', 'intros', 'sessions', 'notes', 'data_keys', 'jobs'].map((table) =>
     db.prepare(`SELECT * FROM ${table} LIMIT 1`),
   );
   return async () => {
     for (const read of reads) read.all();
+    const damage = damaged();
+    if (damage) throw new Error(`The database ${file} answered a read with "${damage.message}": restart to check it.`);
   };
 }
 
@@ -77,6 +108,8 @@ function scrub(db: Database.Database, sealed: number): void {
  */
 export function openSqliteStore(dataDir: string, options: StoreKeyOptions = {}): SqliteStore {
   const db = openDatabase(dataDir);
+  // Before any adapter prepares its statements, so that every read is watched for a damaged file.
+  const ping = readinessProbe(db, dataDir === ':memory:' ? dataDir : databaseFile(dataDir));
   const dataKeys = sqliteDataKeyStore(db);
   const ring = dataKeyring(dataKeys, options.keys ?? defaultWrapper(dataDir), options.keyCache);
   const notes = encryptedNotesStore(sqliteNotesStore(db), ring);
@@ -87,11 +120,15 @@ export function openSqliteStore(dataDir: string, options: StoreKeyOptions = {}):
     conversations: sqliteConversationStore(db),
     jobs: sqliteJobStore(db),
     botStorage: sqliteBotStorage(db),
-    health: { ping: readinessProbe(db) },
+    health: { ping },
     upgrade: async () => {
-      const sealed = await notes.sealPlainRows();
-      scrub(db, sealed);
-      return sealed;
+      try {
+        const sealed = await notes.sealPlainRows();
+        scrub(db, sealed);
+        return sealed;
+      } catch (error) {
+        throw new StoreStartError(`Cannot upgrade the database in DATA_DIR=${dataDir}: ${(error as Error).message}`);
+      }
     },
     close: () => db.close(),
   };
