@@ -8,7 +8,7 @@ import { encryptedNotesStore } from '../encryptedNotes';
 import type { Store, StoreKeyOptions } from '../store';
 import { StoreStartError } from '../storeStartError';
 import { migrate } from './migrations';
-import { databaseFile, openDatabaseFile } from './sqliteFile';
+import { databaseFile, openDatabaseFile, restoreHint } from './sqliteFile';
 import { sqliteBotStorage } from './sqliteBotStorage';
 import { sqliteConversationStore } from './sqliteConversationStore';
 import { sqliteDataKeyStore } from './sqliteDataKeyStore';
@@ -29,7 +29,9 @@ function openDatabase(dataDir: string): Database.Database {
   } catch (error) {
     db.close();
     const file = databaseFile(dataDir);
-    throw new StoreStartError(`Cannot use the database ${file} (DATA_DIR=${dataDir}): ${(error as Error).message}`);
+    throw new StoreStartError(
+      `Cannot use the database ${file} (DATA_DIR=${dataDir}): ${(error as Error).message}.${restoreHint(error)}`,
+    );
   }
 }
 

@@ -46,6 +46,14 @@ export function checkIntegrity(db: Database.Database, file: string): void {
   }
 }
 
+/** What to do about a file SQLite calls damaged; empty for other errors. */
+export function restoreHint(error: unknown): string {
+  const code = (error as { code?: string }).code ?? '';
+  return ['SQLITE_CORRUPT', 'SQLITE_NOTADB'].includes(code)
+    ? ' Stop every instance, then restore a backup (npm run restore -- <backup file>).'
+    : '';
+}
+
 /** Opens `<dataDir>/intro.db` (creating it in a new data directory), refusing a zero-length or damaged file. */
 export function openDatabaseFile(dataDir: string): Database.Database {
   ensurePrivateDir(dataDir);
@@ -70,6 +78,8 @@ export function openDatabaseFile(dataDir: string): Database.Database {
     }
   } catch (error) {
     if (error instanceof StoreStartError) throw error;
-    throw new StoreStartError(`Cannot open the database ${file} (DATA_DIR=${dataDir}): ${(error as Error).message}`);
+    throw new StoreStartError(
+      `Cannot open the database ${file} (DATA_DIR=${dataDir}): ${(error as Error).message}.${restoreHint(error)}`,
+    );
   }
 }
