@@ -28,8 +28,9 @@ import { keyWrapperFor } from './crypto/keyWrapperFor';
 import type { IntroId } from './domain/ids';
 import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './log';
-import { openTableStore } from './store/azure-tables/openTableStore';
+import { openTableStore, storageAccountName } from './store/azure-tables/openTableStore';
 import { openSqliteStore } from './store/sqlite/openSqliteStore';
+import { databaseFile } from './store/sqlite/sqliteFile';
 
 /** A started app: where it listens and how to stop it. */
 export interface RunningApp {
@@ -99,6 +100,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const store = config.storageConnectionString
     ? await openTableStore(config.storageConnectionString, 'intro', { keys })
     : openSqliteStore(config.dataDir, { keys });
+  logger.info(
+    config.storageConnectionString
+      ? `Store: Azure Table Storage account ${storageAccountName(config.storageConnectionString)}`
+      : `Store: SQLite database ${databaseFile(config.dataDir)}`,
+  );
   const sealed = await store.upgrade();
   if (sealed > 0) logger.info({ sealed }, 'Sealed notes written before encryption at rest');
   let origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
@@ -205,7 +211,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
 /** What the operator reads first: the mode, what is reachable, and where the data is. */
 function printWelcome(app: RunningApp, config: Config): void {
-  const data = config.storageConnectionString ? 'Azure Table Storage' : path.resolve(config.dataDir);
+  const data = config.storageConnectionString
+    ? `Azure Table Storage account ${storageAccountName(config.storageConnectionString)}`
+    : databaseFile(config.dataDir);
   const lines =
     config.mode === 'local'
       ? [
@@ -247,7 +255,11 @@ async function main(): Promise<void> {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    process.stderr.write(`Intro 1:1 failed to start: ${(error as Error).stack ?? String(error)}\n`);
+    // A store or data directory that cannot be used is an operator's fix: its message says which and what to do.
+    const known = ['StoreStartError', 'PrivatePathError'].includes((error as Error).name);
+    process.stderr.write(
+      `Intro 1:1 failed to start: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`,
+    );
     process.exit(1);
   });
 }

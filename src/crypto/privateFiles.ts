@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 
 /** Why a private directory or file could not be made: names the path and what to do. */
 export class PrivatePathError extends Error {
@@ -13,10 +14,29 @@ export class PrivatePathError extends Error {
   }
 }
 
+/**
+ * mkdir -p that fails instead of spinning: Node's recursive mkdirSync loops forever below /proc, where mkdir answers
+ * ENOENT under a parent that exists. Creates each missing directory once, top down.
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  for (let at = path.resolve(dir); !fs.existsSync(at); at = path.dirname(at)) {
+    missing.unshift(at);
+    if (path.dirname(at) === at) break;
+  }
+  for (const each of missing) {
+    try {
+      fs.mkdirSync(each, { mode: 0o700 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
 /** Creates `dir` (and missing parents) readable by this user only (0700); fails once, naming the path. */
 export function ensurePrivateDir(dir: string): void {
   try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDirs(dir);
     fs.accessSync(dir, fs.constants.W_OK | fs.constants.X_OK);
     if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
   } catch (error) {

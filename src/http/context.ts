@@ -4,6 +4,7 @@ import type { UseCaseDeps } from '../app/deps';
 import type { StoreHealth } from '../app/ports';
 import type { TokenVerifier } from '../auth/tokenVerifier';
 import type { Logger } from '../log';
+import { fail, ok, type Result } from '../domain/result';
 import { sendFailure } from './errors';
 
 /** What the HTTP edge needs, wired in src/index.ts. */
@@ -48,11 +49,28 @@ export function authed(deps: HttpDeps, handler: AuthedHandler) {
   };
 }
 
-/** Reads a quoted or bare version number from If-Match / If-None-Match; undefined when absent or unreadable. */
-export function versionHeader(value: string | string[] | undefined): number | undefined {
-  const raw = Array.isArray(value) ? value[0] : value;
-  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(raw ?? '');
-  return match?.[1] === undefined ? undefined : Number(match[1]);
+/** The precondition headers the API reads. */
+export type PreconditionHeader = 'If-Match' | 'If-None-Match';
+
+// Exactly one entity-tag as the server writes it ("<n>"), strong or weak (a proxy may weaken it): nothing else.
+const SERVER_TAG = /^(?:W\/)?"(0|[1-9]\d{0,15})"$/;
+
+/**
+ * Reads If-Match or If-None-Match strictly: absent → no condition (undefined); one entity-tag of the server's form
+ * `"<n>"` (or `W/"<n>"`) → n; anything else (`*`, a list, a bare number, another tag) → `invalidPrecondition`.
+ */
+export function preconditionHeader(
+  req: Request,
+  name: PreconditionHeader,
+): Result<number | undefined, 'invalidPrecondition'> {
+  const raw = req.headers[name.toLowerCase()];
+  if (raw === undefined) return ok(undefined);
+  const match = typeof raw === 'string' ? SERVER_TAG.exec(raw.trim()) : null;
+  const tag = match?.[1] === undefined ? Number.NaN : Number(match[1]);
+  if (!Number.isSafeInteger(tag)) {
+    return fail('invalidPrecondition', `${name} must be one entity-tag as the server sent it, e.g. "3".`, name);
+  }
+  return ok(tag);
 }
 
 /** The ETag for a version. */

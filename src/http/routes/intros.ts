@@ -7,7 +7,7 @@ import { getIntro, listMyIntros } from '../../app/intros';
 import { getMyNotes, saveMyNotes } from '../../app/notes';
 import { changeSession, getSession } from '../../app/sessions';
 import { readBody } from '../body';
-import { authed, etag, versionHeader, type HttpDeps } from '../context';
+import { authed, etag, preconditionHeader, type HttpDeps } from '../context';
 import { sendFailure } from '../errors';
 import { pageQuerySchema, parseQuery, sendPage } from '../paging';
 
@@ -45,12 +45,14 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
     authed(deps, async (req, res, caller) => {
       const id = introIdParam(req, res);
       if (!id) return;
+      const ifNoneMatch = preconditionHeader(req, 'If-None-Match');
+      if (!ifNoneMatch.ok) return sendFailure(res, ifNoneMatch.error);
       const result = await getSession(deps.useCases, caller, id);
       if (!result.ok) return sendFailure(res, result.error);
       // The tag changes with the session and with the roles, so a hand-over reaches both panels within a poll.
       const tag = sessionTag(result.value);
       res.header('ETag', etag(tag));
-      if (versionHeader(req.headers['if-none-match']) === tag) {
+      if (ifNoneMatch.value === tag) {
         // 304 carries the server time too, so clients keep correcting their clock offset.
         res.header('X-Server-Now', String(result.value.serverNow));
         return void res.send(304);
@@ -66,7 +68,9 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
       if (!id) return;
       const body = await readBody(req, sessionActionRequestSchema);
       if (!body.ok) return sendFailure(res, body.error);
-      const ifMatch = versionHeader(req.headers['if-match']);
+      const precondition = preconditionHeader(req, 'If-Match');
+      if (!precondition.ok) return sendFailure(res, precondition.error);
+      const ifMatch = precondition.value;
       const result = await changeSession(deps.useCases, caller, id, body.value, ifMatch);
       if (!result.ok) return sendFailure(res, result.error);
       res.header('ETag', etag(result.value.version));
@@ -91,8 +95,9 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
     authed(deps, async (req, res, caller) => {
       const id = introIdParam(req, res);
       if (!id) return;
-      const ifMatch = versionHeader(req.headers['if-match']);
-      if (ifMatch === undefined) {
+      const ifMatch = preconditionHeader(req, 'If-Match');
+      if (!ifMatch.ok) return sendFailure(res, ifMatch.error);
+      if (ifMatch.value === undefined) {
         return sendFailure(res, {
           code: 'preconditionRequired',
           message: 'Send If-Match with the version you edited ("0" for new notes).',
@@ -100,7 +105,7 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
       }
       const body = await readBody(req, notesBodySchema);
       if (!body.ok) return sendFailure(res, body.error);
-      const result = await saveMyNotes(deps.useCases, caller, id, body.value, ifMatch);
+      const result = await saveMyNotes(deps.useCases, caller, id, body.value, ifMatch.value);
       if (!result.ok) return sendFailure(res, result.error, 'current' in result ? { current: result.current } : {});
       res.header('ETag', etag(result.value.version));
       res.send(200, result.value);

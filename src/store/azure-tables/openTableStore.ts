@@ -3,13 +3,25 @@ import { dataKeyring } from '../../crypto/dataKeyring';
 import type { KeyWrapper } from '../../app/ports';
 import { encryptedNotesStore } from '../encryptedNotes';
 import type { Store, StoreKeyOptions } from '../store';
+import { StoreStartError } from '../storeStartError';
 import { tableDataKeyStore } from './tableDataKeyStore';
 import { tableBotStorage } from './tableBotStorage';
 import { tableConversationStore } from './tableConversationStore';
 import { tableIntroStore } from './tableIntroStore';
 import { tableJobStore } from './tableJobStore';
 import { tableNotesStore } from './tableNotesStore';
-import { TABLE_NAMES, type Tables } from './tables';
+import { TABLE_NAMES, unless, type Tables } from './tables';
+
+// A row written once and read at every start and readiness probe; bot state lives in partition 'bot', never here.
+const MARKER = { partitionKey: 'store', rowKey: 'marker' } as const;
+
+/** The account a connection string names (never its key), for startup messages. */
+export function storageAccountName(connectionString: string): string {
+  if (/UseDevelopmentStorage=true/i.test(connectionString)) return 'devstoreaccount1';
+  const named = /(?:^|;)\s*AccountName=([^;]+)/i.exec(connectionString)?.[1];
+  const endpoint = /(?:^|;)\s*TableEndpoint=([^;]+)/i.exec(connectionString)?.[1];
+  return named ?? endpoint?.replace(/^\w+:\/\//, '').split('/')[0] ?? 'unknown account';
+}
 
 /**
  * Opens the store on Azure Table Storage (or Azurite, or Cosmos DB for Table), creating its tables if missing. Notes
@@ -33,8 +45,19 @@ export async function openTableStore(
         }),
       ] as const,
   );
-  await Promise.all(entries.map(([, client]) => client.createTable()));
   const tables = Object.fromEntries(entries) as Tables;
+  const account = storageAccountName(connectionString);
+  const readMarker = () => tables.botState.getEntity(MARKER.partitionKey, MARKER.rowKey);
+  try {
+    await Promise.all(entries.map(([, client]) => client.createTable()));
+    await unless([409], () => tables.botState.createEntity({ ...MARKER, createdAt: new Date().toISOString() }));
+    await readMarker();
+  } catch (error) {
+    throw new StoreStartError(
+      `Azure Table Storage account "${account}" (tables ${tablePrefix}*) does not answer reads: ` +
+        `${(error as Error).message.split('\n')[0]}. Check STORAGE_CONNECTION_STRING and the account's firewall.`,
+    );
+  }
   const dataKeys = tableDataKeyStore(tables.dataKeys);
   const notes = encryptedNotesStore(tableNotesStore(tables), dataKeyring(dataKeys, options.keys, options.keyCache));
   return {
@@ -46,10 +69,7 @@ export async function openTableStore(
     botStorage: tableBotStorage(tables.botState),
     health: {
       ping: async () => {
-        await tables.intros
-          .listEntities({ queryOptions: { filter: "PartitionKey eq 'ping'" } })
-          .byPage({ maxPageSize: 1 })
-          .next();
+        await readMarker();
       },
     },
     upgrade: () => notes.sealPlainRows(),

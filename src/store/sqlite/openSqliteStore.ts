@@ -1,15 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { KeyWrapper } from '../../app/ports';
 import { KEY_BYTES } from '../../crypto/aesGcm';
 import { dataKeyring } from '../../crypto/dataKeyring';
 import { loadLocalKeks, localKeyWrapper } from '../../crypto/localKeyWrapper';
-import { ensurePrivateDir, makePrivate } from '../../crypto/privateFiles';
 import { encryptedNotesStore } from '../encryptedNotes';
 import type { Store, StoreKeyOptions } from '../store';
+import { StoreStartError } from '../storeStartError';
 import { migrate } from './migrations';
+import { databaseFile, openDatabaseFile, restoreHint } from './sqliteFile';
 import { sqliteBotStorage } from './sqliteBotStorage';
 import { sqliteConversationStore } from './sqliteConversationStore';
 import { sqliteDataKeyStore } from './sqliteDataKeyStore';
@@ -20,17 +19,70 @@ import { sqliteNotesStore } from './sqliteNotesStore';
 /** The SQLite store: every port on one database file. */
 export type SqliteStore = Store;
 
-/** The database file's name inside the data directory. */
-export const DB_FILE = 'intro.db';
+export { DB_FILE } from './sqliteFile';
 
 function openDatabase(dataDir: string): Database.Database {
-  if (dataDir === ':memory:') return new Database(':memory:');
-  ensurePrivateDir(dataDir);
-  const file = path.join(dataDir, DB_FILE);
-  // SQLite gives the WAL and shared-memory files the database file's mode, so 0600 here covers all three.
-  fs.closeSync(fs.openSync(file, 'a', 0o600));
-  for (const suffix of ['', '-wal', '-shm']) makePrivate(`${file}${suffix}`);
-  return new Database(file);
+  const db = dataDir === ':memory:' ? new Database(':memory:') : openDatabaseFile(dataDir);
+  try {
+    prepare(db);
+    return db;
+  } catch (error) {
+    db.close();
+    const file = databaseFile(dataDir);
+    throw new StoreStartError(
+      `Cannot use the database ${file} (DATA_DIR=${dataDir}): ${(error as Error).message}.${restoreHint(error)}`,
+    );
+  }
+}
+
+function prepare(db: Database.Database): void {
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
+  migrate(db);
+}
+
+const DAMAGE = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
+
+/**
+ * Remembers the first "the file is damaged" error any statement meets: such a file does not heal, so readiness fails
+ * from then on (a restart runs quick_check and refuses the file), rather than answering 200 while reads fail.
+ */
+function watchDamage(db: Database.Database): () => Error | undefined {
+  let damage: Error | undefined;
+  const prepare = db.prepare.bind(db);
+  const watched = (source: string) => {
+    const statement = prepare(source) as unknown as Record<string, (...args: unknown[]) => unknown>;
+    for (const method of ['run', 'get', 'all', 'iterate']) {
+      const original = statement[method]!.bind(statement);
+      statement[method] = (...args: unknown[]) => {
+        try {
+          return original(...args);
+        } catch (error) {
+          if (DAMAGE.has((error as { code?: string }).code ?? '')) damage ??= error as Error;
+          throw error;
+        }
+      };
+    }
+    return statement;
+  };
+  db.prepare = watched as unknown as typeof db.prepare;
+  return () => damage;
+}
+
+/** Readiness is a real read of small tables (the schema list, one row of each), not a `SELECT 1`. */
+function readinessProbe(db: Database.Database, file: string): () => Promise<void> {
+  const damaged = watchDamage(db);
+  const reads = ['schema_migrations', 'intros', 'sessions', 'notes', 'data_keys', 'jobs'].map((table) =>
+    db.prepare(`SELECT * FROM ${table} LIMIT 1`),
+  );
+  return async () => {
+    for (const read of reads) read.all();
+    const damage = damaged();
+    if (damage) throw new Error(`The database ${file} answered a read with "${damage.message}": restart to check it.`);
+  };
 }
 
 function defaultWrapper(dataDir: string): KeyWrapper {
@@ -58,13 +110,8 @@ function scrub(db: Database.Database, sealed: number): void {
  */
 export function openSqliteStore(dataDir: string, options: StoreKeyOptions = {}): SqliteStore {
   const db = openDatabase(dataDir);
-  db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('secure_delete = ON');
-  migrate(db);
-  const ping = db.prepare('SELECT 1');
+  // Before any adapter prepares its statements, so that every read is watched for a damaged file.
+  const ping = readinessProbe(db, dataDir === ':memory:' ? dataDir : databaseFile(dataDir));
   const dataKeys = sqliteDataKeyStore(db);
   const ring = dataKeyring(dataKeys, options.keys ?? defaultWrapper(dataDir), options.keyCache);
   const notes = encryptedNotesStore(sqliteNotesStore(db), ring);
@@ -75,15 +122,15 @@ export function openSqliteStore(dataDir: string, options: StoreKeyOptions = {}):
     conversations: sqliteConversationStore(db),
     jobs: sqliteJobStore(db),
     botStorage: sqliteBotStorage(db),
-    health: {
-      ping: async () => {
-        ping.get();
-      },
-    },
+    health: { ping },
     upgrade: async () => {
-      const sealed = await notes.sealPlainRows();
-      scrub(db, sealed);
-      return sealed;
+      try {
+        const sealed = await notes.sealPlainRows();
+        scrub(db, sealed);
+        return sealed;
+      } catch (error) {
+        throw new StoreStartError(`Cannot upgrade the database in DATA_DIR=${dataDir}: ${(error as Error).message}`);
+      }
     },
     close: () => db.close(),
   };
