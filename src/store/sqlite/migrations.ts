@@ -33,6 +33,14 @@ export const MIGRATIONS: readonly string[] = [
      AND (newer.sort_at, newer.id) > (intros.sort_at, intros.id));
    DROP INDEX intros_by_meeting;
    CREATE UNIQUE INDEX intros_by_meeting ON intros (tenant_id, meeting_id) WHERE meeting_id IS NOT NULL;`,
+  // Teams the app is installed in, and each leader's plan of intros with a team ("meet my team").
+  `CREATE TABLE teams (
+     tenant_id TEXT NOT NULL, team_id TEXT NOT NULL, json TEXT NOT NULL,
+     PRIMARY KEY (tenant_id, team_id)) WITHOUT ROWID;
+   CREATE TABLE team_plans (
+     tenant_id TEXT NOT NULL, team_id TEXT NOT NULL, leader_id TEXT NOT NULL, version INTEGER NOT NULL,
+     json TEXT NOT NULL, PRIMARY KEY (tenant_id, team_id, leader_id)) WITHOUT ROWID;
+   CREATE INDEX team_plans_by_leader ON team_plans (tenant_id, leader_id);`,
 ];
 
 function appliedVersion(db: Database.Database): number {
