@@ -29,6 +29,9 @@ import { createHttpServer } from './http/server';
 import { createLogger, type Logger } from './log';
 import { openTableStore } from './store/azure-tables/openTableStore';
 import { openSqliteStore } from './store/sqlite/openSqliteStore';
+import { openTableTeamPlanStore } from './store/azure-tables/tableTeamPlanStore';
+import { openSqliteTeamPlanStore } from './store/sqlite/sqliteTeamPlanStore';
+import { graphFreeBusy } from './calendar/graphFreeBusy';
 
 /** A started app: where it listens and how to stop it. */
 export interface RunningApp {
@@ -89,6 +92,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const store = config.storageConnectionString
     ? await openTableStore(config.storageConnectionString, 'intro')
     : openSqliteStore(config.dataDir);
+  const sqliteTeamPlans = config.storageConnectionString ? undefined : openSqliteTeamPlanStore(config.dataDir);
+  const teamPlans = sqliteTeamPlans ?? (await openTableTeamPlanStore(config.storageConnectionString ?? '', 'intro'));
   let origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const localIssuer =
     config.auth.mode === 'local' ? await createLocalIssuer(() => origin, config.auth.clientId) : undefined;
@@ -134,7 +139,14 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     auth,
     adapter,
     publicUrl: publicUrl(),
-    flows: { flows, signer, logger, allowNonGuidIds: config.mode === 'local', historyUrl },
+    flows: {
+      flows,
+      signer,
+      logger,
+      allowNonGuidIds: config.mode === 'local',
+      historyUrl,
+      teams: { teamPlans, freeBusy: config.graph && graphFreeBusy(config.graph), botAppId: auth.botId },
+    },
   });
   const jobs = createJobRunner({
     jobs: store.jobs,
@@ -187,6 +199,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       await jobs.stop();
       await closeServer(server, graceMs);
       store.close();
+      sqliteTeamPlans?.close();
     },
   };
 }
