@@ -53,9 +53,11 @@ export function graphFreeBusy(options: GraphClientOptions): FreeBusy {
   return {
     busy: async (organizerId, people, fromMs, toMs) => {
       const byAddress = new Map<string, UserId>();
-      for (const id of new Set(people)) {
-        const address = await addressOf(client, id);
-        if (address) byAddress.set(address, id);
+      const ids = [...new Set(people)];
+      for (let i = 0; i < ids.length; i += PER_CALL) {
+        const batch = ids.slice(i, i + PER_CALL);
+        const addresses = await Promise.all(batch.map((id) => addressOf(client, id)));
+        addresses.forEach((address, j) => address && byAddress.set(address, batch[j]!));
       }
       const addresses = [...byAddress.keys()];
       const found = new Map<UserId, readonly Busy[]>();
