@@ -13,6 +13,7 @@ import { validateCard } from '../support/adaptiveCards';
 import { startConnectorStub, type ConnectorStub, type RecordedActivity } from '../support/connectorStub';
 import { manualClock, startTestApp, type TestApp, type TestUser } from '../support/testApp';
 import { cardsOf, isMessage, textsOf, type SentCard } from './botHelpers';
+import { inputsOf, submitData, teamMember } from './teamPlanHelpers';
 
 /** "Meet my team" over Bot Framework HTTP: install, plan in private, confirm once, progress, newcomer nudge. */
 const TEAM_ID = '19:platform-team@thread.tacv2';
@@ -20,11 +21,7 @@ const CHANNEL = '19:platform-general@thread.tacv2';
 const ZONE = 'Europe/Paris';
 const NOW = Date.parse('2025-06-02T06:00:00Z'); // Monday 08:00 in Paris
 const LEADER_TOKEN: TestUser = { oid: USER.aadObjectId, tid: TENANT_ID, name: USER.name };
-const member = (n: number, name: string) => ({
-  id: `29:member-${n}`,
-  aadObjectId: `6e0f1b6e-3c1d-4b8e-9f2a-0c4d5e6f7a${String(n).padStart(2, '0')}`,
-  name,
-});
+const member = teamMember;
 const KIM = member(1, 'Kim Lee');
 const LIN = member(2, 'Lin Okafor');
 const MAX = member(3, 'Max Müller');
@@ -55,22 +52,6 @@ const onlyCard = (recorded: RecordedActivity): SentCard => {
   return cards[0]!;
 };
 const sentTo = (conversationId: string) => (r: RecordedActivity) => isMessage(r) && r.conversationId === conversationId;
-const submitData = (card: SentCard) => (card.actions as { data?: Record<string, unknown> }[])[0]!.data!;
-
-function inputsOf(card: SentCard): Record<string, string> {
-  const found: Record<string, string> = {};
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (node === null || typeof node !== 'object') return;
-    const record = node as Record<string, unknown>;
-    if (typeof record.id === 'string' && String(record.type).startsWith('Input.')) {
-      found[record.id] = String(record.value ?? '');
-    }
-    Object.values(record).forEach(walk);
-  };
-  walk(card.body);
-  return found;
-}
 
 function count(table: string): number {
   const db = new Database(path.join(app.dataDir, 'intro.db'), { readonly: true });

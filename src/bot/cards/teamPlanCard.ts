@@ -131,9 +131,10 @@ export function planConfirmedCard(confirmed: Confirmed): AdaptiveCard {
   });
   const moved = confirmed.moved.map((item) => md(item.member.name));
   const failed = confirmed.failed.map((f) => `${md(f.member.name)}: ${f.message}`);
+  const count = confirmed.scheduled.length;
   return adaptiveCard(
     [
-      heading(`${confirmed.scheduled.length} intro 1:1s scheduled with ${md(confirmed.plan.teamName)}`),
+      heading(`${count} intro 1:1${count === 1 ? '' : 's'} scheduled with ${md(confirmed.plan.teamName)}`),
       ...lines,
       ...(moved.length > 0
         ? [text(`These times became busy, so I proposed new ones: ${moved.join(', ')}. See the new plan below.`)]
