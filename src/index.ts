@@ -17,6 +17,7 @@ import { JOB_KINDS, type FlowDeps } from './app/flowDeps';
 import { runHeadsUpMember, runPrepLeader } from './app/prep';
 import type { Intro } from './domain/intro';
 import { inviteRoutes } from './http/routes/invites';
+import { teamPlanRoutes } from './http/routes/teamPlans';
 import { createJobRunner } from './jobs/jobRunner';
 import { setTurnLogger } from './bot/turnLogger';
 import { botEndpoint } from './bot/endpoint';
@@ -132,6 +133,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       : localCalendar(signer, publicUrl),
     notifier: botNotifier({ adapter, botAppId: auth.botId, conversations, logger, historyUrl }),
   };
+  const freeBusy = config.graph && graphFreeBusy(config.graph);
   const bot = createBot({
     storage: store.botStorage,
     conversations,
@@ -145,7 +147,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       logger,
       allowNonGuidIds: config.mode === 'local',
       historyUrl,
-      teams: { teamPlans, freeBusy: config.graph && graphFreeBusy(config.graph), botAppId: auth.botId },
+      teams: { teamPlans, freeBusy, botAppId: auth.botId },
     },
   });
   const jobs = createJobRunner({
@@ -174,6 +176,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         await bot.app.run(context);
       },
     }),
+  });
+  teamPlanRoutes(server, {
+    useCases,
+    verifyToken,
+    health: store.health,
+    logger,
+    teams: { ...flows, teamPlans, freeBusy },
   });
   inviteRoutes(server, {
     intros: store.intros,

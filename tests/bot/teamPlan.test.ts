@@ -191,4 +191,28 @@ describe('meet my team', () => {
     expect(facts).toContain('{"title":"Not yet scheduled","value":"1"}');
     expect(facts).toMatch(/"title":"Next intro","value":"(Kim Lee|Lin Okafor), /);
   });
+
+  it('serves the same progress to the History tab, to the leader only, never cached', async () => {
+    const mine = await app.api(LEADER_TOKEN, '/api/v1/teams/plans');
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('cache-control')).toBe('no-store');
+    expect(await mine.json()).toEqual({
+      teams: [
+        {
+          teamId: TEAM_ID,
+          teamName: 'Platform',
+          met: 0,
+          scheduled: 2,
+          notScheduled: 1,
+          next: {
+            member: { id: expect.any(String), name: expect.stringMatching(/^(Kim Lee|Lin Okafor)$/) },
+            start: expect.any(String),
+          },
+        },
+      ],
+    });
+    const kim = await app.api({ oid: KIM.aadObjectId, tid: TENANT_ID, name: KIM.name }, '/api/v1/teams/plans');
+    expect(await kim.json()).toEqual({ teams: [] });
+    expect((await fetch(`${app.baseUrl}/api/v1/teams/plans`)).status).toBe(401);
+  });
 });
