@@ -41,6 +41,7 @@ export interface TeamFlowDeps {
 export const SENT_PRIVATELY = 'I sent you an intro plan in our personal chat. Only you can see it.';
 const ELSEWHERE = 'I plan team intros from a team channel (mention me there) or in our personal chat.';
 const NO_IDENTITY = 'I can only do that for a signed-in Teams user.';
+const PERSONAL_ONLY = 'I only do that in our personal chat, to keep your plans private.';
 
 const card = (content: AdaptiveCard) => MessageFactory.attachment(CardFactory.adaptiveCard(content));
 
@@ -68,7 +69,7 @@ export function createTeamFlow(deps: TeamFlowDeps) {
       const caller = callerOf(context.activity, deps.allowNonGuidIds);
       if (!caller) return void (await context.sendActivity(NO_IDENTITY));
       if (context.activity.conversation?.conversationType !== 'personal') {
-        return void (await context.sendActivity(ELSEWHERE));
+        return void (await context.sendActivity(PERSONAL_ONLY));
       }
       await action(context, caller);
     };
