@@ -1,7 +1,7 @@
 import type { UserId } from '../domain/ids';
 import type { Person } from '../domain/intro';
 import { fail, ok, type Result } from '../domain/result';
-import { proposeTeamPlan, type Busy, type PlanItem, type Planner, type TeamPlan } from '../domain/teamPlan';
+import { proposeTeamPlan, type PlanItem, type Planner, type TeamPlan } from '../domain/teamPlan';
 import type { Caller } from './caller';
 import type { TeamRoster } from './ports';
 import { scheduleIntro, type Scheduled } from './scheduling';
@@ -39,18 +39,17 @@ async function plannersFor(deps: TeamPlanDeps, caller: Caller, people: readonly 
   return { leader, members, leaderIntros: await upcomingIntros(deps, caller.tenantId, caller.userId) };
 }
 
-/** Proposes times for `people` with the leader, around what is already booked (and `extra` blocks). */
+/** Proposes times for `people` with the leader, around the leader's intros and everyone's free/busy. */
 export async function proposeFor(
   deps: TeamPlanDeps,
   caller: Caller,
   people: readonly Person[],
   zone: string,
-  extra: readonly Busy[] = [],
 ): Promise<PlanItem[]> {
   const { leader, members, leaderIntros } = await plannersFor(deps, caller, people, zone);
   const options = { maxPerDay: deps.maxPerDay ?? 3 };
   const nowMs = deps.clock.now();
-  return proposeTeamPlan({ nowMs, leader, members, leaderIntros: [...leaderIntros, ...extra], options }).map((p) => ({
+  return proposeTeamPlan({ nowMs, leader, members, leaderIntros, options }).map((p) => ({
     ...p,
     state: 'proposed' as const,
   }));
@@ -136,14 +135,17 @@ export async function confirmPlan(
   // Claim this round before anything is scheduled: of two confirmations, only the one that wrote goes on.
   const claim = await deps.teamPlans.savePlan({ ...current.value, round: round + 1, items: applied }, current.version);
   if (!claim.ok) return fail('alreadyConfirmed', ALREADY);
-  const outcome = await scheduleKept(deps, caller, current.value.timeZone, applied, byMember);
   const key = { tenantId: caller.tenantId, teamId, leaderId: caller.userId };
-  const updates = new Map(outcome.items.map((item) => [item.member.id, item]));
-  const saved = await changePlan(deps.teamPlans, key, (latest) => ({
-    ...(latest ?? claim.value.value),
-    items: (latest ?? claim.value.value).items.map((item) => updates.get(item.member.id) ?? item),
-  }));
-  return ok({ ...outcome, plan: saved.ok ? saved.value : claim.value.value });
+  // Each outcome is written as it happens, so a crash midway never leaves a scheduled person looking unscheduled.
+  const record = async (update: PlanItem) => {
+    await changePlan(deps.teamPlans, key, (latest) => {
+      const base = latest ?? claim.value.value;
+      return { ...base, items: base.items.map((item) => (item.member.id === update.member.id ? update : item)) };
+    });
+  };
+  const outcome = await scheduleKept(deps, caller, current.value.timeZone, applied, byMember, record);
+  const latest = await deps.teamPlans.getPlan(caller.tenantId, teamId, caller.userId);
+  return ok({ ...outcome, plan: latest?.value ?? claim.value.value });
 }
 
 async function scheduleKept(
@@ -152,9 +154,9 @@ async function scheduleKept(
   zone: string,
   items: readonly PlanItem[],
   edits: ReadonlyMap<UserId, PlanEdit>,
+  record: (item: PlanItem) => Promise<void>,
 ) {
   const result = {
-    items: [] as PlanItem[],
     scheduled: [] as Scheduled[],
     moved: [] as PlanItem[],
     failed: [] as Confirmed['failed'][number][],
@@ -167,12 +169,13 @@ async function scheduleKept(
     const busy = await busyOf(deps, caller.userId, [item.member.id], start, end);
     const blocks = [...booked, ...(busy.get(caller.userId) ?? []), ...(busy.get(item.member.id) ?? [])];
     if (start <= deps.clock.now() || blocks.some((b) => start < b.endMs && b.startMs < end)) {
-      const [again] = await proposeFor(deps, caller, [item.member], zone, booked);
+      // The leader's intros (including those just scheduled) and free/busy are read afresh for the new proposal.
+      const [again] = await proposeFor(deps, caller, [item.member], zone);
       const moved = {
         ...item,
         ...(again?.startMs === undefined ? { startMs: undefined } : { startMs: again.startMs }),
       };
-      result.items.push(moved);
+      await record(moved);
       result.moved.push(moved);
       continue;
     }
@@ -189,7 +192,7 @@ async function scheduleKept(
     }
     booked.push({ startMs: start, endMs: end });
     result.scheduled.push(scheduled.value);
-    result.items.push({ ...item, state: 'scheduled', introId: scheduled.value.intro.id });
+    await record({ ...item, state: 'scheduled', introId: scheduled.value.intro.id });
   }
   return result;
 }

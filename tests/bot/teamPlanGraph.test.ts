@@ -144,8 +144,13 @@ describe('meet my team from personal chat, with Graph free/busy', () => {
     expect(Object.keys(inputsOf(next)).filter((k) => k.startsWith('keep.'))).toEqual([`keep.${LIN.aadObjectId}`]);
     expect(startOf(next, LIN)).not.toBe(linStart);
 
-    const second = personal({ value: { ...submitData(next), ...inputsOf(next) } });
-    expect(textsOf(onlyCard(await turn(second))).join('\n')).toContain('1 intro 1:1 scheduled with Design');
+    // The same card confirmed twice at once (a double click): one confirmation, one meeting.
+    const value = { ...submitData(next), ...inputsOf(next) };
+    const [second, twin] = [personal({ value }), personal({ value })];
+    const replies = await Promise.all([turn(second), turn(twin)]);
+    const answers = replies.map((r) => [r.body.text ?? '', ...textsOf(cardsOf(r))].join('\n'));
+    expect(answers.filter((t) => t.includes('1 intro 1:1 scheduled with Design'))).toHaveLength(1);
+    expect(answers.filter((t) => t.includes('already confirmed: nothing was scheduled twice'))).toHaveLength(1);
     expect(graph.calls().filter((c) => c.endsWith('/events'))).toHaveLength(3);
   });
 });
