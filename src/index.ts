@@ -17,6 +17,7 @@ import { JOB_KINDS, type FlowDeps } from './app/flowDeps';
 import { runHeadsUpMember, runPrepLeader } from './app/prep';
 import type { Intro } from './domain/intro';
 import { inviteRoutes } from './http/routes/invites';
+import { teamPlanRoutes } from './http/routes/teamPlans';
 import { createJobRunner } from './jobs/jobRunner';
 import { setTurnLogger } from './bot/turnLogger';
 import { botEndpoint } from './bot/endpoint';
@@ -31,6 +32,9 @@ import { createLogger, type Logger } from './log';
 import { openTableStore, storageAccountName } from './store/azure-tables/openTableStore';
 import { openSqliteStore } from './store/sqlite/openSqliteStore';
 import { databaseFile } from './store/sqlite/sqliteFile';
+import { openTableTeamPlanStore } from './store/azure-tables/tableTeamPlanStore';
+import { openSqliteTeamPlanStore } from './store/sqlite/sqliteTeamPlanStore';
+import { graphFreeBusy } from './calendar/graphFreeBusy';
 
 /** A started app: where it listens and how to stop it. */
 export interface RunningApp {
@@ -107,6 +111,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   );
   const sealed = await store.upgrade();
   if (sealed > 0) logger.info({ sealed }, 'Sealed notes written before encryption at rest');
+  const sqliteTeamPlans = config.storageConnectionString ? undefined : openSqliteTeamPlanStore(config.dataDir);
+  const teamPlans = sqliteTeamPlans ?? (await openTableTeamPlanStore(config.storageConnectionString ?? '', 'intro'));
   let origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   const localIssuer =
     config.auth.mode === 'local' ? await createLocalIssuer(() => origin, config.auth.clientId) : undefined;
@@ -145,6 +151,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       : localCalendar(signer, publicUrl),
     notifier: botNotifier({ adapter, botAppId: auth.botId, conversations, logger, historyUrl }),
   };
+  const freeBusy = config.graph && graphFreeBusy(config.graph);
   const bot = createBot({
     storage: store.botStorage,
     conversations,
@@ -152,7 +159,14 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     auth,
     adapter,
     publicUrl: publicUrl(),
-    flows: { flows, signer, logger, allowNonGuidIds: config.mode === 'local', historyUrl },
+    flows: {
+      flows,
+      signer,
+      logger,
+      allowNonGuidIds: config.mode === 'local',
+      historyUrl,
+      teams: { teamPlans, freeBusy, botAppId: auth.botId },
+    },
   });
   const jobs = createJobRunner({
     jobs: store.jobs,
@@ -181,6 +195,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       },
     }),
   });
+  teamPlanRoutes(server, {
+    useCases,
+    verifyToken,
+    health: store.health,
+    logger,
+    teams: { ...flows, teamPlans, freeBusy },
+  });
   inviteRoutes(server, {
     intros: store.intros,
     clock: useCases.clock,
@@ -205,6 +226,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       // Jobs and requests wind down side by side, and neither may hold the process past the grace period.
       await Promise.all([within(jobs.stop(), graceMs), closeServer(server, graceMs)]);
       store.close();
+      sqliteTeamPlans?.close();
     },
   };
 }

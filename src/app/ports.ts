@@ -4,6 +4,7 @@ import type { FollowUp, Goal, Notes, NotesBody } from '../domain/notes';
 import type { Recap, SharedRecap } from '../domain/recap';
 import type { Result } from '../domain/result';
 import type { Session } from '../domain/session';
+import type { Busy, TeamPlan } from '../domain/teamPlan';
 
 /** The only source of time for use cases and the domain: epoch milliseconds. */
 export interface Clock {
@@ -196,4 +197,49 @@ export interface DataKeyStore {
   /** Every stored key, for rewrapping after a KEK rotation. */
   list(): Promise<readonly StoredDataKey[]>;
   delete(tenantId: TenantId, authorId: UserId): Promise<void>;
+}
+
+/** A person on a team's roster: their Entra object id and display name. */
+export interface RosterMember {
+  readonly id: UserId;
+  readonly name: string;
+}
+
+/** A team the app is installed in, as recorded when it was installed. */
+export interface InstalledTeam {
+  readonly teamId: string;
+  readonly name: string;
+  /** Where the bot reaches that team's Bot Framework connector. */
+  readonly serviceUrl: string;
+  /** ISO 8601 instant. */
+  readonly installedAt: string;
+}
+
+/** A team's members, read when needed and never stored (paged: teams of hundreds). */
+export interface TeamRoster {
+  members(teamId: string, cursor?: string): Promise<Result<Page<RosterMember>, 'unavailable'>>;
+}
+
+/** The teams the app is installed in, and each leader's plan of intros with a team. */
+export interface TeamPlanStore {
+  /** Records (or refreshes) an installed team. */
+  saveTeam(tenantId: TenantId, team: InstalledTeam): Promise<void>;
+  getTeam(tenantId: TenantId, teamId: string): Promise<InstalledTeam | undefined>;
+  listTeams(tenantId: TenantId): Promise<readonly InstalledTeam[]>;
+  getPlan(tenantId: TenantId, teamId: string, leaderId: UserId): Promise<Versioned<TeamPlan> | undefined>;
+  /** Writes a plan only if its stored version is `expectedVersion` (0: none stored yet). */
+  savePlan(plan: TeamPlan, expectedVersion: number): Promise<WriteOutcome<TeamPlan>>;
+  plansForTeam(tenantId: TenantId, teamId: string): Promise<readonly TeamPlan[]>;
+  plansForLeader(tenantId: TenantId, leaderId: UserId): Promise<readonly TeamPlan[]>;
+}
+
+/** When people are busy, from their calendars (Graph `getSchedule`); an optional capability of a `Calendar`. */
+export interface FreeBusy {
+  /** Busy blocks per person between `fromMs` and `toMs`; people whose calendar is unknown are left out. */
+  busy(
+    organizerId: UserId,
+    people: readonly UserId[],
+    fromMs: number,
+    toMs: number,
+  ): Promise<Result<ReadonlyMap<UserId, readonly Busy[]>, 'forbidden' | 'unavailable'>>;
 }

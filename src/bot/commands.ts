@@ -1,5 +1,5 @@
 /** The bot's commands, in the order the help card lists them. */
-export const COMMAND_NAMES = ['schedule', 'agenda', 'prep', 'recap', 'history', 'help'] as const;
+export const COMMAND_NAMES = ['schedule', 'agenda', 'prep', 'recap', 'history', 'meet', 'team', 'help'] as const;
 
 /** One of the bot's commands. */
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -35,11 +35,18 @@ export const COMMANDS: Readonly<Record<CommandName, CommandInfo>> = {
   },
   recap: { name: 'recap', usage: 'recap', description: 'Your private recap of the last intro.', available: true },
   history: { name: 'history', usage: 'history', description: 'Your latest intros, with links.', available: true },
+  meet: {
+    name: 'meet',
+    usage: 'meet my team',
+    description: 'Plan an intro with everyone in a team (here, or @mention me in the team): sent to you privately.',
+    available: true,
+  },
+  team: { name: 'team', usage: 'team', description: 'How your planned teams are going.', available: true },
   help: { name: 'help', usage: 'help', description: 'What I can do.', available: true },
 };
 
-/** Commands served by the bot's flows (schedule, prep, recap, history). */
-export type FlowCommand = 'schedule' | 'prep' | 'recap' | 'history';
+/** Commands served by the bot's flows (schedule, prep, recap, history, meet my team, team). */
+export type FlowCommand = 'schedule' | 'prep' | 'recap' | 'history' | 'meet' | 'team';
 
 /** A message from the user, understood as a command. */
 export type Command =
@@ -66,14 +73,16 @@ function isCommandName(word: string): word is CommandName {
 export function parseCommand(text: string | undefined): Command {
   const normalized = normalizeText(text);
   const [word = '', ...rest] = normalized.split(' ');
-  if (!isCommandName(word)) return { kind: 'unknown', text: normalized };
+  const unknown: Command = { kind: 'unknown', text: normalized };
+  if (!isCommandName(word)) return unknown;
   if (word === 'help') return { kind: 'help' };
   if (word === 'agenda') {
     const argument = rest.join(' ').replace(/\s*(minutes|minute|mins|min)\.?$/, '');
     return argument === '' ? { kind: 'agenda' } : { kind: 'agenda', minutes: toMinutes(argument) };
   }
   if (!COMMANDS[word].available) return { kind: 'comingSoon', name: word };
-  return rest.length === 0 ? { kind: 'flow', name: word } : { kind: 'unknown', text: normalized };
+  if (word === 'meet') return ['', 'my team'].includes(rest.join(' ')) ? { kind: 'flow', name: 'meet' } : unknown;
+  return rest.length === 0 ? { kind: 'flow', name: word } : unknown;
 }
 
 function toMinutes(argument: string): number {

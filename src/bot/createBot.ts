@@ -8,6 +8,8 @@ import { turnLogger } from './turnLogger';
 import { SCHEDULE_VERB } from './cards/scheduleCard';
 import { SHARE_VERB } from './cards/recapCard';
 import { createFlowHandlers, type BotFlowDeps } from './flowHandlers';
+import { TEAM_PLAN_VERB } from './cards/teamPlanCard';
+import { TEAM_NEWCOMER_VERB, TEAM_PICK_VERB } from './cards/teamCards';
 
 /** Bot Framework credentials; without `botId` authentication is off (local playground and tests only). */
 export interface BotAuth {
@@ -59,9 +61,16 @@ export function createBot(deps: BotDeps): { adapter: TeamsAdapter; app: Applicat
     await rememberConversation(context, deps.conversations, turnLogger(context, deps.logger));
     return true;
   });
-  app.conversationUpdate('membersAdded', handleMembersAdded(deps.publicUrl));
   const flows = deps.flows && createFlowHandlers(deps.flows);
+  const welcome = handleMembersAdded(deps.publicUrl);
+  app.conversationUpdate('membersAdded', async (context) => {
+    await flows?.teamMembersAdded(context);
+    await welcome(context);
+  });
   if (flows) {
+    app.adaptiveCards.actionSubmit(TEAM_PLAN_VERB, (context) => flows.teamConfirm(context));
+    app.adaptiveCards.actionSubmit(TEAM_PICK_VERB, (context) => flows.teamPick(context));
+    app.adaptiveCards.actionSubmit(TEAM_NEWCOMER_VERB, (context) => flows.teamNewcomer(context));
     // Card submissions are messages too: their routes go before the message route.
     app.adaptiveCards.actionSubmit(SCHEDULE_VERB, (context) => flows.scheduleSubmit(context));
     app.adaptiveCards.actionSubmit(SHARE_VERB, (context) => flows.shareSubmit(context));

@@ -17,6 +17,7 @@ import { callerOf } from './identity';
 import { handleScheduleSubmit, sendScheduleCard, zoneOf, type ScheduleFlowDeps } from './scheduleFlow';
 import { turnLogger } from './turnLogger';
 import type { Logger } from '../log';
+import { createTeamFlow, type TeamFlowSettings } from './teamFlow';
 
 /** What the bot's flows need from the composition root. */
 export interface BotFlowDeps extends ScheduleFlowDeps {
@@ -25,6 +26,8 @@ export interface BotFlowDeps extends ScheduleFlowDeps {
   readonly allowNonGuidIds: boolean;
   /** Link to the personal history tab, or to one intro in it. */
   readonly historyUrl: (intro?: Intro) => string;
+  /** "meet my team": plans, installed teams, free/busy. */
+  readonly teams: TeamFlowSettings;
 }
 
 /** The text sent when the sender cannot be identified as an Entra user. */
@@ -93,7 +96,14 @@ function meetingEventOf(context: TurnContext, deps: BotFlowDeps): MeetingEvent |
 /** The bot's flow handlers: commands, card submissions and meeting events. */
 export function createFlowHandlers(deps: BotFlowDeps) {
   const flows = deps.flows;
+  const team = createTeamFlow(deps);
   return {
+    meet: team.meet,
+    team: team.progress,
+    teamPick: team.pick,
+    teamConfirm: team.confirm,
+    teamNewcomer: team.newcomer,
+    teamMembersAdded: team.membersAdded,
     schedule: withCaller(deps, (context, caller) => sendScheduleCard(context, deps, caller)),
     scheduleSubmit: withCaller(deps, (context, caller) =>
       handleScheduleSubmit(context, deps, caller, context.activity.value),

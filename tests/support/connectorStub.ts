@@ -31,6 +31,11 @@ export interface ConnectorStub {
   setMeetingParticipants(meetingId: string, people: readonly MeetingParticipant[]): void;
   /** Makes every meeting participant request fail with this status (e.g. 503), or answer normally again (undefined). */
   failMeetingRequests(status: number | undefined): void;
+  /**
+   * Declares a team's roster: `GET /v3/conversations/:teamId/pagedmembers` then pages through it (`pageSize`,
+   * `continuationToken`), and `GET /v3/conversations/:teamId/members/:id` (Teams id or Entra id) finds one member.
+   */
+  setTeamMembers(teamId: string, members: readonly TeamMember[]): void;
   /** Resolves with the first recorded request (past or future) matching `predicate`. */
   waitFor(predicate: (activity: RecordedActivity) => boolean, timeoutMs?: number): Promise<RecordedActivity>;
   clear(): void;
@@ -44,7 +49,37 @@ export interface MeetingParticipant {
   readonly role?: 'Organizer' | 'Presenter' | 'Attendee';
 }
 
+/** A team member, as the connector reports them (a TeamsChannelAccount). */
+export interface TeamMember {
+  readonly id: string;
+  readonly aadObjectId: string;
+  readonly name: string;
+}
+
 type Meetings = Map<string, readonly MeetingParticipant[]>;
+type Teams = Map<string, readonly TeamMember[]>;
+
+const account = (m: TeamMember) => ({ ...m, userPrincipalName: `${m.aadObjectId}@contoso.com`, userRole: 'user' });
+
+/** Answers the team roster calls the way Bot Framework does for Teams. */
+function teamRoute(path: string, query: URLSearchParams, teams: Teams): Route | undefined {
+  const paged = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(path);
+  const one = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
+  const teamId = decodeURIComponent((paged ?? one)?.[1] ?? '');
+  const members = teams.get(teamId);
+  if (!paged && !one) return undefined;
+  if (!members) return { status: 404, reply: { error: { code: 'ConversationNotFound', message: 'Team not found.' } } };
+  if (one) {
+    const id = decodeURIComponent(one[2] ?? '');
+    const member = members.find((m) => m.id === id || m.aadObjectId === id);
+    if (!member) return { status: 404, reply: { error: { code: 'MemberNotFound', message: 'Member not found.' } } };
+    return { status: 200, reply: account(member) };
+  }
+  const size = Math.min(500, Number(query.get('pageSize') ?? 200) || 200);
+  const from = Number(query.get('continuationToken') ?? 0) || 0;
+  const next = from + size < members.length ? String(from + size) : undefined;
+  return { status: 200, reply: { members: members.slice(from, from + size).map(account), continuationToken: next } };
+}
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
@@ -121,12 +156,16 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   const activities: RecordedActivity[] = [];
   const listeners = new Set<() => void>();
   const meetings: Meetings = new Map();
+  const teams: Teams = new Map();
   let meetingFailure: number | undefined;
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void readJson(req).then((body) => {
       const { pathname: path, search: query } = new URL(req.url ?? '/', 'http://stub');
       const method = req.method ?? 'GET';
-      const found = (method === 'GET' && meetingRoute(path, meetings, meetingFailure)) || route(method, path);
+      const found =
+        (method === 'GET' &&
+          (meetingRoute(path, meetings, meetingFailure) ?? teamRoute(path, new URLSearchParams(query), teams))) ||
+        route(method, path);
       const { status, reply, ...ids } = found;
       activities.push({ method, path, query, status, body, ...ids });
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -163,6 +202,7 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     serviceUrl: `http://127.0.0.1:${port}`,
     activities,
     setMeetingParticipants: (meetingId, people) => void meetings.set(meetingId, people),
+    setTeamMembers: (teamId, members) => void teams.set(teamId, members),
     failMeetingRequests: (status) => {
       meetingFailure = status;
     },

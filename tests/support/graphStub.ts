@@ -39,7 +39,16 @@ export interface GraphStub {
   calls(): string[];
   fail(failure: GraphFailure): void;
   addUser(user: GraphUser): void;
+  /** Marks a calendar (by its SMTP address) busy; `getSchedule` then reports these items. */
+  setBusy(address: string, items: readonly GraphBusyItem[]): void;
   stop(): Promise<void>;
+}
+
+/** A busy block in a stub calendar, in UTC. */
+export interface GraphBusyItem {
+  readonly start: string;
+  readonly end: string;
+  readonly status?: 'busy' | 'tentative' | 'oof' | 'free' | 'workingElsewhere';
 }
 
 const GRAPH_ROOT = 'https://graph.microsoft.com/v1.0';
@@ -96,6 +105,38 @@ const graphError = (status: number, code: string, message: string): Answer => ({
 const badRequest = (error: z.ZodError): Answer =>
   graphError(400, 'BadRequest', error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
 
+const scheduleSchema = z
+  .object({
+    schedules: z.array(z.string().email()).min(1).max(20),
+    startTime: dateTimeZone,
+    endTime: dateTimeZone,
+    availabilityViewInterval: z.number().int().min(5).max(1440).optional(),
+  })
+  .strict();
+
+/** Answers `POST /users/{id}/calendar/getSchedule` as Graph does: one scheduleInformation per address asked for. */
+function getSchedule(body: unknown, busy: ReadonlyMap<string, readonly GraphBusyItem[]>): Answer {
+  const parsed = scheduleSchema.safeParse(body);
+  if (!parsed.success) return badRequest(parsed.error);
+  const wall = (iso: string) => new Date(iso).toISOString().replace('Z', '0000');
+  const value = parsed.data.schedules.map((scheduleId) => {
+    const items = busy.get(scheduleId.toLowerCase());
+    if (!items)
+      return { scheduleId, error: { message: 'The mailbox was not found.', responseCode: 'ErrorMailboxNotFound' } };
+    return {
+      scheduleId,
+      availabilityView: '',
+      scheduleItems: items.map((item) => ({
+        isPrivate: false,
+        status: item.status ?? 'busy',
+        start: { dateTime: wall(item.start), timeZone: 'UTC' },
+        end: { dateTime: wall(item.end), timeZone: 'UTC' },
+      })),
+    };
+  });
+  return { status: 200, body: { value } };
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -109,6 +150,7 @@ export async function startGraphStub(): Promise<GraphStub> {
   const users = new Map<string, GraphUser>();
   const meetings = new Map<string, { id: string; threadId: string }>();
   const installed = new Map<string, Set<string>>();
+  const busy = new Map<string, readonly GraphBusyItem[]>();
   let seq = 0;
   let origin = '';
 
@@ -184,6 +226,9 @@ export async function startGraphStub(): Promise<GraphStub> {
     }
     let m: RegExpExecArray | null;
     if (method === 'POST' && (m = /^\/v1\.0\/users\/([^/]+)\/events$/.exec(path))) return createEvent(req.body);
+    if (method === 'POST' && /^\/v1\.0\/users\/[^/]+\/calendar\/getSchedule$/.test(path)) {
+      return getSchedule(req.body, busy);
+    }
     if (method === 'GET' && /^\/v1\.0\/users\/[^/]+\/onlineMeetings$/.test(path))
       return findMeeting(req.query['$filter']);
     if (method === 'GET' && (m = /^\/v1\.0\/users\/([^/]+)$/.exec(path))) {
@@ -239,6 +284,7 @@ export async function startGraphStub(): Promise<GraphStub> {
     calls: () => requests.filter((r) => r.path.startsWith('/v1.0/')).map((r) => `${r.method} ${r.path}`),
     fail: (failure) => failures.push(failure),
     addUser: (user) => users.set(user.id, user),
+    setBusy: (address, items) => void busy.set(address.toLowerCase(), items),
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

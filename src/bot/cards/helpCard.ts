@@ -17,6 +17,8 @@ export function helpCard(): AdaptiveCard {
     [heading('What I can do'), text('Type a command or press a button.'), ...commands.map(commandRow)],
     commands
       .filter((command) => command.available && command.name !== 'help')
+      // Teams shows at most five actions; the rest are listed above.
+      .slice(0, 5)
       .map((command) => commandButton(`${command.name[0]?.toUpperCase()}${command.name.slice(1)}`, command.name)),
   );
 }

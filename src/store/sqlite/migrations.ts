@@ -40,6 +40,14 @@ export const MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL, PRIMARY KEY (tenant_id, author_id)) WITHOUT ROWID;
    CREATE TABLE pending_scrub (reason TEXT PRIMARY KEY) WITHOUT ROWID;
    INSERT INTO pending_scrub (reason) VALUES ('notes sealed at rest');`,
+  // Teams the app is installed in, and each leader's plan of intros with a team ("meet my team").
+  `CREATE TABLE teams (
+     tenant_id TEXT NOT NULL, team_id TEXT NOT NULL, json TEXT NOT NULL,
+     PRIMARY KEY (tenant_id, team_id)) WITHOUT ROWID;
+   CREATE TABLE team_plans (
+     tenant_id TEXT NOT NULL, team_id TEXT NOT NULL, leader_id TEXT NOT NULL, version INTEGER NOT NULL,
+     json TEXT NOT NULL, PRIMARY KEY (tenant_id, team_id, leader_id)) WITHOUT ROWID;
+   CREATE INDEX team_plans_by_leader ON team_plans (tenant_id, leader_id);`,
 ];
 
 function appliedVersion(db: Database.Database): number {

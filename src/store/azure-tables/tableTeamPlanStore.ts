@@ -1,0 +1,76 @@
+import { odata, TableClient } from '@azure/data-tables';
+import type { TeamPlanStore, Versioned } from '../../app/ports';
+import type { TeamPlan } from '../../domain/teamPlan';
+import { installedTeamRowSchema, installedTeamSchema, teamPlanRowSchema, teamPlanSchema } from '../teamPlan.schema';
+import { parseRow, ROW_VERSION } from '../rows.schema';
+import { listAll, safeKey, unless } from './tables';
+
+interface PlanEntity {
+  readonly json: string;
+  readonly version: number;
+  readonly teamId: string;
+  readonly leaderId: string;
+  readonly etag?: string;
+}
+
+// Team ids contain characters a key may not (e.g. "19:…@thread.tacv2"), so they are encoded; "." never appears in one.
+const planKey = (teamId: string, leaderId: string) => `${safeKey(teamId)}.${leaderId}`;
+
+/** TeamPlanStore on Azure Tables: partition per tenant; one table for installed teams, one for plans. */
+export function tableTeamPlanStore(teams: TableClient, plans: TableClient): TeamPlanStore {
+  const team = (json: string) => parseRow(installedTeamRowSchema, json, 'teams').team;
+  const plan = (json: string) => parseRow(teamPlanRowSchema, json, 'teamPlans').plan;
+  const getPlan = async (
+    tenantId: string,
+    teamId: string,
+    leaderId: string,
+  ): Promise<Versioned<TeamPlan> | undefined> => {
+    const entity = await unless([404], () => plans.getEntity<PlanEntity>(tenantId, planKey(teamId, leaderId)));
+    return entity && { value: plan(entity.json), version: entity.version };
+  };
+  const listPlans = async (filter: string) => (await listAll<PlanEntity>(plans, filter)).map((e) => plan(e.json));
+  return {
+    saveTeam: async (tenantId, input) => {
+      const value = installedTeamSchema.parse(input);
+      const json = JSON.stringify({ v: ROW_VERSION, team: value });
+      await teams.upsertEntity({ partitionKey: tenantId, rowKey: safeKey(value.teamId), json }, 'Replace');
+    },
+    getTeam: async (tenantId, teamId) => {
+      const entity = await unless([404], () => teams.getEntity<{ json: string }>(tenantId, safeKey(teamId)));
+      return entity && team(entity.json);
+    },
+    listTeams: async (tenantId) =>
+      (await listAll<{ json: string }>(teams, odata`PartitionKey eq ${tenantId}`)).map((e) => team(e.json)),
+    getPlan,
+    savePlan: async (input, expectedVersion) => {
+      const value = teamPlanSchema.parse(input);
+      const rowKey = planKey(value.teamId, value.leader.id);
+      const json = JSON.stringify({ v: ROW_VERSION, plan: value });
+      const entity = { partitionKey: value.tenantId, rowKey, json, teamId: value.teamId, leaderId: value.leader.id };
+      const current = () => getPlan(value.tenantId, value.teamId, value.leader.id);
+      if (expectedVersion === 0) {
+        const created = await unless([409], () => plans.createEntity({ ...entity, version: 1 }));
+        return created ? { ok: true, value: { value, version: 1 } } : { ok: false, current: await current() };
+      }
+      const old = await unless([404], () => plans.getEntity<PlanEntity>(value.tenantId, rowKey));
+      if (!old || old.version !== expectedVersion) return { ok: false, current: await current() };
+      const written = await unless([404, 412], () =>
+        plans.updateEntity({ ...entity, version: expectedVersion + 1 }, 'Replace', { etag: old.etag ?? '*' }),
+      );
+      if (!written) return { ok: false, current: await current() };
+      return { ok: true, value: { value, version: expectedVersion + 1 } };
+    },
+    plansForTeam: (tenantId, teamId) => listPlans(odata`PartitionKey eq ${tenantId} and teamId eq ${teamId}`),
+    plansForLeader: (tenantId, leaderId) => listPlans(odata`PartitionKey eq ${tenantId} and leaderId eq ${leaderId}`),
+  };
+}
+
+/** Opens the team plan store's two tables (`<prefix>teams`, `<prefix>teamPlans`), creating them if missing. */
+export async function openTableTeamPlanStore(connectionString: string, tablePrefix: string): Promise<TeamPlanStore> {
+  const insecure = /^DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true|=http:\/\//i.test(connectionString);
+  const open = (name: string) =>
+    TableClient.fromConnectionString(connectionString, `${tablePrefix}${name}`, { allowInsecureConnection: insecure });
+  const [teams, plans] = [open('teams'), open('teamPlans')];
+  await Promise.all([teams.createTable(), plans.createTable()]);
+  return tableTeamPlanStore(teams, plans);
+}

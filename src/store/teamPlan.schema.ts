@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { introIdSchema, tenantIdSchema, userIdSchema } from '../domain/ids.schema';
+import type { TeamPlan } from '../domain/teamPlan';
+import type { InstalledTeam } from '../app/ports';
+import { ROW_VERSION } from './rows.schema';
+
+const v = z.literal(ROW_VERSION);
+const personSchema = z.object({ id: userIdSchema, name: z.string() });
+
+/** Schema for a stored team plan. */
+export const teamPlanSchema: z.ZodType<TeamPlan, z.ZodTypeDef, unknown> = z.object({
+  tenantId: tenantIdSchema,
+  teamId: z.string().min(1),
+  teamName: z.string(),
+  leader: personSchema,
+  round: z.number().int().nonnegative(),
+  timeZone: z.string(),
+  items: z.array(
+    z.object({
+      member: personSchema,
+      state: z.enum(['proposed', 'dropped', 'scheduled']),
+      startMs: z.number().int().optional(),
+      durationMinutes: z.number().int(),
+      introId: introIdSchema.optional(),
+    }),
+  ),
+  createdAt: z.string(),
+});
+
+/** Schema for a stored installed team. */
+export const installedTeamSchema: z.ZodType<InstalledTeam, z.ZodTypeDef, unknown> = z.object({
+  teamId: z.string().min(1),
+  name: z.string(),
+  serviceUrl: z.string(),
+  installedAt: z.string(),
+});
+
+/** A stored team plan document; its version lives beside it. */
+export const teamPlanRowSchema = z.object({ v, plan: teamPlanSchema });
+/** A stored installed team document. */
+export const installedTeamRowSchema = z.object({ v, team: installedTeamSchema });
