@@ -1,0 +1,86 @@
+import type { SessionActionRequest } from '../../../src/domain/api';
+import { applyAction, type Session } from '../../../src/domain/session';
+import { giveSpareMinutes, planDuration } from '../../../src/domain/sessionPlan';
+import type { KeyValueStorage, NotesOwner } from '../notes/pendingStore';
+
+/** A leader's session action kept on this device until the server confirms it, stamped on the server's clock. */
+export type QueuedAction = SessionActionRequest & { readonly at?: number };
+
+const PREFIX = 'intro11.pendingActions.v1:';
+
+/** The storage key of one person's queued actions on one intro. */
+export function actionQueueKey(owner: NotesOwner): string {
+  return `${PREFIX}${owner.tenantId}:${owner.userId}:${owner.introId}`;
+}
+
+function isQueued(value: unknown): value is QueuedAction {
+  return typeof value === 'object' && value !== null && typeof (value as { action?: unknown }).action === 'string';
+}
+
+/** Reads and writes one person's queued session actions, in order; storage that fails holds nothing. */
+export function actionQueue(storage: KeyValueStorage | undefined, owner: NotesOwner) {
+  const key = actionQueueKey(owner);
+  const list = (): QueuedAction[] => {
+    try {
+      const parsed: unknown = JSON.parse(storage?.getItem(key) ?? '[]');
+      return Array.isArray(parsed) ? parsed.filter(isQueued) : [];
+    } catch {
+      return [];
+    }
+  };
+  const write = (actions: readonly QueuedAction[]): void => {
+    try {
+      if (actions.length === 0) storage?.removeItem(key);
+      else storage?.setItem(key, JSON.stringify(actions));
+    } catch {
+      // A full or disabled storage keeps the queue for this visit only (in the caller's state).
+    }
+  };
+  return {
+    key,
+    list,
+    push(action: QueuedAction): QueuedAction[] {
+      const next = [...list(), action];
+      write(next);
+      return next;
+    },
+    /** Drops the first action once the server has answered it. */
+    shift(): QueuedAction[] {
+      const next = list().slice(1);
+      write(next);
+      return next;
+    },
+  };
+}
+
+/** One person's queue of session actions on one intro. */
+export type ActionQueue = ReturnType<typeof actionQueue>;
+
+/** The session as it will be once the server applies one queued action; unchanged when it cannot apply. */
+function applyQueued(session: Session, queued: QueuedAction, durationMinutes: number, now: number): Session {
+  const at = 'at' in queued && queued.at !== undefined ? queued.at : now;
+  const next =
+    queued.action === 'setDuration'
+      ? planDuration(session, queued.minutes)
+      : queued.action === 'giveSpare'
+        ? giveSpareMinutes(session, at, durationMinutes)
+        : applyAction(session, queued.action, at);
+  return next.ok ? next.value : session;
+}
+
+/** The server's session with this device's queued actions applied in order, so the timer runs on while offline. */
+export function withQueued(
+  session: Session,
+  queued: readonly QueuedAction[],
+  durationMinutes: number,
+  now: number,
+): Session {
+  return queued.reduce((current, action) => applyQueued(current, action, durationMinutes, now), session);
+}
+
+/** What the status line says about changes kept on this device. */
+export function waitingText(count: number, online: boolean): string {
+  if (count === 0) return online ? 'Everything is saved.' : 'Offline — everything you do is kept on this device.';
+  const changes = count === 1 ? '1 change' : `${count} changes`;
+  return online ? `Sending ${changes}…` : `Offline — ${changes} waiting to be sent`;
+}
