@@ -1,14 +1,35 @@
-import type { Frame } from 'playwright-core';
-import type { IntroList, NotesView, SessionView } from '../../src/domain/api';
-import { HOST_LEADER, useAppAndBrowser } from '../support/e2eSetup';
-import { openInTeamsHost } from '../support/teamsHost';
+import { randomUUID } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import type { Frame, Page } from 'playwright-core';
+import type { IntroList, IntroView, NotesView, SessionView } from '../../src/domain/api';
+import { HOST_LEADER, HOST_MEMBER, introInMeeting, useAppAndBrowser } from '../support/e2eSetup';
+import { hostUrl, openInTeamsHost, type TeamsHostOptions } from '../support/teamsHost';
+import type { TestUser } from '../support/testApp';
 
 // Runs against the built tab: `npm run build:tab` first (npm test does).
 const WAIT = { timeout: 15_000 };
 const env = useAppAndBrowser();
 
-async function json<T>(path: string): Promise<T> {
-  return (await (await env.app.api(HOST_LEADER, path)).json()) as T;
+async function json<T>(path: string, user: TestUser = HOST_LEADER): Promise<T> {
+  return (await (await env.app.api(user, path)).json()) as T;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/** The smallest height and width among the buttons matching `name`. */
+async function smallestTarget(frame: Frame, names: readonly string[]): Promise<number> {
+  let smallest = Infinity;
+  for (const name of names) {
+    const box = await frame.getByRole('button', { name, exact: true }).boundingBox();
+    if (!box) throw new Error(`No button "${name}"`);
+    smallest = Math.min(smallest, box.height, box.width);
+  }
+  return smallest;
 }
 
 async function until(check: () => Promise<boolean>, what: string, ms = 15_000): Promise<void> {
@@ -89,5 +110,97 @@ describe('in person, on a phone (Teams on Android, 360 px)', () => {
     expect(reconnectedAt - view.session.segmentStartedAt).toBeGreaterThan(2000);
     await frame.getByTestId('sync-status').filter({ hasText: 'Everything is saved.' }).waitFor(WAIT);
     await page.close();
+  }, 90_000);
+
+  test('a planned lunch: the leader opens it from a Run it now deep link, the other person follows along with private notes', async () => {
+    await introInMeeting(env.app, `e2e-${randomUUID()}`);
+    const created = await env.app.api(HOST_LEADER, '/api/v1/in-person', {
+      body: { memberId: HOST_MEMBER.oid, memberName: HOST_MEMBER.name, setting: 'lunch' },
+    });
+    const { intro } = (await created.json()) as IntroView;
+
+    const leader = await openInTeamsHost(env.browser, env.app.baseUrl, {
+      user: 'leader',
+      frameContext: 'content',
+      view: 'history',
+      width: 360,
+      hostClientType: 'android',
+      theme: 'dark',
+      subEntityId: `run:${intro.id}`,
+    });
+    await leader.frame.getByRole('heading', { name: 'Over lunch' }).waitFor(WAIT);
+    await leader.frame.getByText('With Sam Member').waitFor(WAIT);
+    await leader.frame.getByRole('button', { name: 'Start', exact: true }).click(WAIT);
+    await leader.frame.getByTestId('phase-time').waitFor(WAIT);
+    expect(
+      await smallestTarget(leader.frame, ['Pause', 'Back to the previous phase', 'Next phase', 'End…']),
+    ).toBeGreaterThanOrEqual(44);
+    expect(await seriousViolations(leader.page)).toEqual([]);
+
+    const member = await openInTeamsHost(env.browser, env.app.baseUrl, {
+      user: 'member',
+      frameContext: 'content',
+      view: 'history',
+      width: 320,
+      hostClientType: 'ios',
+      theme: 'contrast',
+    });
+    await member.frame.getByRole('button', { name: 'Follow along' }).click(WAIT);
+    await member.frame.getByText('With Avery Leader').waitFor(WAIT);
+    await member.frame.getByTestId('phase-name').filter({ hasText: 'Goals' }).waitFor(WAIT);
+    expect(await member.frame.getByRole('toolbar', { name: 'Timer controls' }).count()).toBe(0);
+    await member.frame.getByRole('textbox', { name: 'Notes: Goals' }).fill('Ask about the on-call rota.');
+    await until(async () => {
+      const notes = await json<NotesView>(`/api/v1/intros/${intro.id}/notes`, HOST_MEMBER);
+      return notes.text.goals === 'Ask about the on-call rota.';
+    }, "the member's own notes");
+    expect((await json<NotesView>(`/api/v1/intros/${intro.id}/notes`)).text.goals).toBe('');
+    expect(await scrollsSideways(member.frame)).toBe(false);
+
+    // Discreet mode hides the leader's notes until tapped.
+    await leader.frame.getByRole('switch', { name: 'Discreet mode' }).check();
+    expect(await leader.frame.getByRole('textbox', { name: 'Notes: Goals' }).count()).toBe(0);
+    await leader.frame.getByRole('button', { name: 'Notes hidden — tap to show' }).click();
+    await leader.frame.getByRole('textbox', { name: 'Notes: Goals' }).waitFor(WAIT);
+    await Promise.all([leader.page.close(), member.page.close()]);
+  }, 90_000);
+
+  test('closed while offline: what was kept on the phone is sent, with its times, when the personal tab opens again', async () => {
+    const created = await env.app.api(HOST_LEADER, '/api/v1/in-person', { body: { memberName: 'Casey Café' } });
+    const { intro } = (await created.json()) as IntroView;
+    await env.app.api(HOST_LEADER, `/api/v1/intros/${intro.id}/session`, { body: { action: 'start' } });
+    const options: TeamsHostOptions = {
+      user: 'leader',
+      frameContext: 'content',
+      view: 'history',
+      width: 360,
+      hostClientType: 'android',
+      subEntityId: `run:${intro.id}`,
+    };
+    const { page, frame } = await openInTeamsHost(env.browser, env.app.baseUrl, options);
+    await frame.getByTestId('phase-time').waitFor(WAIT);
+    await frame.getByRole('textbox', { name: 'Notes: Goals' }).waitFor(WAIT);
+    const context = page.context();
+    await context.setOffline(true);
+    await frame.getByRole('textbox', { name: 'Notes: Goals' }).fill('Kept through a dead battery.');
+    const pressedAt = Date.now();
+    await frame.getByRole('button', { name: 'Next phase' }).click();
+    await frame.getByTestId('sync-status').filter({ hasText: '2 changes waiting to be sent' }).waitFor(WAIT);
+    await page.close();
+
+    await pause(2000);
+    await context.setOffline(false);
+    const again = await context.newPage();
+    await again.goto(hostUrl(env.app.baseUrl, { ...options, subEntityId: undefined }));
+    await until(async () => {
+      const view = await json<SessionView>(`/api/v1/intros/${intro.id}/session`);
+      const notes = await json<NotesView>(`/api/v1/intros/${intro.id}/notes`);
+      return view.session.status === 'running' && view.session.phase === 1 && notes.text.goals !== '';
+    }, 'the kept Next and notes to reach the server');
+    const view = await json<SessionView>(`/api/v1/intros/${intro.id}/session`);
+    if (view.session.status !== 'running') throw new Error('The session should be running.');
+    expect(Math.abs(view.session.segmentStartedAt - pressedAt)).toBeLessThan(1000);
+    expect((await json<NotesView>(`/api/v1/intros/${intro.id}/notes`)).text.goals).toBe('Kept through a dead battery.');
+    await again.close();
   }, 90_000);
 });

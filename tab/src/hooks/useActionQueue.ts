@@ -3,7 +3,7 @@ import type { SessionActionRequest, SessionView } from '../../../src/domain/api'
 import type { ApiClient } from '../api/client';
 import { ApiError, isSignInProblem, isTransient } from '../api/errors';
 import type { NotesOwner } from '../notes/pendingStore';
-import { actionQueue, type QueuedAction } from '../sync/actionQueue';
+import { actionQueue, exclusive, type QueuedAction } from '../sync/actionQueue';
 
 /** Whose queue it is: session actions are kept per tenant, person and intro, as notes are. */
 export type QueueOwner = NotesOwner;
@@ -62,16 +62,20 @@ export function useActionQueue(
     if (!queue || sending.current) return;
     sending.current = true;
     try {
-      for (let head = queue.list()[0]; head; head = queue.list()[0]) {
-        try {
-          accept(await api.sessionAction(introId, head));
-        } catch (failure) {
-          if (isTransient(failure) || isSignInProblem(failure)) return onUnreachable();
-          const reason = failure instanceof ApiError ? failure.message : String(failure);
-          onRefused(`${LABELS[head.action]} was not applied: ${reason}`);
+      await exclusive(async () => {
+        for (let head = queue.list()[0]; head; head = queue.list()[0]) {
+          try {
+            accept(await api.sessionAction(introId, head));
+          } catch (failure) {
+            if (isTransient(failure) || isSignInProblem(failure)) return onUnreachable();
+            const reason = failure instanceof ApiError ? failure.message : String(failure);
+            onRefused(`${LABELS[head.action]} was not applied: ${reason}`);
+          }
+          setQueued(queue.shift());
         }
-        setQueued(queue.shift());
-      }
+        // Another flush (History's, on opening) may have sent what this view still shows as waiting.
+        setQueued(queue.list());
+      });
     } finally {
       sending.current = false;
     }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { SETTING_LABELS } from '../../../src/domain/intro';
 import type { ApiClient } from '../api/client';
 import { runnableInPerson, timeOfDay, type RunnableIntro } from './people';
+import { sendKept } from './sendKept';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -25,6 +26,7 @@ const useStyles = makeStyles({
 export interface InPersonSectionProps {
   readonly api: ApiClient;
   readonly me: string;
+  readonly tenantId: string;
   readonly onStart: () => void;
   readonly onRun: (introId: string) => void;
 }
@@ -38,19 +40,23 @@ function describe({ intro, role }: RunnableIntro): string {
 }
 
 /** "Start an intro in person", and the in-person intros to run now (leader) or follow along (the other person). */
-export function InPersonSection({ api, me, onStart, onRun }: InPersonSectionProps) {
+export function InPersonSection({ api, me, tenantId, onStart, onRun }: InPersonSectionProps) {
   const styles = useStyles();
   const [runnable, setRunnable] = useState<RunnableIntro[]>([]);
   useEffect(() => {
     let alive = true;
-    api.listIntros(100).then(
-      (list) => alive && setRunnable(runnableInPerson(list.items, me)),
-      () => undefined,
-    );
+    // What this device kept from an earlier visit (closed while offline) goes first, so the list below is current.
+    void sendKept(api, { tenantId, userId: me })
+      .catch(() => undefined)
+      .then(() => api.listIntros(100))
+      .then(
+        (list) => alive && setRunnable(runnableInPerson(list.items, me)),
+        () => undefined,
+      );
     return () => {
       alive = false;
     };
-  }, [api, me]);
+  }, [api, me, tenantId]);
   return (
     <section className={styles.root} aria-labelledby="in-person-heading">
       <Subtitle2 as="h2" id="in-person-heading" className={styles.heading}>

@@ -19,13 +19,14 @@ type Screen =
 export interface PersonalTabProps {
   /** The caller's user id in Teams. */
   readonly me: string;
+  readonly tenantId: string;
   readonly appId?: string;
   /** The deep link's `subEntityId`: "run:<introId>" opens that intro's run view. */
   readonly subPageId?: string;
 }
 
 /** The personal tab: History with "Start an intro in person" on top, and the in-person run view. */
-export function PersonalTab({ me, appId, subPageId }: PersonalTabProps) {
+export function PersonalTab({ me, tenantId, appId, subPageId }: PersonalTabProps) {
   const api = useMemo(() => createApiClient({ getToken: getSsoToken }), []);
   const [screen, setScreen] = useState<Screen>(() => {
     const introId = runTarget(subPageId, window.location.search);
@@ -53,6 +54,7 @@ export function PersonalTab({ me, appId, subPageId }: PersonalTabProps) {
             <InPersonSection
               api={api}
               me={me}
+              tenantId={tenantId}
               onStart={() => setScreen({ kind: 'start' })}
               onRun={(introId) => setScreen({ kind: 'run', introId })}
             />

@@ -84,3 +84,48 @@ export function waitingText(count: number, online: boolean): string {
   const changes = count === 1 ? '1 change' : `${count} changes`;
   return online ? `Sending ${changes}…` : `Offline — ${changes} waiting to be sent`;
 }
+
+/** The intro ids with session actions kept on this device for one person. */
+export function queuedIntroIds(storage: KeyValueStorage | undefined, person: Omit<NotesOwner, 'introId'>): string[] {
+  const prefix = `${PREFIX}${person.tenantId}:${person.userId}:`;
+  const ids: string[] = [];
+  try {
+    for (let index = 0; storage?.key && index < (storage.length ?? 0); index++) {
+      const key = storage.key(index);
+      if (key?.startsWith(prefix)) ids.push(key.slice(prefix.length));
+    }
+  } catch {
+    // Storage that cannot be listed holds nothing we can find.
+  }
+  return ids;
+}
+
+let tail: Promise<unknown> = Promise.resolve();
+
+/** Runs sends one at a time across the page, so two flushes never send the same kept action twice. */
+export function exclusive<T>(run: () => Promise<T>): Promise<T> {
+  const next = tail.then(run, run);
+  tail = next.catch(() => undefined);
+  return next;
+}
+
+/** Whether a failed send may succeed later (offline, server away, sign-in), so the action stays queued. */
+export type SendOutcome = 'sent' | 'refused' | 'later';
+
+/**
+ * Sends every intro's kept actions for one person, each queue in order (say the app was closed offline after End);
+ * `send` says whether an action was sent, refused (dropped) or must wait. Stops at the first that must wait.
+ */
+export async function flushAllQueued(
+  storage: KeyValueStorage | undefined,
+  person: Omit<NotesOwner, 'introId'>,
+  send: (introId: string, action: QueuedAction) => Promise<SendOutcome>,
+): Promise<void> {
+  for (const introId of queuedIntroIds(storage, person)) {
+    const queue = actionQueue(storage, { ...person, introId });
+    for (let head = queue.list()[0]; head; head = queue.list()[0]) {
+      if ((await send(introId, head)) === 'later') return;
+      queue.shift();
+    }
+  }
+}
