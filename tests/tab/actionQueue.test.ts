@@ -1,5 +1,5 @@
 import { NOT_STARTED, applyAction, type Session } from '../../src/domain/session';
-import { actionQueue, waitingText, withQueued } from '../../tab/src/sync/actionQueue';
+import { actionQueue, clearQueued, waitingText, withQueued } from '../../tab/src/sync/actionQueue';
 import { peopleToMeet, runTarget, runnableInPerson } from '../../tab/src/inperson/people';
 import type { Intro } from '../../src/domain/intro';
 
@@ -11,6 +11,10 @@ function memoryStorage() {
   const data = new Map<string, string>();
   return {
     getItem: (key: string) => data.get(key) ?? null,
+    key: (index: number) => [...data.keys()][index] ?? null,
+    get length() {
+      return data.size;
+    },
     setItem: (key: string, value: string) => void data.set(key, value),
     removeItem: (key: string) => void data.delete(key),
     data,
@@ -38,6 +42,15 @@ describe('the queue of session actions kept on the device', () => {
     queue.shift();
     queue.shift();
     expect(storage.data.size).toBe(0);
+  });
+
+  it('forgets one person’s kept actions on every intro after Delete my data, and only theirs', () => {
+    const storage = memoryStorage();
+    actionQueue(storage, owner).push({ action: 'end', at: T0 });
+    actionQueue(storage, { ...owner, introId: 'j' }).push({ action: 'start', at: T0 });
+    actionQueue(storage, { ...owner, userId: 'v' }).push({ action: 'start', at: T0 });
+    clearQueued(storage, owner);
+    expect([...storage.data.keys()]).toEqual([actionQueue(storage, { ...owner, userId: 'v' }).key]);
   });
 
   it('reads unreadable storage as empty', () => {

@@ -35,7 +35,16 @@ export function PersonalTab({ me, tenantId, appId, subPageId }: PersonalTabProps
   const history = () => setScreen({ kind: 'history' });
   switch (screen.kind) {
     case 'run':
-      return <RunPage api={api} introId={screen.introId} initial={screen.initial} appId={appId} onBack={history} />;
+      return (
+        <RunPage
+          api={api}
+          owner={{ tenantId, userId: me }}
+          introId={screen.introId}
+          initial={screen.initial}
+          appId={appId}
+          onBack={history}
+        />
+      );
     case 'start':
       return (
         <Page title="In person">

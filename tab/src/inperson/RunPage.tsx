@@ -6,7 +6,7 @@ import type { ApiClient } from '../api/client';
 import { Busy } from '../components/Busy';
 import { LiveIntro } from '../components/LiveIntro/LiveIntro';
 import { LoadError } from '../components/LoadError';
-import { cachedView, cacheView } from './viewCache';
+import { cachedView, cacheView, type ViewOwner } from './viewCache';
 
 const useStyles = makeStyles({
   root: {
@@ -28,6 +28,8 @@ const useStyles = makeStyles({
 /** Props of the in-person run page. */
 export interface RunPageProps {
   readonly api: ApiClient;
+  /** Who is signed in, whose copy of the intro this device keeps. */
+  readonly owner: ViewOwner;
   readonly introId: string;
   /** The view just created by Start, so the page opens without another request. */
   readonly initial?: IntroView;
@@ -41,7 +43,8 @@ type Loaded =
   | { readonly status: 'error'; readonly message: string };
 
 /** Loads the intro to run: from the server, else the copy kept on this device (opening with no network). */
-function useRunIntro(api: ApiClient, introId: string, initial: IntroView | undefined) {
+function useRunIntro(api: ApiClient, owner: ViewOwner, introId: string, initial: IntroView | undefined) {
+  const { tenantId, userId } = owner;
   const [state, setState] = useState<Loaded>(() =>
     initial ? { status: 'ready', view: initial } : { status: 'loading' },
   );
@@ -49,27 +52,27 @@ function useRunIntro(api: ApiClient, introId: string, initial: IntroView | undef
     setState({ status: 'loading' });
     api.openInPerson(introId).then(
       (view) => {
-        cacheView(view);
+        cacheView({ tenantId, userId }, view);
         setState({ status: 'ready', view });
       },
       (failure: unknown) => {
-        const kept = cachedView(introId);
+        const kept = cachedView({ tenantId, userId }, introId);
         const message = failure instanceof Error ? failure.message : 'Could not open the intro.';
         setState(kept ? { status: 'ready', view: kept } : { status: 'error', message });
       },
     );
-  }, [api, introId]);
+  }, [api, introId, tenantId, userId]);
   useEffect(() => {
-    if (initial) cacheView(initial);
+    if (initial) cacheView({ tenantId, userId }, initial);
     else load();
-  }, [initial, load]);
+  }, [initial, load, tenantId, userId]);
   return { state, retry: load };
 }
 
 /** The in-person run view: the same live intro as the meeting panel, laid out for a phone and offline-first. */
-export function RunPage({ api, introId, initial, appId, onBack }: RunPageProps) {
+export function RunPage({ api, owner, introId, initial, appId, onBack }: RunPageProps) {
   const styles = useStyles();
-  const { state, retry } = useRunIntro(api, introId, initial);
+  const { state, retry } = useRunIntro(api, owner, introId, initial);
   const view = state.status === 'ready' ? state.view : undefined;
   return (
     <main className={styles.root} aria-label="Intro 1:1 in person">

@@ -129,3 +129,14 @@ export async function flushAllQueued(
     }
   }
 }
+
+/** Forgets one person's kept actions on every intro (after "Delete my data"). */
+export function clearQueued(storage: KeyValueStorage | undefined, person: Omit<NotesOwner, 'introId'>): void {
+  for (const introId of queuedIntroIds(storage, person)) {
+    try {
+      storage?.removeItem(actionQueueKey({ ...person, introId }));
+    } catch {
+      // Nothing to forget when storage is unavailable.
+    }
+  }
+}

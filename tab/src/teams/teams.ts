@@ -18,8 +18,6 @@ export interface TeamsEnv {
   readonly appId: string | undefined;
   /** The deep link's `subEntityId` (TeamsJS `page.subPageId`), e.g. "run:<introId>" for the in-person run view. */
   readonly subPageId?: string;
-  /** Where Teams runs: 'web', 'desktop', 'android', 'ios'… */
-  readonly hostClientType?: string;
 }
 
 /** How long to wait for a host to answer `initialize` before saying the tab may not be in one. */
@@ -92,7 +90,6 @@ export async function initializeTeams(options: InitializeOptions = {}): Promise<
     locale: context.app.locale,
     appId: context.app.appId?.toString(),
     subPageId: context.page.subPageId || undefined,
-    hostClientType: context.app.host.clientType,
   };
 }
 
