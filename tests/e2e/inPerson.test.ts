@@ -8,6 +8,7 @@ import type { TestUser } from '../support/testApp';
 
 // Runs against the built tab: `npm run build:tab` first (npm test does).
 const WAIT = { timeout: 15_000 };
+const SHOTS = process.env['IN_PERSON_SCREENSHOTS'];
 const env = useAppAndBrowser();
 
 async function json<T>(path: string, user: TestUser = HOST_LEADER): Promise<T> {
@@ -42,6 +43,10 @@ async function until(check: () => Promise<boolean>, what: string, ms = 15_000): 
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
 /** Whether anything in the tab is wider than its frame (the page would scroll sideways). */
 const scrollsSideways = (frame: Frame) =>
   frame.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth');
@@ -57,10 +62,13 @@ describe('in person, on a phone (Teams on Android, 360 px)', () => {
     });
     const { frame, page } = tab;
 
+    await frame.getByRole('button', { name: 'Start an intro in person' }).waitFor(WAIT);
+    await shot(page, 'history-360');
     await frame.getByRole('button', { name: 'Start an intro in person' }).click(WAIT);
     await frame.getByRole('radio', { name: 'Someone else' }).check(WAIT);
     await frame.getByRole('textbox', { name: 'Their name' }).fill('Robin Newcomer');
     expect(await frame.getByRole('combobox', { name: 'Length' }).inputValue()).toBe('45');
+    await shot(page, 'start-form-360');
     await frame.getByRole('button', { name: 'Open the run view' }).click();
 
     await frame.getByRole('main', { name: 'Intro 1:1 in person' }).waitFor(WAIT);
@@ -89,6 +97,7 @@ describe('in person, on a phone (Teams on Android, 360 px)', () => {
     await frame.getByRole('button', { name: 'Next phase' }).click();
     await frame.getByTestId('phase-name').filter({ hasText: "How it's going" }).waitFor(WAIT);
     await frame.getByTestId('sync-status').filter({ hasText: '2 changes waiting to be sent' }).waitFor(WAIT);
+    await shot(page, 'run-offline-360');
     const offline = await json<SessionView>(`/api/v1/intros/${introId}/session`);
     expect(offline.session).toMatchObject({ status: 'running', phase: 0 });
 
@@ -135,7 +144,12 @@ describe('in person, on a phone (Teams on Android, 360 px)', () => {
     expect(
       await smallestTarget(leader.frame, ['Pause', 'Back to the previous phase', 'Next phase', 'End…']),
     ).toBeGreaterThanOrEqual(44);
+    const smallest = await leader.frame.evaluate<number>(
+      `Math.min(...[...document.querySelectorAll('main button')].map((b) => b.getBoundingClientRect().height))`,
+    );
+    expect(smallest).toBeGreaterThanOrEqual(44);
     expect(await seriousViolations(leader.page)).toEqual([]);
+    await shot(leader.page, 'run-dark-360');
 
     const member = await openInTeamsHost(env.browser, env.app.baseUrl, {
       user: 'member',
@@ -156,6 +170,7 @@ describe('in person, on a phone (Teams on Android, 360 px)', () => {
     }, "the member's own notes");
     expect((await json<NotesView>(`/api/v1/intros/${intro.id}/notes`)).text.goals).toBe('');
     expect(await scrollsSideways(member.frame)).toBe(false);
+    await shot(member.page, 'follow-contrast-320');
 
     // Discreet mode hides the leader's notes until tapped.
     await leader.frame.getByRole('switch', { name: 'Discreet mode' }).check();

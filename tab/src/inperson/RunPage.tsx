@@ -19,6 +19,8 @@ const useStyles = makeStyles({
     boxSizing: 'border-box',
     overflowWrap: 'anywhere',
     overflowX: 'hidden',
+    // Every control the shared panel parts bring (phase tabs, Add, spare minutes…) is a 44 px touch target here.
+    '& button, & select, & input:not([type="checkbox"]):not([type="radio"])': { minHeight: '44px' },
   },
   top: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   heading: { margin: 0 },
