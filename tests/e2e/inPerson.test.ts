@@ -47,6 +47,23 @@ async function shot(page: Page, name: string): Promise<void> {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
+/** Runs in every frame: a Screen Wake Lock that records whether the screen is held awake (`window.wakeLockHeld`). */
+function fakeWakeLock(): void {
+  const state = globalThis as unknown as { wakeLockHeld: boolean; navigator: object };
+  state.wakeLockHeld = false;
+  Object.defineProperty(state.navigator, 'wakeLock', {
+    configurable: true,
+    value: {
+      request: async () => {
+        state.wakeLockHeld = true;
+        return { release: async () => void (state.wakeLockHeld = false) };
+      },
+    },
+  });
+}
+
+const wakeLockHeld = (frame: Frame) => frame.evaluate<boolean>('window.wakeLockHeld === true');
+
 /** Whether anything in the tab is wider than its frame (the page would scroll sideways). */
 const scrollsSideways = (frame: Frame) =>
   frame.evaluate<boolean>('document.documentElement.scrollWidth > document.documentElement.clientWidth');
@@ -136,11 +153,14 @@ describe('in person, on a phone (Teams on Android, 360 px)', () => {
       hostClientType: 'android',
       theme: 'dark',
       subEntityId: `run:${intro.id}`,
+      beforeOpen: (page) => void page.context().addInitScript(fakeWakeLock),
     });
     await leader.frame.getByRole('heading', { name: 'Over lunch' }).waitFor(WAIT);
     await leader.frame.getByText('With Sam Member').waitFor(WAIT);
+    expect(await wakeLockHeld(leader.frame)).toBe(false);
     await leader.frame.getByRole('button', { name: 'Start', exact: true }).click(WAIT);
     await leader.frame.getByTestId('phase-time').waitFor(WAIT);
+    await until(() => wakeLockHeld(leader.frame), 'the screen to be kept awake');
     expect(
       await smallestTarget(leader.frame, ['Pause', 'Back to the previous phase', 'Next phase', 'End…']),
     ).toBeGreaterThanOrEqual(44);
@@ -177,6 +197,13 @@ describe('in person, on a phone (Teams on Android, 360 px)', () => {
     expect(await leader.frame.getByRole('textbox', { name: 'Notes: Goals' }).count()).toBe(0);
     await leader.frame.getByRole('button', { name: 'Notes hidden — tap to show' }).click();
     await leader.frame.getByRole('textbox', { name: 'Notes: Goals' }).waitFor(WAIT);
+
+    // End asks first; then the screen may sleep, the intro is done and the summary says where the recap is.
+    await leader.frame.getByRole('button', { name: 'End…' }).click();
+    await leader.frame.getByRole('button', { name: 'End now' }).click(WAIT);
+    await leader.frame.getByRole('heading', { name: 'After the intro' }).waitFor(WAIT);
+    await until(async () => !(await wakeLockHeld(leader.frame)), 'the wake lock to be released');
+    expect((await json<IntroView>(`/api/v1/intros/${intro.id}`)).intro.status).toBe('done');
     await Promise.all([leader.page.close(), member.page.close()]);
   }, 90_000);
 
