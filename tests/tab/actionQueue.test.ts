@@ -1,5 +1,5 @@
 import { NOT_STARTED, applyAction, type Session } from '../../src/domain/session';
-import { actionQueue, clearQueued, waitingText, withQueued } from '../../tab/src/sync/actionQueue';
+import { actionQueue, alreadyApplied, clearQueued, waitingText, withQueued } from '../../tab/src/sync/actionQueue';
 import { peopleToMeet, runTarget, runnableInPerson } from '../../tab/src/inperson/people';
 import type { Intro } from '../../src/domain/intro';
 
@@ -71,6 +71,14 @@ describe('the queue of session actions kept on the device', () => {
       T0 + 10 * MIN,
     );
     expect(shown).toMatchObject({ status: 'paused', phase: 1, pausedAt: T0 + 7 * MIN, spentMs: [5 * MIN, 2 * MIN, 0] });
+  });
+
+  it('knows a kept action the server already applied (its answer lost offline), so it is not sent twice', () => {
+    const next = applyAction(started(), 'next', T0 + 5 * MIN);
+    if (!next.ok) throw new Error(next.error.message);
+    expect(alreadyApplied(next.value, { action: 'next', at: T0 + 5 * MIN })).toBe(true);
+    expect(alreadyApplied(next.value, { action: 'next', at: T0 + 6 * MIN })).toBe(false);
+    expect(alreadyApplied(next.value, { action: 'setDuration', minutes: 30 })).toBe(false);
   });
 
   it.each([

@@ -3,7 +3,7 @@ import type { SessionActionRequest, SessionView } from '../../../src/domain/api'
 import type { ApiClient } from '../api/client';
 import { ApiError, isSignInProblem, isTransient } from '../api/errors';
 import type { NotesOwner } from '../notes/pendingStore';
-import { actionQueue, exclusive, type QueuedAction } from '../sync/actionQueue';
+import { actionQueue, alreadyApplied, exclusive, type QueuedAction } from '../sync/actionQueue';
 
 /** Whose queue it is: session actions are kept per tenant, person and intro, as notes are. */
 export type QueueOwner = NotesOwner;
@@ -45,6 +45,8 @@ export function useActionQueue(
   api: ApiClient,
   owner: QueueOwner | undefined,
   accept: (view: SessionView) => void,
+  /** The latest session the server sent, to skip an action it already applied (its answer was lost offline). */
+  latest: () => SessionView,
   onUnreachable: () => void,
   onRefused: (message: string) => void,
 ): ActionQueueHandle {
@@ -58,12 +60,23 @@ export function useActionQueue(
   const [queued, setQueued] = useState<readonly QueuedAction[]>(() => queue?.list() ?? []);
   const sending = useRef(false);
 
+  // Follows what storage holds (another flush may have sent it), keeping the same array when both are empty.
+  const sync = useCallback(() => {
+    const stored = queue?.list() ?? [];
+    setQueued((current) => (current.length === 0 && stored.length === 0 ? current : stored));
+  }, [queue]);
+
   const flush = useCallback(async () => {
     if (!queue || sending.current) return;
+    if (queue.list().length === 0) return sync();
     sending.current = true;
     try {
       await exclusive(async () => {
         for (let head = queue.list()[0]; head; head = queue.list()[0]) {
+          if (alreadyApplied(latest().session, head)) {
+            setQueued(queue.shift());
+            continue;
+          }
           try {
             accept(await api.sessionAction(introId, head));
           } catch (failure) {
@@ -73,13 +86,12 @@ export function useActionQueue(
           }
           setQueued(queue.shift());
         }
-        // Another flush (History's, on opening) may have sent what this view still shows as waiting.
-        setQueued(queue.list());
+        sync();
       });
     } finally {
       sending.current = false;
     }
-  }, [api, introId, queue, accept, onUnreachable, onRefused]);
+  }, [api, introId, queue, accept, latest, onUnreachable, onRefused, sync]);
 
   const enqueue = useCallback(
     (request: SessionActionRequest, serverNow: number) => {
@@ -92,12 +104,9 @@ export function useActionQueue(
     [queue, flush],
   );
 
+  // Back online, the first successful poll flushes (useSession), so the check above sees the server's latest state.
   useEffect(() => {
-    if (!queue) return;
-    const online = () => void flush();
-    window.addEventListener('online', online);
-    void flush();
-    return () => window.removeEventListener('online', online);
+    if (queue) void flush();
   }, [queue, flush]);
 
   return { enabled: queue !== undefined, queued, enqueue, flush: () => void flush() };

@@ -88,7 +88,10 @@ export function useSession(
   }, [api, introId, pollMs, accept]);
 
   const unreachable = useCallback(() => setStale(true), []);
-  const queue = useActionQueue(api, options.queue, accept, unreachable, setError);
+  const latestView = useRef(view);
+  latestView.current = view;
+  const latest = useCallback(() => latestView.current, []);
+  const queue = useActionQueue(api, options.queue, accept, latest, unreachable, setError);
   const offsetRef = useRef(0);
   flushQueue.current = queue.flush;
 

@@ -1,7 +1,8 @@
 import type { ApiClient } from '../api/client';
 import { isSignInProblem, isTransient } from '../api/errors';
 import { flushOtherIntros } from '../notes/otherIntros';
-import { exclusive, flushAllQueued, type SendOutcome } from '../sync/actionQueue';
+import type { Session } from '../../../src/domain/session';
+import { alreadyApplied, exclusive, flushAllQueued, type SendOutcome } from '../sync/actionQueue';
 
 function storage(): Storage | undefined {
   try {
@@ -17,9 +18,16 @@ function storage(): Storage | undefined {
  */
 export async function sendKept(api: ApiClient, person: { tenantId: string; userId: string }): Promise<void> {
   const kept = storage();
+  const sessions = new Map<string, Session>();
   await exclusive(() =>
     flushAllQueued(kept, person, async (introId, action): Promise<SendOutcome> => {
       try {
+        // Asked once per intro: only the first kept action can be one whose answer was lost.
+        if (!sessions.has(introId)) {
+          const poll = await api.pollSession(introId, undefined);
+          if (poll.changed) sessions.set(introId, poll.view.session);
+          if (poll.changed && alreadyApplied(poll.view.session, action)) return 'sent';
+        }
         await api.sessionAction(introId, action);
         return 'sent';
       } catch (failure) {

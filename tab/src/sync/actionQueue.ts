@@ -1,6 +1,7 @@
 import type { SessionActionRequest } from '../../../src/domain/api';
 import { applyAction, type Session } from '../../../src/domain/session';
 import { giveSpareMinutes, planDuration } from '../../../src/domain/sessionPlan';
+import { lastRecordedAt } from '../../../src/domain/sessionTime';
 import type { KeyValueStorage, NotesOwner } from '../notes/pendingStore';
 
 /** A leader's session action kept on this device until the server confirms it, stamped on the server's clock. */
@@ -76,6 +77,14 @@ export function withQueued(
   now: number,
 ): Session {
   return queued.reduce((current, action) => applyQueued(current, action, durationMinutes, now), session);
+}
+
+/**
+ * Whether the server already applied a kept action: its session last changed at exactly the action's time (the
+ * answer was lost when the network dropped), so sending it again would, say, move two phases on.
+ */
+export function alreadyApplied(session: Session, queued: QueuedAction): boolean {
+  return 'at' in queued && queued.at !== undefined && lastRecordedAt(session) === queued.at;
 }
 
 /** What the status line says about changes kept on this device. */
