@@ -180,6 +180,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
   const server = createHttpServer({
     useCases,
+    notifier: flows.notifier,
     verifyToken,
     health: store.health,
     logger,

@@ -5,10 +5,27 @@ import { fail, ok, type Result } from '../domain/result';
 import type { DurationError } from '../domain/intro';
 import { applyAction, type Session, type SessionAction } from '../domain/session';
 import { giveSpareMinutes, planDuration } from '../domain/sessionPlan';
+import { actionTime } from '../domain/sessionTime';
 import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
+import type { Notifier } from './ports';
+import { buildRecap } from '../domain/recap';
 import { changeIntro } from './introUpdates';
 import { loadParticipantIntro, sessionView, sessionViewOf } from './introViews';
+
+/** The use cases' dependencies, with where the leader's private recap goes once End marks the intro done. */
+export type SessionDeps = UseCaseDeps & { readonly notifier?: Notifier };
+
+/** Sends the leader's private recap (from the leader's own notes); a failed send never undoes the End. */
+async function sendRecap(deps: SessionDeps, intro: Intro): Promise<void> {
+  if (!deps.notifier) return;
+  const [session, notes] = await Promise.all([
+    deps.intros.getSession(intro.tenantId, intro.id),
+    deps.notes.get({ tenantId: intro.tenantId, introId: intro.id, authorId: intro.leader.id }),
+  ]);
+  const recap = buildRecap(intro, session.value, notes, deps.clock.now());
+  await deps.notifier.notify(intro.tenantId, intro.leader.id, { kind: 'recap', recap }).catch(() => undefined);
+}
 
 /** The shared session clock, for either participant. */
 export async function getSession(
@@ -28,7 +45,8 @@ const STATUS_AFTER: Partial<Record<SessionActionRequest['action'], IntroStatus>>
 const withStatus = (intro: Intro, status: IntroStatus): Intro | undefined =>
   intro.status === status ? undefined : { ...intro, status };
 
-type SessionFailure = 'notFound' | 'forbidden' | 'invalidTransition' | 'versionConflict' | DurationError;
+type SessionFailure =
+  'notFound' | 'forbidden' | 'invalidTransition' | 'invalidTime' | 'versionConflict' | DurationError;
 
 /** The session after a request at `now`, or why the request makes no sense now. */
 function nextSession(
@@ -36,15 +54,14 @@ function nextSession(
   request: SessionActionRequest,
   intro: Intro,
   now: number,
-): Result<Session, 'invalidTransition' | DurationError> {
-  switch (request.action) {
-    case 'giveSpare':
-      return giveSpareMinutes(session, now, intro.durationMinutes);
-    case 'setDuration':
-      return planDuration(session, request.minutes);
-    default:
-      return applyAction(session, request.action, now);
-  }
+): Result<Session, 'invalidTransition' | 'invalidTime' | DurationError> {
+  if (request.action === 'setDuration') return planDuration(session, request.minutes);
+  // An action a device kept while offline applies when it was recorded there, within bounds.
+  const at = actionTime(session, now, request.at);
+  if (!at.ok) return at;
+  return request.action === 'giveSpare'
+    ? giveSpareMinutes(session, at.value, intro.durationMinutes)
+    : applyAction(session, request.action, at.value);
 }
 
 /** What else changes on the intro once a request is saved: its status, or its length. */
@@ -58,7 +75,7 @@ function introAfter(intro: Intro, request: SessionActionRequest): Intro | undefi
 
 /** Applies the leader's clock action; see `changeSession`. */
 export function actOnSession(
-  deps: UseCaseDeps,
+  deps: SessionDeps,
   caller: Caller,
   id: IntroId,
   action: SessionAction,
@@ -73,7 +90,7 @@ export function actOnSession(
  * (retrying once on a concurrent write).
  */
 export async function changeSession(
-  deps: UseCaseDeps,
+  deps: SessionDeps,
   caller: Caller,
   id: IntroId,
   request: SessionActionRequest,
@@ -93,7 +110,11 @@ export async function changeSession(
     const saved = await deps.intros.saveSession(intro.tenantId, intro.id, next.value, current.version);
     if (saved.ok) {
       // The intro changes on a fresh read: the copy read before the loop may miss a member who joined meanwhile.
-      await changeIntro(deps.intros, intro.tenantId, intro.id, (now) => introAfter(now, request));
+      const changed = await changeIntro(deps.intros, intro.tenantId, intro.id, (now) => introAfter(now, request));
+      // Only the call that marked the intro done sends the recap, so the meeting's end event cannot send it twice.
+      if (changed.ok && changed.value.changed && changed.value.intro.status === 'done') {
+        await sendRecap(deps, changed.value.intro);
+      }
       return ok(sessionViewOf(intro, saved.value, deps.clock.now()));
     }
     if (ifVersion !== undefined) break;

@@ -117,7 +117,7 @@ export function createFlowHandlers(deps: BotFlowDeps) {
         await context.sendActivity('You have no intro 1:1 coming up. Type "schedule" to plan one.');
         return;
       }
-      await reply(context, prepCard(await prepBrief(flows, next), zoneOf(context)));
+      await reply(context, prepCard(await prepBrief(flows, next), zoneOf(context), deps.historyUrl()));
     }),
     recap: withCaller(deps, async (context, caller) => {
       const recap = await latestRecap(flows, caller);

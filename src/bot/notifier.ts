@@ -17,7 +17,7 @@ export function renderNotification(
 ): AdaptiveCard {
   switch (message.kind) {
     case 'prep':
-      return prepCard(message.prep, timeZone);
+      return prepCard(message.prep, timeZone, historyUrl());
     case 'headsUp':
       return headsUpCard(message.intro, timeZone);
     case 'recap':

@@ -16,6 +16,9 @@ import { SESSION_ACTIONS, type Session } from './session';
  * GET  /api/v1/intros/:id/session          (If-None-Match) → SessionView | 304
  * POST /api/v1/intros/:id/session          SessionActionRequest (If-Match optional) → SessionView | 400 | 403 | 409 | 412
  *      (a clock action; `giveSpare`: the previous phase's spare minutes to the current one; `setDuration` before Start)
+ *      (optional `at`: when a device recorded the action offline, on the server's clock; 400 `invalidTime` out of bounds)
+ * POST /api/v1/in-person                   StartInPersonRequest → 201 IntroView (the caller leads) | 400
+ * POST /api/v1/intros/:id/in-person        → IntroView: a scheduled in-person intro, to run now | 404
  * GET  /api/v1/intros/:id/notes            → NotesView (version 0 when none)
  * PUT  /api/v1/intros/:id/notes            NotesBody + If-Match: "<version>" → NotesView | 400 | 412 NotesConflict | 413
  * POST /api/v1/intros/:id/role-switch      RoleSwitchRequestBody → the caller's IntroView | 403 | 409
@@ -75,10 +78,16 @@ export const startIntroRequestSchema = z
   .strict();
 export type StartIntroRequest = z.infer<typeof startIntroRequestSchema>;
 
-/** Body of POST /intros/:id/session: a clock action, spare minutes to the current phase, or a new length before Start. */
+/** When a device recorded an action while offline: epoch ms on the server's clock, as the device estimated it. */
+const atSchema = z.number().int().nonnegative().optional();
+
+/**
+ * Body of POST /intros/:id/session: a clock action, spare minutes to the current phase, or a new length before Start.
+ * `at` applies a clock action at the time a device recorded it offline, within bounds (src/domain/sessionTime.ts).
+ */
 export const sessionActionRequestSchema = z.union([
-  z.object({ action: z.enum(SESSION_ACTIONS) }).strict(),
-  z.object({ action: z.literal('giveSpare') }).strict(),
+  z.object({ action: z.enum(SESSION_ACTIONS), at: atSchema }).strict(),
+  z.object({ action: z.literal('giveSpare'), at: atSchema }).strict(),
   z.object({ action: z.literal('setDuration'), minutes: z.number() }).strict(),
 ]);
 export type SessionActionRequest = z.infer<typeof sessionActionRequestSchema>;
@@ -91,3 +100,14 @@ export interface ApiError {
 /** Body of POST /intros/:id/role-switch: the leader requests or cancels, the member accepts or declines. */
 export const roleSwitchRequestSchema = z.object({ action: z.enum(ROLE_SWITCH_ACTIONS) }).strict();
 export type RoleSwitchRequestBody = z.infer<typeof roleSwitchRequestSchema>;
+
+/** Body of POST /in-person: whom the caller meets (a known person's id, or only a name) and where, and for how long. */
+export const startInPersonRequestSchema = z
+  .object({
+    memberId: z.string().trim().min(1).max(100).optional(),
+    memberName: z.string().trim().min(1).max(200),
+    setting: z.enum(['coffee', 'lunch', 'meetingRoom']).optional(),
+    durationMinutes: z.number().optional(),
+  })
+  .strict();
+export type StartInPersonRequest = z.infer<typeof startInPersonRequestSchema>;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
+import type { Notifier } from '../app/ports';
 import type { LocalIssuer } from '../auth/localIssuer';
 import type { HttpDeps, LoggedRequest } from './context';
 import { securityHeaders } from './headers';
@@ -7,6 +8,7 @@ import { loopbackHostOnly } from './loopbackHost';
 import { requestUrl } from './requestUrl';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
+import { inPersonRoutes } from './routes/inPerson';
 import { introRoutes } from './routes/intros';
 import { localAuthRoutes } from './routes/localAuth';
 import { meetingRoutes } from './routes/meetings';
@@ -22,6 +24,8 @@ export interface ServerParts extends HttpDeps {
   readonly tabDir: string;
   /** Present only when running without Entra ID. */
   readonly localIssuer?: LocalIssuer;
+  /** Where the leader's private recap goes when End is pressed in a panel or the in-person run view. */
+  readonly notifier?: Notifier;
 }
 
 function requestLogging(server: Server, deps: HttpDeps): void {
@@ -74,6 +78,7 @@ export function createHttpServer(parts: ServerParts): Server {
   meetingRoutes(server, parts);
   introRoutes(server, parts);
   roleSwitchRoutes(server, parts);
+  inPersonRoutes(server, parts);
   historyRoutes(server, parts);
   if (parts.localIssuer) localAuthRoutes(server, parts.localIssuer);
   tabRoutes(server, parts.tabDir, Boolean(parts.localIssuer));

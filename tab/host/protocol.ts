@@ -40,7 +40,7 @@ export function isHostRequest(data: unknown): data is HostRequest {
 
 /** The `initialize` answer: frame context, client type, runtime config and SDK version. */
 export function initializeArgs(options: HostOptions): unknown[] {
-  return [options.frameContext, 'web', JSON.stringify(RUNTIME_CONFIG), HOST_SDK_VERSION];
+  return [options.frameContext, options.hostClientType ?? 'web', JSON.stringify(RUNTIME_CONFIG), HOST_SDK_VERSION];
 }
 
 /** The flat legacy context TeamsJS turns into `app.Context`. */
@@ -58,7 +58,8 @@ export function legacyContext(options: HostOptions, persona: Persona, theme: str
     chatId: `19:meeting_${options.meetingId}@thread.v2`,
     locale: 'en-us',
     theme,
-    hostClientType: 'web',
+    hostClientType: options.hostClientType ?? 'web',
+    ...(options.subEntityId ? { subEntityId: options.subEntityId } : {}),
     hostName: 'Teams',
     appSessionId: sessionId,
     isMultiWindow: false,

@@ -11,7 +11,7 @@ import { getSsoToken, type TeamsEnv } from './teams';
 import { fluentThemeFor } from './theme';
 
 // Pages other than the side panel and the stage (which shares nearly all its code) load on demand.
-const HistoryPage = lazy(() => import('./components/HistoryPage').then((m) => ({ default: m.HistoryPage })));
+const PersonalTab = lazy(() => import('./inperson/PersonalTab').then((m) => ({ default: m.PersonalTab })));
 const MeetingDetails = lazy(() => import('./components/MeetingDetails').then((m) => ({ default: m.MeetingDetails })));
 const ConfigPage = lazy(() => import('./components/ConfigPage').then((m) => ({ default: m.ConfigPage })));
 
@@ -39,7 +39,11 @@ function Routed({ env }: { env: TeamsEnv }) {
     case 'config':
       return <Later>{<ConfigPage />}</Later>;
     case 'history':
-      return <Later>{<HistoryPage />}</Later>;
+      return (
+        <Later>
+          <PersonalTab me={env.userId} tenantId={env.tenantId} appId={env.appId} subPageId={env.subPageId} />
+        </Later>
+      );
     case 'unknown':
       return <NotInHost title="Nothing to show here" message="This Intro 1:1 page does not fit this place in Teams." />;
   }

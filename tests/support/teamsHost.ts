@@ -12,6 +12,10 @@ export interface TeamsHostOptions {
   readonly clockSkewMs?: number;
   /** Has the host answer TeamsJS's `initialize` this late, as a slow cold start of Teams would. */
   readonly initDelayMs?: number;
+  /** The Teams client type the host reports ('android' or 'ios' for a phone); 'web' by default. */
+  readonly hostClientType?: 'web' | 'desktop' | 'android' | 'ios';
+  /** A deep link's `subEntityId` the host passes to the tab, e.g. "run:<introId>". */
+  readonly subEntityId?: string;
   /** Called with the new page before it navigates, e.g. to start waiting for a response. */
   readonly beforeOpen?: (page: Page) => void;
 }
@@ -36,6 +40,8 @@ export function hostUrl(baseUrl: string, options: TeamsHostOptions = {}): string
     width: String(options.width ?? 320),
   });
   if (options.initDelayMs) query.set('initDelayMs', String(options.initDelayMs));
+  if (options.hostClientType) query.set('hostClientType', options.hostClientType);
+  if (options.subEntityId) query.set('subEntityId', options.subEntityId);
   return `${baseUrl}/tab/host.html?${query.toString()}`;
 }
 
@@ -54,7 +60,11 @@ export async function openInTeamsHost(
   options: TeamsHostOptions = {},
 ): Promise<HostedTab> {
   // A context per host page: axe-core's playwright runner needs one, and personas must not share storage.
-  const context = await browser.newContext({ viewport: { width: (options.width ?? 320) + 80, height: 800 } });
+  const phone = options.hostClientType === 'android' || options.hostClientType === 'ios';
+  const context = await browser.newContext({
+    viewport: { width: (options.width ?? 320) + 80, height: 800 },
+    ...(phone ? { hasTouch: true } : {}),
+  });
   if (options.clockSkewMs) await context.addInitScript(skewTabClock, options.clockSkewMs);
   const page = await context.newPage();
   options.beforeOpen?.(page);

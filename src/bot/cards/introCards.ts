@@ -73,8 +73,22 @@ export function section(title: string, lines: readonly string[]): CardElement[] 
   return lines.length === 0 ? [] : [text(title, { weight: 'Bolder' }), bullets(lines, { spacing: 'None' })];
 }
 
-/** The leader's prep card: agenda with minutes, questions, tips, and what they noted last time with this person. */
-export function prepCard(prep: PrepBrief, timeZone: string): AdaptiveCard {
+/**
+ * Where "Run it now" leads: the personal tab's in-person run view for the intro, through a Teams deep link
+ * (`subEntityId` "run:<id>") when `historyBase` is one, else the tab's page with `&run=<id>` (local runs).
+ */
+export function runItNowUrl(historyBase: string, introId: string): string {
+  return historyBase.startsWith('https://teams.microsoft.com/')
+    ? `${historyBase}?context=${encodeURIComponent(JSON.stringify({ subEntityId: `run:${introId}` }))}`
+    : `${historyBase}${historyBase.includes('?') ? '&' : '?'}run=${encodeURIComponent(introId)}`;
+}
+
+/**
+ * The leader's prep card: agenda with minutes, questions, tips, and what they noted last time with this person;
+ * for an intro over coffee, lunch or in a meeting room, "Run it now" opens the run view (given `historyBase`).
+ */
+export function prepCard(prep: PrepBrief, timeZone: string, historyBase?: string): AdaptiveCard {
+  const inPerson = prep.intro.setting !== 'teamsCall' && historyBase !== undefined;
   const agenda = buildAgenda(prep.intro.durationMinutes);
   return adaptiveCard(
     [
@@ -95,7 +109,10 @@ export function prepCard(prep: PrepBrief, timeZone: string): AdaptiveCard {
       ),
       ...section('Open follow-ups', followUpLines(prep.openFollowUps)),
     ],
-    [commandButton('Full agenda', `agenda ${prep.intro.durationMinutes}`)],
+    [
+      ...(inPerson ? [linkButton('Run it now', runItNowUrl(historyBase, prep.intro.id))] : []),
+      commandButton('Full agenda', `agenda ${prep.intro.durationMinutes}`),
+    ],
   );
 }
 

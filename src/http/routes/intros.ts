@@ -9,10 +9,11 @@ import { changeSession, getSession } from '../../app/sessions';
 import { readBody } from '../body';
 import { authed, etag, preconditionHeader, type HttpDeps } from '../context';
 import { sendFailure } from '../errors';
+import type { Notifier } from '../../app/ports';
 import { pageQuerySchema, parseQuery, sendPage } from '../paging';
 
 /** Routes for the caller, intros, their session clock and the caller's notes. */
-export function introRoutes(server: Server, deps: HttpDeps): void {
+export function introRoutes(server: Server, deps: HttpDeps & { readonly notifier?: Notifier }): void {
   server.get(
     '/api/v1/me',
     authed(deps, async (_req, res, caller) => {
@@ -70,8 +71,13 @@ export function introRoutes(server: Server, deps: HttpDeps): void {
       if (!body.ok) return sendFailure(res, body.error);
       const precondition = preconditionHeader(req, 'If-Match');
       if (!precondition.ok) return sendFailure(res, precondition.error);
-      const ifMatch = precondition.value;
-      const result = await changeSession(deps.useCases, caller, id, body.value, ifMatch);
+      const result = await changeSession(
+        { ...deps.useCases, notifier: deps.notifier },
+        caller,
+        id,
+        body.value,
+        precondition.value,
+      );
       if (!result.ok) return sendFailure(res, result.error);
       res.header('ETag', etag(result.value.version));
       res.send(200, result.value);

@@ -1,4 +1,5 @@
 import type {
+  IntroList,
   IntroView,
   Me,
   NotesConflict,
@@ -6,6 +7,7 @@ import type {
   RoleSwitchRequestBody,
   SessionActionRequest,
   SessionView,
+  StartInPersonRequest,
   StartIntroRequest,
 } from '../../../src/domain/api';
 import type { CarriedForward } from '../../../src/domain/history';
@@ -45,6 +47,12 @@ export interface ApiClient {
   carriedForward(memberId: string, excludeIntroId: string): Promise<CarriedForward>;
   /** One step of handing over the lead; answers the caller's intro after it. */
   roleSwitch(introId: string, action: RoleSwitchRequestBody['action']): Promise<IntroView>;
+  /** The caller's intros, newest first (one page). */
+  listIntros(limit?: number): Promise<IntroList>;
+  /** Creates an intro held in person now, led by the caller. */
+  startInPerson(body: StartInPersonRequest): Promise<IntroView>;
+  /** Opens an intro planned in person (coffee, lunch, a meeting room), to run or follow it. */
+  openInPerson(introId: string): Promise<IntroView>;
 }
 
 /** Where the client sends requests and how it gets a bearer token. */
@@ -155,5 +163,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       }),
     roleSwitch: (introId, action) =>
       send<IntroView>({ method: 'POST', path: intro(introId, '/role-switch'), body: { action } }),
+    listIntros: (limit = 50) => send<IntroList>({ method: 'GET', path: `/intros?limit=${limit}` }),
+    startInPerson: (body) => send<IntroView>({ method: 'POST', path: '/in-person', body }),
+    openInPerson: (introId) => send<IntroView>({ method: 'POST', path: intro(introId, '/in-person'), body: {} }),
   };
 }

@@ -5,6 +5,8 @@ import { SHORTCUTS, useShortcuts, type ShortcutName } from '../shortcuts';
 const useStyles = makeStyles({
   root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   hint: { color: tokens.colorNeutralForeground2 },
+  // Touch targets of at least 44 px on a phone; the buttons share the row so none scrolls sideways.
+  touch: { minHeight: '44px', minWidth: '44px', flexGrow: 1 },
 });
 
 /** Props of the leader's controls. */
@@ -12,6 +14,8 @@ export interface LeaderControlsProps {
   readonly session: Session;
   readonly busy: boolean;
   readonly onAction: (action: SessionAction) => void;
+  /** Large on a phone (in person): touch targets of at least 44 px. @default 'small' */
+  readonly size?: 'small' | 'large';
 }
 
 /** Whether an action makes sense in the session's state. */
@@ -48,7 +52,7 @@ const SHORTCUT_OF: Readonly<Record<'first' | 'previous' | 'next', ShortcutName>>
 };
 
 /** Start / Pause / Resume, Back and Next, each with a shortcut and disabled when it makes no sense now. */
-export function LeaderControls({ session, busy, onAction }: LeaderControlsProps) {
+export function LeaderControls({ session, busy, onAction, size = 'small' }: LeaderControlsProps) {
   const styles = useStyles();
   const first = session.status === 'notStarted' ? 'start' : session.status === 'paused' ? 'resume' : 'pause';
   const buttons = [
@@ -65,7 +69,8 @@ export function LeaderControls({ session, busy, onAction }: LeaderControlsProps)
           // Keyed by slot: Start becomes Pause in the same button, so keyboard focus stays on it.
           <Button
             key={slot}
-            size="small"
+            size={size}
+            className={size === 'large' ? styles.touch : undefined}
             appearance={slot === 'first' ? 'primary' : 'secondary'}
             disabled={busy || !allowed(session, action)}
             disabledFocusable={busy && allowed(session, action)}
@@ -79,9 +84,11 @@ export function LeaderControls({ session, busy, onAction }: LeaderControlsProps)
           </Button>
         ))}
       </div>
-      <Caption1 className={styles.hint} aria-hidden>
-        Keys: Alt+Shift+P start/pause · B back · N next
-      </Caption1>
+      {size === 'small' && (
+        <Caption1 className={styles.hint} aria-hidden>
+          Keys: Alt+Shift+P start/pause · B back · N next
+        </Caption1>
+      )}
     </>
   );
 }

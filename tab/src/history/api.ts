@@ -4,6 +4,8 @@ import type { NotesBody } from '../../../src/domain/notes';
 import type { Me } from '../../../src/domain/api';
 import { ApiError, type ApiClientOptions } from '../api/client';
 import { clearPending, type KeyValueStorage } from '../notes/pendingStore';
+import { clearCachedViews } from '../inperson/viewCache';
+import { clearQueued } from '../sync/actionQueue';
 
 /** Outcome of saving notes: the saved copy, or the newer copy the server kept (412). */
 export type SaveNotesOutcome =
@@ -109,6 +111,11 @@ export function createHistoryApi(options: ApiClientOptions & PendingNotesOptions
     const who = await me.catch(() => undefined);
     if (!who) me = undefined;
     else clearPending(storage, { tenantId: who.tenantId, userId: who.userId }, introId);
+    // All data gone: so are the in-person copies this device kept (queued actions, intros opened offline).
+    if (who && introId === undefined) {
+      clearQueued(storage, { tenantId: who.tenantId, userId: who.userId });
+      clearCachedViews(storage, { tenantId: who.tenantId, userId: who.userId });
+    }
   }
   const intro = (id: string) => `/intros/${encodeURIComponent(id)}`;
   return {

@@ -4,6 +4,8 @@ import type { ApiClient } from '../api/client';
 import { addSample, bestRecent, sampleOffset, type OffsetSample } from '../sync/clockOffset';
 import { sessionTag } from '../../../src/domain/sessionTag';
 import { publishSessionView } from './useRoleSwitch';
+import { useActionQueue, type QueueOwner } from './useActionQueue';
+import { withQueued } from '../sync/actionQueue';
 
 /** How often the panel asks whether the session changed (a 304 when it did not). */
 export const SESSION_POLL_MS = 1000;
@@ -18,6 +20,16 @@ export interface SessionSync {
   readonly busy: boolean;
   readonly error: string | undefined;
   readonly act: (request: SessionActionRequest) => void;
+  /** With a queue (in person): how many actions wait on this device to be sent; undefined without one. */
+  readonly waiting?: number;
+}
+
+/** Options of the session feed. */
+export interface SessionOptions {
+  /** Keep the leader's actions on this device and send them in order (the in-person run view, offline-first). */
+  readonly queue?: QueueOwner;
+  /** The intro's length, to show queued actions applied before the server confirms them. */
+  readonly durationMinutes?: number;
 }
 
 /** Polls the session every second with If-None-Match and estimates the clock offset from each answer. */
@@ -26,6 +38,7 @@ export function useSession(
   introId: string,
   initial: SessionView,
   pollMs = SESSION_POLL_MS,
+  options: SessionOptions = {},
 ): SessionSync {
   const [view, setView] = useState(initial);
   const [samples, setSamples] = useState<readonly OffsetSample[]>([]);
@@ -47,6 +60,8 @@ export function useSession(
     [introId],
   );
 
+  const flushQueue = useRef<() => void>(() => undefined);
+
   useEffect(() => {
     let alive = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -58,6 +73,8 @@ export function useSession(
         setSamples((recent) => addSample(recent, sampleOffset(serverNow, result.sentAt, result.receivedAt)));
         if (result.changed) accept(result.view);
         setStale(false);
+        // Back online: what this device kept goes first, in order.
+        flushQueue.current();
       } catch {
         if (alive) setStale(true);
       }
@@ -70,8 +87,20 @@ export function useSession(
     };
   }, [api, introId, pollMs, accept]);
 
+  const unreachable = useCallback(() => setStale(true), []);
+  const latestView = useRef(view);
+  latestView.current = view;
+  const latest = useCallback(() => latestView.current, []);
+  const queue = useActionQueue(api, options.queue, accept, latest, unreachable, setError);
+  const offsetRef = useRef(0);
+  flushQueue.current = queue.flush;
+
   const act = useCallback(
     (request: SessionActionRequest) => {
+      if (queue.enabled) {
+        setError(undefined);
+        return queue.enqueue(request, Date.now() + offsetRef.current);
+      }
       setBusy(true);
       setError(undefined);
       api.sessionAction(introId, request).then(
@@ -85,9 +114,12 @@ export function useSession(
         },
       );
     },
-    [api, introId, accept],
+    [api, introId, accept, queue],
   );
 
   const offsetMs = bestRecent(samples)?.offsetMs ?? fallbackMs;
-  return { view, offsetMs, stale, busy, error, act };
+  offsetRef.current = offsetMs;
+  if (!queue.enabled) return { view, offsetMs, stale, busy, error, act };
+  const shown = withQueued(view.session, queue.queued, options.durationMinutes ?? 45, Date.now() + offsetMs);
+  return { view: { ...view, session: shown }, offsetMs, stale, busy: false, error, act, waiting: queue.queued.length };
 }

@@ -16,6 +16,8 @@ export interface TeamsEnv {
   readonly locale: string;
   /** This app's id in Teams, for deep links to its own tabs and chat; absent when the host does not say. */
   readonly appId: string | undefined;
+  /** The deep link's `subEntityId` (TeamsJS `page.subPageId`), e.g. "run:<introId>" for the in-person run view. */
+  readonly subPageId?: string;
 }
 
 /** How long to wait for a host to answer `initialize` before saying the tab may not be in one. */
@@ -87,6 +89,7 @@ export async function initializeTeams(options: InitializeOptions = {}): Promise<
     theme: toTeamsTheme(context.app.theme),
     locale: context.app.locale,
     appId: context.app.appId?.toString(),
+    subPageId: context.page.subPageId || undefined,
   };
 }
 

@@ -52,6 +52,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: `/api/v1/intros/${SOME_INTRO}/role-switch`,
     body: { action: 'request' },
   },
+  { method: 'POST', pattern: '/api/v1/in-person', path: '/api/v1/in-person', body: { memberName: 'Robin' } },
+  {
+    method: 'POST',
+    pattern: '/api/v1/intros/:id/in-person',
+    path: `/api/v1/intros/${SOME_INTRO}/in-person`,
+    body: {},
+  },
   { method: 'GET', pattern: '/api/v1/intros/:id/notes', path: `/api/v1/intros/${SOME_INTRO}/notes` },
   {
     method: 'PUT',

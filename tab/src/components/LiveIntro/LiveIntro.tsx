@@ -9,6 +9,9 @@ import { useNotes } from '../../hooks/useNotes';
 import { useNow } from '../../hooks/useNow';
 import { usePrivacyShield } from '../../hooks/usePrivacyShield';
 import { useSession } from '../../hooks/useSession';
+import { useWakeLock } from '../../hooks/useWakeLock';
+import type { SaveStatus } from '../../notes/notesSync';
+import { waitingText } from '../../sync/actionQueue';
 import { AgendaList } from '../AgendaList/AgendaList';
 import { CarriedForward } from '../CarriedForward/CarriedForward';
 import { NotesPanel } from '../Notes/NotesPanel';
@@ -31,6 +34,17 @@ export interface LiveIntroProps {
   readonly pollMs?: number;
   /** This app's id in Teams, for the links after End. */
   readonly appId?: string;
+  /**
+   * Where it runs: a meeting's side panel, or in person (the personal tab on a phone: offline-first actions kept on
+   * the device, the screen kept awake, a discreet mode). @default 'meeting'
+   */
+  readonly place?: 'meeting' | 'inPerson';
+}
+
+/** Changes kept on this device: queued session actions, and the notes when they have unsent edits. */
+function waitingCount(actions: number | undefined, notes: SaveStatus): number {
+  const unsent = notes === 'pending' || notes === 'saving' || notes === 'offline' || notes === 'signInNeeded';
+  return (actions ?? 0) + (unsent ? 1 : 0);
 }
 
 /** How often the timer re-renders; its value is always derived from the session and the corrected time. */
@@ -40,16 +54,20 @@ const RENDER_MS = 250;
  * The running intro: a header that stays in view (phase, time, the leader's controls), the person's private notes
  * right under it, then the phase's guidance and the agenda, collapsible.
  */
-export function LiveIntro({ api, view, pollMs, appId }: LiveIntroProps) {
+export function LiveIntro({ api, view, pollMs, appId, place = 'meeting' }: LiveIntroProps) {
   const styles = useStyles();
   const { intro, role, agenda } = view;
-  const sync = useSession(api, intro.id, view.session, pollMs);
-  const now = useNow(RENDER_MS) + sync.offsetMs;
-  const session = sync.view.session;
-  const clock = viewAt(session, intro.durationMinutes, now);
+  const inPerson = place === 'inPerson';
   const me = role === 'leader' ? intro.leader : intro.member;
   const other = role === 'leader' ? intro.member : intro.leader;
   const personId = me?.id ?? role;
+  const queue =
+    inPerson && role === 'leader' ? { tenantId: intro.tenantId, userId: personId, introId: intro.id } : undefined;
+  const sync = useSession(api, intro.id, view.session, pollMs, { queue, durationMinutes: intro.durationMinutes });
+  const now = useNow(RENDER_MS) + sync.offsetMs;
+  const session = sync.view.session;
+  const clock = viewAt(session, intro.durationMinutes, now);
+  useWakeLock(inPerson && (session.status === 'running' || session.status === 'paused'));
   const notes = useNotes(api, { tenantId: intro.tenantId, userId: personId, introId: intro.id });
   // One shield for everything private on screen: the notes and last time's goals and follow-ups.
   const [shielded, setShielded] = usePrivacyShield(`${intro.tenantId}:${personId}`);
@@ -66,6 +84,8 @@ export function LiveIntro({ api, view, pollMs, appId }: LiveIntroProps) {
         role={role}
         withName={other?.name}
         spare={role === 'leader' ? spareMinutes(session, now, intro.durationMinutes) : 0}
+        place={place}
+        waiting={inPerson ? waitingText(waitingCount(sync.waiting, notes.state.status), !sync.stale) : undefined}
       />
       {session.status === 'notStarted' && (
         <Collapsible title="Before the conversation">
@@ -85,6 +105,7 @@ export function LiveIntro({ api, view, pollMs, appId }: LiveIntroProps) {
         names={names}
         shielded={shielded}
         onShieldedChange={setShielded}
+        shieldLabel={inPerson ? 'Discreet mode' : undefined}
       />
       <Collapsible title={role === 'leader' ? 'Questions and tips' : 'For you in this phase'}>
         {role === 'leader' ? (

@@ -33,6 +33,8 @@ export interface NotesPanelProps {
   /** Whether "Hide notes" is on; the parent owns it, as it shields other private content too. */
   readonly shielded: boolean;
   readonly onShieldedChange: (on: boolean) => void;
+  /** The shield's name: "Hide notes" in a meeting, "Discreet mode" in person, where a tap shows them again. */
+  readonly shieldLabel?: string;
 }
 
 function useItemDrafts(): ItemDrafts {
@@ -56,7 +58,8 @@ function useOpenPhase(current: PhaseId | undefined, root: React.RefObject<HTMLEl
 }
 
 /** The person's private notes, one tab per phase: free text and structured capture; a privacy shield blurs them. */
-export function NotesPanel({ notes, current, role, names, shielded, onShieldedChange }: NotesPanelProps) {
+export function NotesPanel(props: NotesPanelProps) {
+  const { notes, current, role, names, shielded, onShieldedChange, shieldLabel } = props;
   const styles = useStyles();
   const drafts = useItemDrafts();
   const root = useRef<HTMLElement>(null);
@@ -76,8 +79,17 @@ export function NotesPanel({ notes, current, role, names, shielded, onShieldedCh
         <Text as="h2" id={headingId} weight="semibold" size={400} className={styles.heading}>
           Your private notes
         </Text>
-        <Switch label="Hide notes" checked={shielded} onChange={(_, data) => onShieldedChange(data.checked)} />
+        <Switch
+          label={shieldLabel ?? 'Hide notes'}
+          checked={shielded}
+          onChange={(_, data) => onShieldedChange(data.checked)}
+        />
       </div>
+      {shielded && shieldLabel && (
+        <Button size="large" appearance="secondary" onClick={() => onShieldedChange(false)}>
+          Notes hidden — tap to show
+        </Button>
+      )}
       <SaveStatus state={notes.state} />
       {current && current !== open && (
         <Button

@@ -12,16 +12,19 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  touch: { minHeight: '44px', minWidth: '44px' },
 });
 
 /** Props of the End control. */
 export interface EndControlProps {
   readonly disabled: boolean;
   readonly onEnd: () => void;
+  /** Large on a phone: touch targets of at least 44 px. @default 'small' */
+  readonly size?: 'small' | 'large';
 }
 
 /** End asks first and says what happens next; Keep going (the default focus) puts the focus back on End. */
-export function EndControl({ disabled, onEnd }: EndControlProps) {
+export function EndControl({ disabled, onEnd, size = 'small' }: EndControlProps) {
   const styles = useStyles();
   const [asking, setAsking] = useState(false);
   const keepGoing = useRef<HTMLButtonElement>(null);
@@ -37,7 +40,13 @@ export function EndControl({ disabled, onEnd }: EndControlProps) {
   }, [asking]);
   if (!asking) {
     return (
-      <Button ref={end} size="small" disabled={disabled} onClick={() => setAsking(true)}>
+      <Button
+        ref={end}
+        size={size}
+        className={size === 'large' ? styles.touch : undefined}
+        disabled={disabled}
+        onClick={() => setAsking(true)}
+      >
         End…
       </Button>
     );
@@ -58,11 +67,18 @@ export function EndControl({ disabled, onEnd }: EndControlProps) {
         bot.
       </Text>
       <div className={styles.row}>
-        <Button ref={keepGoing} size="small" appearance="primary" onClick={cancel}>
+        <Button
+          ref={keepGoing}
+          size={size}
+          className={size === 'large' ? styles.touch : undefined}
+          appearance="primary"
+          onClick={cancel}
+        >
           Keep going
         </Button>
         <Button
-          size="small"
+          size={size}
+          className={size === 'large' ? styles.touch : undefined}
           onClick={() => {
             setAsking(false);
             onEnd();

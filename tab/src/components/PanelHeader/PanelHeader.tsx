@@ -20,6 +20,13 @@ export interface PanelHeaderProps {
   readonly withName: string | undefined;
   /** Whole minutes the previous phase left unused, which the leader may give to the current one. */
   readonly spare: number;
+  /**
+   * Where the intro runs: in a meeting (Share to stage) or in person (large time and buttons for a phone, no stage).
+   * @default 'meeting'
+   */
+  readonly place?: 'meeting' | 'inPerson';
+  /** In person: what is kept on this device waiting to be sent, for the status line. */
+  readonly waiting?: string;
 }
 
 function totalText(clock: ClockView): string {
@@ -55,7 +62,7 @@ function SpareOffer({ session, spare, onGive }: { session: Session; spare: numbe
 }
 
 /** The compact header that stays in view: phase, time, and the leader's controls. */
-export function PanelHeader({ clock, sync, role, withName, spare }: PanelHeaderProps) {
+export function PanelHeader({ clock, sync, role, withName, spare, place = 'meeting', waiting }: PanelHeaderProps) {
   const styles = usePanelHeaderStyles();
   const [shared, setShared] = useState<string | undefined>(undefined);
   const session = sync.view.session;
@@ -63,8 +70,9 @@ export function PanelHeader({ clock, sync, role, withName, spare }: PanelHeaderP
   const live = phase && clock.status !== 'ended';
   const urgency = live ? urgencyOf(phase) : 'normal';
   const cue = cueFor(clock);
+  const inPerson = place === 'inPerson';
   return (
-    <section className={styles.root} aria-label="Session">
+    <section className={mergeClasses(styles.root, inPerson && styles.inPerson)} aria-label="Session">
       <div className={styles.row}>
         <Text weight="semibold">{withName ? `With ${withName}` : 'Waiting for the other person'}</Text>
         <Text size={200} weight="semibold" className={mergeClasses(styles.status, styles[clock.status])}>
@@ -73,7 +81,7 @@ export function PanelHeader({ clock, sync, role, withName, spare }: PanelHeaderP
       </div>
       {live && (
         <div className={styles.row}>
-          <Text weight="semibold" data-testid="phase-name">
+          <Text weight="semibold" size={inPerson ? 500 : 300} data-testid="phase-name">
             {PHASE_TITLES[phase.phase]}
           </Text>
           <Text
@@ -81,7 +89,7 @@ export function PanelHeader({ clock, sync, role, withName, spare }: PanelHeaderP
             aria-label="Phase time"
             data-testid="phase-time"
             data-urgency={urgency}
-            size={500}
+            size={inPerson ? 800 : 500}
             weight="semibold"
             className={mergeClasses(
               styles.time,
@@ -98,13 +106,19 @@ export function PanelHeader({ clock, sync, role, withName, spare }: PanelHeaderP
       </Caption1>
       {role === 'leader' && clock.status !== 'ended' && (
         <>
-          <LeaderControls session={session} busy={sync.busy} onAction={(action) => sync.act({ action })} />
+          <LeaderControls
+            session={session}
+            busy={sync.busy}
+            onAction={(action) => sync.act({ action })}
+            size={inPerson ? 'large' : 'small'}
+          />
           {/* Share sits between Next and End, so End is never the Tab stop after Next. */}
           <div className={styles.actions}>
-            <ShareToStage onResult={setShared} />
+            {!inPerson && <ShareToStage onResult={setShared} />}
             <EndControl
               disabled={sync.busy || (session.status !== 'running' && session.status !== 'paused')}
               onEnd={() => sync.act({ action: 'end' })}
+              size={inPerson ? 'large' : 'small'}
             />
           </div>
           <SpareOffer session={session} spare={spare} onGive={() => sync.act({ action: 'giveSpare' })} />
@@ -115,7 +129,13 @@ export function PanelHeader({ clock, sync, role, withName, spare }: PanelHeaderP
         {cue && <Notice>{cue}</Notice>}
       </div>
       {sync.error && <Notice intent="error">{sync.error}</Notice>}
-      {sync.stale && <Caption1>Reconnecting… the times shown may be a few seconds old.</Caption1>}
+      {inPerson ? (
+        <Caption1 role="status" data-testid="sync-status">
+          {waiting ?? (sync.stale ? 'Offline — the timer keeps running on this device.' : '')}
+        </Caption1>
+      ) : (
+        sync.stale && <Caption1>Reconnecting… the times shown may be a few seconds old.</Caption1>
+      )}
     </section>
   );
 }

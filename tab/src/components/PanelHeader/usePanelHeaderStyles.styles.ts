@@ -15,6 +15,8 @@ export const usePanelHeaderStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     minWidth: 0,
   },
+  // In person the header is the phone's whole top: roomier, and the time reads from across a table.
+  inPerson: { gap: tokens.spacingVerticalS, padding: tokens.spacingVerticalM },
   row: {
     display: 'flex',
     alignItems: 'baseline',
