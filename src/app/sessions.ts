@@ -56,8 +56,12 @@ function nextSession(
   now: number,
 ): Result<Session, 'invalidTransition' | 'invalidTime' | DurationError> {
   if (request.action === 'setDuration') return planDuration(session, request.minutes);
-  // An action a device kept while offline applies when it was recorded there, within bounds.
-  const at = actionTime(session, now, request.at);
+  // An action a device kept while offline (in person only: a meeting has no offline queue) applies when it was
+  // recorded there, within bounds.
+  if (request.at !== undefined && intro.setting === 'teamsCall') {
+    return fail('invalidTime', 'Only an intro held in person takes actions stamped on a device.', 'at');
+  }
+  const at = actionTime(session, now, request.at, Date.parse(intro.createdAt));
   if (!at.ok) return at;
   return request.action === 'giveSpare'
     ? giveSpareMinutes(session, at.value, intro.durationMinutes)

@@ -24,11 +24,19 @@ export function lastRecordedAt(session: Session): number | undefined {
 
 /**
  * When an action happens: `now`, or the `at` a device recorded it (on the server's clock) while it was offline,
- * accepted only if it is not in the future beyond a small skew, not older than 12 hours and not before the
- * session's last recorded change, so the timestamps stay in order.
+ * accepted only if it is not in the future beyond a small skew, not older than 12 hours, not before `notBefore` (the
+ * intro's creation) and after the session's last recorded change, so the timestamps stay in order.
  */
-export function actionTime(session: Session, now: number, at?: number): Result<number, 'invalidTime'> {
+export function actionTime(
+  session: Session,
+  now: number,
+  at?: number,
+  notBefore = Number.NEGATIVE_INFINITY,
+): Result<number, 'invalidTime'> {
   if (at === undefined) return ok(now);
+  if (at < notBefore) {
+    return fail('invalidTime', 'That action is stamped before the intro 1:1 existed; it was not applied.', 'at');
+  }
   if (at > now + AT_FUTURE_SKEW_MS) {
     return fail('invalidTime', 'That action is stamped in the future; check the device clock.', 'at');
   }
@@ -36,7 +44,8 @@ export function actionTime(session: Session, now: number, at?: number): Result<n
     return fail('invalidTime', 'That action was kept on the device for over 12 hours; it was not applied.', 'at');
   }
   const last = lastRecordedAt(session);
-  if (last !== undefined && at < last) {
+  // Equal counts as before: an action replayed after its answer was lost must not apply twice.
+  if (last !== undefined && at <= last) {
     return fail('invalidTime', 'That action is stamped before the session last changed; it was not applied.', 'at');
   }
   return ok(Math.min(at, now));

@@ -73,7 +73,8 @@ describe('when an action a device kept offline applies', () => {
     ['just within the future skew: clamped to now', (now) => now + AT_FUTURE_SKEW_MS, 0],
     ['beyond the future skew', (now) => now + AT_FUTURE_SKEW_MS + 1, 'refused'],
     ['before the session started', () => T0 - 1, 'refused'],
-    ['exactly at the last change (the start, ten minutes ago)', () => T0, -10 * MIN],
+    ['exactly at the last change (a replay whose answer was lost)', () => T0, 'refused'],
+    ['a millisecond after the last change', () => T0 + 1, -10 * MIN + 1],
   ])('%s', (_name, atOf, expected) => {
     const { session, clock } = started();
     clock.advance(10 * MIN);
@@ -83,6 +84,12 @@ describe('when an action a device kept offline applies', () => {
     } else {
       expect(result).toEqual({ ok: true, value: clock.now() + expected });
     }
+  });
+
+  it('refuses an action stamped before the intro existed, even on a session not started', () => {
+    const now = T0 + MIN;
+    expect(actionTime(NOT_STARTED, now, T0 - 1, T0)).toMatchObject({ ok: false, error: { code: 'invalidTime' } });
+    expect(actionTime(NOT_STARTED, now, T0, T0)).toEqual({ ok: true, value: T0 });
   });
 
   it('refuses an action kept for over 12 hours, even on a session not started', () => {

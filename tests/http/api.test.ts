@@ -172,6 +172,15 @@ describe('session clock', () => {
     expect(await json(byLeader)).toMatchObject({ session: { status: 'running', phase: 0 }, version: 1 });
   });
 
+  it('refuses a device-stamped action on an intro held in a meeting (only in-person intros queue offline)', async () => {
+    const { introId } = await setUpIntro();
+    const route = `/api/v1/intros/${introId}/session`;
+    const backdated = await t.api(LEADER, route, { body: { action: 'start', at: Date.now() - 60_000 } });
+    expect(backdated.status).toBe(400);
+    expect((await json(backdated)).error).toMatchObject({ code: 'invalidTime', field: 'at' });
+    expect(await json(await t.api(LEADER, route))).toMatchObject({ session: { status: 'notStarted' } });
+  });
+
   it('refuses an impossible action with 409 and a stale one with 412', async () => {
     const { introId } = await setUpIntro();
     const route = `/api/v1/intros/${introId}/session`;

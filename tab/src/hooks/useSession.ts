@@ -49,11 +49,14 @@ export function useSession(
   const [error, setError] = useState<string | undefined>(undefined);
   // The session's ETag number: it grows with the session and with who leads, so a hand-over is seen in one poll.
   const tag = useRef(sessionTag(initial));
+  const latestView = useRef(initial);
 
   const accept = useCallback(
     (next: SessionView) => {
       if (sessionTag(next) < tag.current) return;
       tag.current = sessionTag(next);
+      // Read by the offline queue in the same tick (before React renders): it must see what the server applied.
+      latestView.current = next;
       setView(next);
       publishSessionView(introId, next);
     },
@@ -88,7 +91,6 @@ export function useSession(
   }, [api, introId, pollMs, accept]);
 
   const unreachable = useCallback(() => setStale(true), []);
-  const latestView = useRef(view);
   latestView.current = view;
   const latest = useCallback(() => latestView.current, []);
   const queue = useActionQueue(api, options.queue, accept, latest, unreachable, setError);
