@@ -69,6 +69,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
   { method: 'DELETE', pattern: '/api/v1/intros/:id/notes', path: `/api/v1/intros/${SOME_INTRO}/notes` },
   { method: 'GET', pattern: '/api/v1/history', path: '/api/v1/history' },
+  { method: 'GET', pattern: '/api/v1/teams/plans', path: '/api/v1/teams/plans' },
   { method: 'GET', pattern: '/api/v1/history/search', path: '/api/v1/history/search?q=goal' },
   { method: 'GET', pattern: '/api/v1/export.md', path: '/api/v1/export.md' },
   { method: 'GET', pattern: '/api/v1/export.csv', path: '/api/v1/export.csv' },
