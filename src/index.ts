@@ -129,6 +129,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     intros: store.intros,
     notes: store.notes,
     conversations,
+    teamPlans,
     clock: options.clock ?? systemClock,
     roster: botMeetingRoster({ adapter, botAppId: auth.botId, conversations, logger }),
     requireConfirmedParticipant: config.requireConfirmedParticipant,

@@ -1,5 +1,5 @@
 import type { IntroId } from '../domain/ids';
-import type { Clock, ConversationStore, IntroStore, MeetingRoster, NotesStore } from './ports';
+import type { Clock, ConversationStore, IntroStore, MeetingRoster, NotesStore, TeamPlanStore } from './ports';
 
 /** What the use cases need from the outside world, wired in src/index.ts. */
 export interface UseCaseDeps {
@@ -7,6 +7,8 @@ export interface UseCaseDeps {
   readonly notes: NotesStore;
   /** Where the bot reaches people; deleting one's data forgets it. */
   readonly conversations: ConversationStore;
+  /** Leaders' team plans; deleting one's data forgets the plans one made. */
+  readonly teamPlans: TeamPlanStore;
   readonly clock: Clock;
   /** Confirms that whoever sets up or joins a meeting's intro takes part in that meeting. */
   readonly roster: MeetingRoster;

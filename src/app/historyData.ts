@@ -47,7 +47,8 @@ export interface DeletedData {
 export const DELETED_USER: Person = { id: NIL_GUID as UserId, name: '(deleted user)' };
 
 /**
- * Deletes all the caller's data: every note they wrote, the bot's conversation reference, and every intro they
+ * Deletes all the caller's data: every note they wrote, the bot's conversation reference, the team plans they made,
+ * and every intro they
  * led, unless the member has notes on it: that intro stays for the member with the leader replaced by
  * "(deleted user)" and, if it had not happened yet, cancelled — one person's deletion never destroys another's notes.
  */
@@ -64,6 +65,7 @@ export async function deleteAllMyData(deps: UseCaseDeps, caller: Caller): Promis
   }
   await deps.notes.deleteAllByAuthor(caller.tenantId, caller.userId);
   await deps.conversations.delete(caller.tenantId, caller.userId);
+  await deps.teamPlans.deletePlansOfLeader(caller.tenantId, caller.userId);
   return { introsDeleted: led.length - introsAnonymised, introsAnonymised };
 }
 

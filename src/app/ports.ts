@@ -231,6 +231,8 @@ export interface TeamPlanStore {
   savePlan(plan: TeamPlan, expectedVersion: number): Promise<WriteOutcome<TeamPlan>>;
   plansForTeam(tenantId: TenantId, teamId: string): Promise<readonly TeamPlan[]>;
   plansForLeader(tenantId: TenantId, leaderId: UserId): Promise<readonly TeamPlan[]>;
+  /** Forgets every plan a leader made (delete my data): no names from their rosters, no more nudges. */
+  deletePlansOfLeader(tenantId: TenantId, leaderId: UserId): Promise<void>;
 }
 
 /** When people are busy, from their calendars (Graph `getSchedule`); an optional capability of a `Calendar`. */

@@ -78,6 +78,11 @@ export function createTeamFlow(deps: TeamFlowDeps) {
   const inChannel = async (context: TurnContext, caller: Caller) => {
     const team = teamOf(context.activity);
     if (!team) return void (await context.sendActivity(ELSEWHERE));
+    // A shared channel lets people outside the host team post: only the team's own members get its roster.
+    const me = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
+    if (!(await teamMember(context, team.id, me))) {
+      return void (await context.sendActivity('Only members of this team can plan intros with it.'));
+    }
     await recordTeamInstall(context, deps.teams.teamPlans, deps.flows.clock.now(), caller.tenantId, true);
     const stored = (await deps.flows.conversations.get(caller.tenantId, caller.userId))?.localTimezone;
     const zone = typeof stored === 'string' && isTimeZone(stored) ? stored : zoneOf(context);

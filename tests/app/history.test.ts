@@ -122,7 +122,22 @@ describe('history use cases', () => {
     await seedNotes(deps, { ...newer, id: '99999999-0000-4000-8000-000000000009' as typeof newer.id }, LEAD, {
       goals: [{ id: 'x', text: 'x', horizon: 'long' }],
     });
+    const plan = (leader: typeof LEAD) => ({
+      tenantId: TENANT,
+      teamId: '19:team@thread.tacv2',
+      teamName: 'Platform',
+      leader,
+      round: 1,
+      timeZone: 'UTC',
+      items: [{ member: SAM, state: 'proposed' as const, startMs: 1_750_000_000_000, durationMinutes: 45 }],
+      createdAt: '2025-06-01T08:00:00.000Z',
+    });
+    await deps.teamPlans.savePlan(plan(LEAD), 0);
+    await deps.teamPlans.savePlan(plan(KIM), 0);
     expect(await deleteAllMyData(deps, callerOf(LEAD))).toEqual({ introsDeleted: 2, introsAnonymised: 1 });
+    // The plans the leader made (names from a roster) go with their data; another leader's stay.
+    expect(await deps.teamPlans.plansForLeader(TENANT, LEAD.id)).toEqual([]);
+    expect(await deps.teamPlans.plansForLeader(TENANT, KIM.id)).toHaveLength(1);
     expect(await store.notes.listByAuthor(newer.tenantId, LEAD.id)).toEqual([]);
     expect((await store.intros.get(newer.tenantId, newer.id))?.leader.name).toBe('(deleted user)');
     expect((await store.intros.getSession(newer.tenantId, newer.id)).version).toBe(1);

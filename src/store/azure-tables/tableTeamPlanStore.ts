@@ -62,6 +62,12 @@ export function tableTeamPlanStore(teams: TableClient, plans: TableClient): Team
     },
     plansForTeam: (tenantId, teamId) => listPlans(odata`PartitionKey eq ${tenantId} and teamId eq ${teamId}`),
     plansForLeader: (tenantId, leaderId) => listPlans(odata`PartitionKey eq ${tenantId} and leaderId eq ${leaderId}`),
+    deletePlansOfLeader: async (tenantId, leaderId) => {
+      const filter = odata`PartitionKey eq ${tenantId} and leaderId eq ${leaderId}`;
+      for (const entity of await listAll<PlanEntity & { rowKey: string }>(plans, filter)) {
+        await unless([404], () => plans.deleteEntity(tenantId, entity.rowKey));
+      }
+    },
   };
 }
 

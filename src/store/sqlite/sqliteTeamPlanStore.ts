@@ -27,6 +27,7 @@ export function sqliteTeamPlanStore(db: Database.Database): TeamPlanStore {
     byTeam: db.prepare<[string, string], { json: string }>(
       'SELECT json FROM team_plans WHERE tenant_id = ? AND team_id = ? ORDER BY leader_id',
     ),
+    deleteByLeader: db.prepare('DELETE FROM team_plans WHERE tenant_id = ? AND leader_id = ?'),
     byLeader: db.prepare<[string, string], { json: string }>(
       'SELECT json FROM team_plans WHERE tenant_id = ? AND leader_id = ? ORDER BY team_id',
     ),
@@ -59,6 +60,9 @@ export function sqliteTeamPlanStore(db: Database.Database): TeamPlanStore {
     },
     plansForTeam: async (tenantId, teamId) => q.byTeam.all(tenantId, teamId).map((row) => plan(row.json)),
     plansForLeader: async (tenantId, leaderId) => q.byLeader.all(tenantId, leaderId).map((row) => plan(row.json)),
+    deletePlansOfLeader: async (tenantId, leaderId) => {
+      q.deleteByLeader.run(tenantId, leaderId);
+    },
   };
 }
 

@@ -64,6 +64,9 @@ export function describeTeamPlanContract(open: () => Promise<TeamPlanHarness>): 
         ['19:other@thread.tacv2', TEAM].sort(),
       );
       expect(await store.plansForLeader(newTenant(), leader)).toEqual([]);
+      await second.deletePlansOfLeader(tenantId, leader);
+      expect(await store.plansForLeader(tenantId, leader)).toEqual([]);
+      expect((await store.plansForTeam(tenantId, TEAM)).map((p) => p.leader.id)).toEqual([other.leader.id]);
     });
   });
 }
