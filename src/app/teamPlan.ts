@@ -75,18 +75,24 @@ export async function planTeam(
   if (people.length === 0 && kept.length === 0) {
     return fail('alone', 'I could not find anyone else in this team to meet.');
   }
-  const items = [...kept, ...(await proposeFor(deps, caller, people, zone))];
+  const proposed = await proposeFor(deps, caller, people, zone);
   const key = { tenantId: caller.tenantId, teamId: team.teamId, leaderId: caller.userId };
-  return changePlan(deps.teamPlans, key, (current) => ({
-    tenantId: caller.tenantId,
-    teamId: team.teamId,
-    teamName: team.teamName,
-    leader: { id: caller.userId, name: caller.name },
-    round: (current?.round ?? 0) + 1,
-    timeZone: zone,
-    items,
-    createdAt: current?.createdAt ?? new Date(deps.clock.now()).toISOString(),
-  }));
+  return changePlan(deps.teamPlans, key, (current) => {
+    // Built from the plan as it is now: someone a confirm scheduled meanwhile keeps their intro, never re-proposed.
+    const scheduled = (current?.items ?? []).filter((item) => item.state === 'scheduled');
+    const taken = new Set<UserId>(scheduled.map((item) => item.member.id));
+    const items = [...scheduled, ...proposed.filter((item) => !taken.has(item.member.id))];
+    return {
+      tenantId: caller.tenantId,
+      teamId: team.teamId,
+      teamName: team.teamName,
+      leader: { id: caller.userId, name: caller.name },
+      round: (current?.round ?? 0) + 1,
+      timeZone: zone,
+      items,
+      createdAt: current?.createdAt ?? new Date(deps.clock.now()).toISOString(),
+    };
+  });
 }
 
 /** The leader's decision on one person of the plan card. */

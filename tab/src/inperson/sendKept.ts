@@ -13,12 +13,15 @@ function storage(): Storage | undefined {
 }
 
 /**
- * Sends what this device kept for the person from an earlier visit: queued session actions (in order, with the
- * times they were pressed) and unsent notes, for every intro.
+ * Sends what this device kept for the person from an earlier visit: unsent notes, then queued session actions (in
+ * order, with the times they were pressed), for every intro.
  */
 export async function sendKept(api: ApiClient, person: { tenantId: string; userId: string }): Promise<void> {
   const kept = storage();
   const sessions = new Map<string, Session>();
+  // Notes first: a kept End sends the leader's recap, which must include what was written offline.
+  // No intro is open here, so every intro's kept notes count as "other".
+  await flushOtherIntros(api, kept, { ...person, introId: '' });
   await exclusive(() =>
     flushAllQueued(kept, person, async (introId, action): Promise<SendOutcome> => {
       try {
@@ -35,6 +38,4 @@ export async function sendKept(api: ApiClient, person: { tenantId: string; userI
       }
     }),
   );
-  // No intro is open here, so every intro's kept notes count as "other".
-  await flushOtherIntros(api, kept, { ...person, introId: '' });
 }
