@@ -10,6 +10,7 @@ import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
 import type { Notifier } from './ports';
 import { buildRecap } from '../domain/recap';
+import { sessionTag } from '../domain/sessionTag';
 import { changeIntro } from './introUpdates';
 import { loadParticipantIntro, sessionView, sessionViewOf } from './introViews';
 
@@ -83,14 +84,14 @@ export function actOnSession(
   caller: Caller,
   id: IntroId,
   action: SessionAction,
-  ifVersion?: number,
+  ifTag?: number,
 ): Promise<Result<SessionView, SessionFailure>> {
-  return changeSession(deps, caller, id, { action }, ifVersion);
+  return changeSession(deps, caller, id, { action }, ifTag);
 }
 
 /**
  * Applies the leader's request to the session (a clock action, spare minutes, a length before Start). With
- * `ifVersion`, refuses when the session moved on meanwhile; without it, applies the request to the current state
+ * `ifTag` (the session ETag: version and role changes), refuses when the session moved on meanwhile; without it, applies the request to the current state
  * (retrying once on a concurrent write).
  */
 export async function changeSession(
@@ -98,7 +99,7 @@ export async function changeSession(
   caller: Caller,
   id: IntroId,
   request: SessionActionRequest,
-  ifVersion?: number,
+  ifTag?: number,
 ): Promise<Result<SessionView, SessionFailure>> {
   const found = await loadParticipantIntro(deps.intros, caller, id);
   if (!found.ok) return found;
@@ -106,7 +107,7 @@ export async function changeSession(
   if (role !== 'leader') return fail('forbidden', 'Only the leader of this intro 1:1 can change its timer.');
   for (let attempt = 0; attempt < 2; attempt++) {
     const current = await deps.intros.getSession(intro.tenantId, intro.id);
-    if (ifVersion !== undefined && current.version !== ifVersion) {
+    if (ifTag !== undefined && sessionTag({ version: current.version, roleChanges: intro.roleChanges }) !== ifTag) {
       return fail('versionConflict', 'The session changed meanwhile; reload it and try again.');
     }
     const next = nextSession(current.value, request, intro, deps.clock.now());
@@ -121,7 +122,7 @@ export async function changeSession(
       }
       return ok(sessionViewOf(intro, saved.value, deps.clock.now()));
     }
-    if (ifVersion !== undefined) break;
+    if (ifTag !== undefined) break;
   }
   return fail('versionConflict', 'The session changed meanwhile; reload it and try again.');
 }

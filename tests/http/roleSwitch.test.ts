@@ -102,3 +102,20 @@ describe('POST /api/v1/intros/:id/role-switch', () => {
     expect(await codeOf(late)).toBe('invalidTransition');
   });
 });
+
+describe('one session ETag after a hand-over', () => {
+  it('answers the same tag to the poll and to an action, and takes either back as If-Match', async () => {
+    const introId = await setUpIntro();
+    await roleSwitch(LEADER, introId, 'request');
+    await roleSwitch(MEMBER, introId, 'accept');
+    const polled = (await poll(MEMBER, introId)).headers.get('etag') ?? '';
+    expect(polled).not.toBe('"0"');
+    const route = `/api/v1/intros/${introId}/session`;
+    const started = await t.api(MEMBER, route, { body: { action: 'start' }, headers: { 'if-match': polled } });
+    expect(started.status).toBe(200);
+    const tag = started.headers.get('etag') ?? '';
+    expect((await poll(MEMBER, introId, tag)).status).toBe(304);
+    expect((await t.api(MEMBER, route, { body: { action: 'pause' }, headers: { 'if-match': tag } })).status).toBe(200);
+    expect((await t.api(MEMBER, route, { body: { action: 'resume' }, headers: { 'if-match': tag } })).status).toBe(412);
+  });
+});

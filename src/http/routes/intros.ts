@@ -79,7 +79,8 @@ export function introRoutes(server: Server, deps: HttpDeps & { readonly notifier
         precondition.value,
       );
       if (!result.ok) return sendFailure(res, result.error);
-      res.header('ETag', etag(result.value.version));
+      // The same tag as the session poll's, so either answer's ETag can be sent back as If-Match or If-None-Match.
+      res.header('ETag', etag(sessionTag(result.value)));
       res.send(200, result.value);
     }),
   );
