@@ -120,7 +120,8 @@ export async function changeSession(
       if (changed.ok && changed.value.changed && changed.value.intro.status === 'done') {
         await sendRecap(deps, changed.value.intro);
       }
-      return ok(sessionViewOf(intro, saved.value, deps.clock.now()));
+      // Who leads as the store has it now, not as it was before this request.
+      return ok(sessionViewOf(changed.ok ? changed.value.intro : intro, saved.value, deps.clock.now()));
     }
     if (ifTag !== undefined) break;
   }
