@@ -1,6 +1,6 @@
 import type { IntroView, StartIntroRequest } from '../domain/api';
 import type { MeetingKey } from '../domain/ids';
-import { createIntro, roleOf, type Intro, type Person } from '../domain/intro';
+import { createIntro, roleOf, type Intro, type IntroError, type Person } from '../domain/intro';
 import { fail, ok, type Result } from '../domain/result';
 import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
@@ -28,6 +28,9 @@ export async function getMeetingIntro(
   return fail('awaitingMember', 'Someone set up an intro 1:1 in this meeting.');
 }
 
+/** Why setting up or joining a meeting's intro was refused. */
+export type StartFailure = IntroError | 'forbidden' | 'notFound' | 'versionConflict';
+
 /** Refuses a caller the roster says is not in the meeting, or cannot vouch for when confirmation is required. */
 async function checkParticipant(
   deps: UseCaseDeps,
@@ -53,7 +56,7 @@ export async function startMeetingIntro(
   caller: Caller,
   meetingId: MeetingKey,
   request: StartIntroRequest,
-): Promise<Result<{ view: IntroView; created: boolean }, string>> {
+): Promise<Result<{ view: IntroView; created: boolean }, StartFailure>> {
   const existing = await deps.intros.findByMeeting(caller.tenantId, meetingId);
   if (existing) return joinExisting(deps, caller, existing, meetingId);
   const [admitted, organizer] = await Promise.all([
@@ -97,7 +100,7 @@ async function joinExisting(
   intro: Intro,
   meetingId: MeetingKey,
   admitted = false,
-): Promise<Result<{ view: IntroView; created: boolean }, string>> {
+): Promise<Result<{ view: IntroView; created: boolean }, StartFailure>> {
   const role = roleOf(intro, caller.userId);
   if (role) return ok({ view: await introView(deps.intros, deps.clock, intro, role), created: false });
   if (intro.member) return fail('forbidden', 'This intro 1:1 is already between two other people.');

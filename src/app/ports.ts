@@ -29,6 +29,14 @@ export type WriteOutcome<T> =
   | { readonly ok: true; readonly value: Versioned<T> }
   | { readonly ok: false; readonly current: Versioned<T> | undefined };
 
+/** Thrown by a store's list for a cursor it did not make: the caller's input, not a fault of the store. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('Invalid page cursor: pass back the nextCursor of the previous page unchanged.');
+    this.name = 'InvalidCursorError';
+  }
+}
+
 /** Intros and their shared session clocks. */
 export interface IntroStore {
   /** Stores a new intro at version 1; refused with `meetingTaken` when another intro already holds its meeting. */
@@ -43,7 +51,7 @@ export interface IntroStore {
   getVersioned(tenantId: TenantId, id: IntroId): Promise<Versioned<Intro> | undefined>;
   /** The intro held in a Teams meeting, if any. */
   findByMeeting(tenantId: TenantId, meetingId: MeetingKey): Promise<Intro | undefined>;
-  /** Intros the user leads or attends, newest first (by scheduled start, else creation). */
+  /** Intros the user leads or attends, newest first (by scheduled start, else creation); InvalidCursorError for a bad cursor. */
   listForUser(tenantId: TenantId, userId: UserId, page: { limit: number; cursor?: string }): Promise<Page<Intro>>;
   /** Deletes an intro, its session and everyone's notes on it. */
   delete(tenantId: TenantId, id: IntroId): Promise<void>;

@@ -1,8 +1,26 @@
 import type { Response } from 'restify';
 import type { Failure } from '../domain/result';
 
-/** HTTP status for each expected failure code; the one place failures become statuses. */
-const STATUS: Readonly<Record<string, number>> = {
+/**
+ * HTTP status for every failure code the API can answer: the one place failures become statuses, closed, so a new
+ * code does not compile until it is given its status here.
+ */
+const STATUS = {
+  invalidJson: 400,
+  invalidBody: 400,
+  invalidQuery: 400,
+  invalidCursor: 400,
+  invalidIntroId: 400,
+  invalidMeetingId: 400,
+  invalidUserId: 400,
+  invalidPrecondition: 400,
+  invalidTime: 400,
+  invalidActivity: 400,
+  invalidUrl: 400,
+  durationTooShort: 400,
+  durationTooLong: 400,
+  durationNotWhole: 400,
+  selfIntro: 400,
   unauthorized: 401,
   forbidden: 403,
   notFound: 404,
@@ -12,14 +30,17 @@ const STATUS: Readonly<Record<string, number>> = {
   preconditionRequired: 428,
   tooLarge: 413,
   unsupportedMediaType: 415,
-};
+} as const;
 
-/** The status for a failure; anything not listed is a validation failure (400). */
-export function statusFor(code: string): number {
-  return STATUS[code] ?? 400;
+/** Every failure code the API answers with. */
+export type ApiErrorCode = keyof typeof STATUS;
+
+/** The status for a failure. */
+export function statusFor(code: ApiErrorCode): number {
+  return STATUS[code];
 }
 
 /** Sends `{ error: { code, message, field? } }` with the failure's status. */
-export function sendFailure(res: Response, failure: Failure, extra: Record<string, unknown> = {}): void {
+export function sendFailure(res: Response, failure: Failure<ApiErrorCode>, extra: Record<string, unknown> = {}): void {
   res.send(statusFor(failure.code), { error: failure, ...extra });
 }

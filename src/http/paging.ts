@@ -1,4 +1,5 @@
 import type { Response } from 'restify';
+import { InvalidCursorError } from '../app/ports';
 import { z } from 'zod';
 import type { LoggedRequest } from './context';
 import { sendFailure } from './errors';
@@ -24,13 +25,13 @@ export function parseQuery<S extends z.ZodTypeAny>(
   return undefined;
 }
 
-/** Sends one page; a store refusing a cursor it did not make (a RangeError) becomes 400 invalidCursor. */
+/** Sends one page; a store refusing a cursor it did not make (InvalidCursorError) becomes 400 invalidCursor. */
 export async function sendPage(res: Response, list: () => Promise<unknown>): Promise<void> {
   let page: unknown;
   try {
     page = await list();
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
+    if (!(error instanceof InvalidCursorError)) throw error;
     return sendFailure(res, {
       code: 'invalidCursor',
       message: 'The cursor is not valid; start again without it.',

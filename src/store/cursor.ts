@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InvalidCursorError } from '../app/ports';
 
 /** The position after which the next page starts: the ordering key of the last item. */
 export interface CursorKey {
@@ -13,13 +14,13 @@ export function encodeCursor(key: CursorKey): string {
   return Buffer.from(JSON.stringify([key.sortAt, key.id]), 'utf8').toString('base64url');
 }
 
-/** Decodes a cursor made by `encodeCursor`; throws a RangeError for anything else. */
+/** Decodes a cursor made by `encodeCursor`; throws an InvalidCursorError for anything else. */
 export function decodeCursor(cursor: string): CursorKey {
   try {
     const [sortAt, id] = cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
     return { sortAt, id };
   } catch {
-    throw new RangeError('Invalid page cursor: pass back the nextCursor of the previous page unchanged.');
+    throw new InvalidCursorError();
   }
 }
 

@@ -1,3 +1,4 @@
+import { InvalidCursorError } from '../../../src/app/ports';
 import type { Intro } from '../../../src/domain/intro';
 import { at, makeIntro, newMeeting, newTenant, newUser, notesBody } from '../fixtures';
 import type { Harness } from './harness';
@@ -70,6 +71,15 @@ export function describeIntroContract(h: Harness): void {
       expect(page.items.map((i) => i.createdAt)).toEqual([at(400), at(0), at(200), at(500)]);
       expect(page.nextCursor).toBeUndefined();
       expect((await intros.listForUser(tenantId, newUser(), { limit: 10 })).items).toEqual([]);
+    });
+
+    it('refuses a cursor it did not make with InvalidCursorError (the caller’s mistake, not a store fault)', async () => {
+      const { intros } = h().store;
+      for (const cursor of ['bm9wZQ', 'not base64 at all', Buffer.from('[1]').toString('base64url')]) {
+        await expect(intros.listForUser(newTenant(), newUser(), { limit: 5, cursor })).rejects.toBeInstanceOf(
+          InvalidCursorError,
+        );
+      }
     });
 
     it('pages with an opaque cursor, ties broken by id, without gaps or repeats', async () => {
