@@ -159,7 +159,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     logger,
     auth,
     adapter,
-    publicUrl: publicUrl(),
+    publicUrl,
     flows: {
       flows,
       signer,

@@ -28,7 +28,7 @@ export interface BotDeps {
   readonly logger: Logger;
   readonly auth: BotAuth;
   /** Public base URL of this server, e.g. http://localhost:3978, for links to the tab. */
-  readonly publicUrl: string;
+  readonly publicUrl: () => string;
   /** The adapter to use (the composition root shares it with the notifier); created from `auth` when absent. */
   readonly adapter?: TeamsAdapter;
   /** Schedule, prep, recap, history, share and meeting events; without them those commands answer with help. */

@@ -90,10 +90,10 @@ async function answerCommand(context: TurnContext, command: Command): Promise<vo
 }
 
 /** Sends the welcome card when the bot itself is among the members just added. */
-export function handleMembersAdded(publicUrl: string) {
+export function handleMembersAdded(publicUrl: () => string) {
   return async (context: TurnContext): Promise<void> => {
     const inPersonalChat = context.activity.conversation?.conversationType === 'personal';
-    if (isBotAdded(context.activity)) await sendCard(context, welcomeCard(publicUrl, inPersonalChat));
+    if (isBotAdded(context.activity)) await sendCard(context, welcomeCard(publicUrl(), inPersonalChat));
   };
 }
 

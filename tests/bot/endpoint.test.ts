@@ -1,4 +1,4 @@
-import { messageActivity, postActivity } from '../support/activities';
+import { installActivity, messageActivity, postActivity } from '../support/activities';
 import { startConnectorStub, type ConnectorStub } from '../support/connectorStub';
 import { startTestApp, type TestApp } from '../support/testApp';
 
@@ -48,6 +48,15 @@ describe('bot endpoint', () => {
       body: activity,
     });
     expect(asText.status).toBe(415);
+  });
+
+  it('links the welcome card to the port the app really listens on (started with PORT=0)', async () => {
+    connector.clear();
+    await post(installActivity(connector.serviceUrl));
+    const welcome = await connector.waitFor((a) => JSON.stringify(a.body).includes('/tab/'));
+    const links = JSON.stringify(welcome.body).match(/https?:\/\/[^"\\]+\/tab\/[^"\\]*/g) ?? [];
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link.startsWith(app.baseUrl)).toBe(true);
   });
 
   it('answers an invoke the bot does not handle with 200, not 501', async () => {
