@@ -6,6 +6,7 @@ import { ApiError, type ApiClientOptions } from '../api/client';
 import { clearPending, type KeyValueStorage } from '../notes/pendingStore';
 import { clearCachedViews } from '../inperson/viewCache';
 import { clearQueued } from '../sync/actionQueue';
+import { browserStorage } from '../sync/deviceStorage';
 
 /** Outcome of saving notes: the saved copy, or the newer copy the server kept (412). */
 export type SaveNotesOutcome =
@@ -66,14 +67,6 @@ export function searchQueryString(query: HistoryQuery): string {
 export interface PendingNotesOptions {
   /** This browser's storage (default `localStorage`; none outside a browser). */
   readonly pendingStorage?: KeyValueStorage;
-}
-
-function browserStorage(): KeyValueStorage | undefined {
-  try {
-    return (globalThis as { localStorage?: KeyValueStorage }).localStorage;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Creates the personal tab's API client; the bearer token comes from Teams SSO on every call. */

@@ -4,6 +4,7 @@ import type { ApiClient } from '../api/client';
 import { ApiError, isSignInProblem, isTransient } from '../api/errors';
 import type { NotesOwner } from '../notes/pendingStore';
 import { actionQueue, alreadyApplied, exclusive, type QueuedAction } from '../sync/actionQueue';
+import { browserStorage } from '../sync/deviceStorage';
 
 /** Whose queue it is: session actions are kept per tenant, person and intro, as notes are. */
 export type QueueOwner = NotesOwner;
@@ -16,14 +17,6 @@ export interface ActionQueueHandle {
   readonly enqueue: (request: SessionActionRequest, serverNow: number) => void;
   /** Sends what is queued, in order; stops at the first failure that may go away by itself. */
   readonly flush: () => void;
-}
-
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
 }
 
 const LABELS: Readonly<Record<QueuedAction['action'], string>> = {
@@ -54,7 +47,7 @@ export function useActionQueue(
   const { tenantId, userId, introId } = owner ?? { tenantId: '', userId: '', introId: '' };
   // Keyed by the owner's parts, so a new owner object with the same parts keeps the queue.
   const queue = useMemo(
-    () => (enabled ? actionQueue(storage(), { tenantId, userId, introId }) : undefined),
+    () => (enabled ? actionQueue(browserStorage(), { tenantId, userId, introId }) : undefined),
     [enabled, tenantId, userId, introId],
   );
   const [queued, setQueued] = useState<readonly QueuedAction[]>(() => queue?.list() ?? []);

@@ -5,20 +5,13 @@ import { LOADING_STATE, NotesSync, type NotesSyncState } from '../notes/notesSyn
 import { flushOtherIntros } from '../notes/otherIntros';
 import { watchPage } from '../notes/pageEvents';
 import { pendingStore, type NotesOwner } from '../notes/pendingStore';
+import { browserStorage } from '../sync/deviceStorage';
 
 /** One person's notes on an intro, autosaved. */
 export interface NotesHandle {
   /** `state.loading` is true until the saved notes arrive: disable inputs until then. */
   readonly state: NotesSyncState;
   readonly edit: (update: (body: NotesBody) => NotesBody) => void;
-}
-
-function browserStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

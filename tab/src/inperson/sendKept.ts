@@ -3,21 +3,14 @@ import { isSignInProblem, isTransient } from '../api/errors';
 import { flushOtherIntros } from '../notes/otherIntros';
 import type { Session } from '../../../src/domain/session';
 import { alreadyApplied, exclusive, flushAllQueued, type SendOutcome } from '../sync/actionQueue';
-
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
+import { browserStorage } from '../sync/deviceStorage';
 
 /**
  * Sends what this device kept for the person from an earlier visit: unsent notes, then queued session actions (in
  * order, with the times they were pressed), for every intro.
  */
 export async function sendKept(api: ApiClient, person: { tenantId: string; userId: string }): Promise<void> {
-  const kept = storage();
+  const kept = browserStorage();
   const sessions = new Map<string, Session>();
   // Notes first: a kept End sends the leader's recap, which must include what was written offline.
   // No intro is open here, so every intro's kept notes count as "other".

@@ -1,5 +1,6 @@
 import type { IntroView } from '../../../src/domain/api';
 import type { KeyValueStorage } from '../notes/pendingStore';
+import { browserStorage } from '../sync/deviceStorage';
 
 const PREFIX = 'intro11.inPersonView.v1:';
 
@@ -9,21 +10,13 @@ export interface ViewOwner {
   readonly userId: string;
 }
 
-function storage(): KeyValueStorage | undefined {
-  try {
-    return (globalThis as { localStorage?: KeyValueStorage }).localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 const keyOf = (owner: ViewOwner, introId: string) => `${PREFIX}${owner.tenantId}:${owner.userId}:${introId}`;
 
 /** Keeps the intro's view on this device with the clock offset it came with, so the run view opens offline. */
 export function cacheView(owner: ViewOwner, view: IntroView, receivedAt = Date.now()): void {
   try {
     const offsetMs = view.session.serverNow - receivedAt;
-    storage()?.setItem(keyOf(owner, view.intro.id), JSON.stringify({ view, offsetMs }));
+    browserStorage()?.setItem(keyOf(owner, view.intro.id), JSON.stringify({ view, offsetMs }));
   } catch {
     // Without storage the run view needs the network to open; it still works once open.
   }
@@ -32,7 +25,7 @@ export function cacheView(owner: ViewOwner, view: IntroView, receivedAt = Date.n
 /** The kept view, its server time moved to now by the kept offset; undefined when none is kept. */
 export function cachedView(owner: ViewOwner, introId: string, now = Date.now()): IntroView | undefined {
   try {
-    const raw = storage()?.getItem(keyOf(owner, introId));
+    const raw = browserStorage()?.getItem(keyOf(owner, introId));
     if (!raw) return undefined;
     const { view, offsetMs } = JSON.parse(raw) as { view: IntroView; offsetMs: number };
     return { ...view, session: { ...view.session, serverNow: now + offsetMs } };

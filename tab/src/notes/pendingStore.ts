@@ -1,4 +1,5 @@
 import type { NotesBody } from '../../../src/domain/notes';
+import { keysAfter } from '../sync/deviceStorage';
 
 /** The part of `localStorage` the pending-edit store uses. */
 export interface KeyValueStorage {
@@ -33,17 +34,7 @@ export function pendingKey(owner: NotesOwner): string {
 
 /** The intro ids with pending edits kept for one person, read from the storage keys. */
 export function pendingIntroIds(storage: KeyValueStorage | undefined, person: Omit<NotesOwner, 'introId'>): string[] {
-  const prefix = `${PREFIX}${person.tenantId}:${person.userId}:`;
-  const ids: string[] = [];
-  try {
-    for (let index = 0; storage?.key && index < (storage.length ?? 0); index++) {
-      const key = storage.key(index);
-      if (key?.startsWith(prefix)) ids.push(key.slice(prefix.length));
-    }
-  } catch {
-    // Storage that cannot be listed holds nothing we can find.
-  }
-  return ids;
+  return keysAfter(storage, `${PREFIX}${person.tenantId}:${person.userId}:`);
 }
 
 /** Removes one person's pending edits: for one intro, or for all of them (after deleting notes or all data). */

@@ -3,6 +3,7 @@ import { applyAction, type Session } from '../../../src/domain/session';
 import { giveSpareMinutes, planDuration } from '../../../src/domain/sessionPlan';
 import { lastRecordedAt } from '../../../src/domain/sessionTime';
 import type { KeyValueStorage, NotesOwner } from '../notes/pendingStore';
+import { keysAfter } from './deviceStorage';
 
 /** A leader's session action kept on this device until the server confirms it, stamped on the server's clock. */
 export type QueuedAction = SessionActionRequest & { readonly at?: number };
@@ -96,17 +97,7 @@ export function waitingText(count: number, online: boolean): string {
 
 /** The intro ids with session actions kept on this device for one person. */
 export function queuedIntroIds(storage: KeyValueStorage | undefined, person: Omit<NotesOwner, 'introId'>): string[] {
-  const prefix = `${PREFIX}${person.tenantId}:${person.userId}:`;
-  const ids: string[] = [];
-  try {
-    for (let index = 0; storage?.key && index < (storage.length ?? 0); index++) {
-      const key = storage.key(index);
-      if (key?.startsWith(prefix)) ids.push(key.slice(prefix.length));
-    }
-  } catch {
-    // Storage that cannot be listed holds nothing we can find.
-  }
-  return ids;
+  return keysAfter(storage, `${PREFIX}${person.tenantId}:${person.userId}:`);
 }
 
 let tail: Promise<unknown> = Promise.resolve();
