@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
 import type { IntroView } from '../../../../src/domain/api';
 import { PHASES } from '../../../../src/domain/phases';
 import { viewAt } from '../../../../src/domain/session';
@@ -20,8 +21,10 @@ import { PanelHeader } from '../PanelHeader/PanelHeader';
 import { PhaseGuide } from '../PhaseGuide';
 import { BeforeStart } from './BeforeStart';
 import { Collapsible } from './Collapsible';
-import { EndSummary } from './EndSummary';
 import { MemberGuide } from './MemberGuide';
+
+// Shown only after End: loaded then, not with the panel's first paint.
+const EndSummary = lazy(() => import('./EndSummary').then((m) => ({ default: m.EndSummary })));
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -97,7 +100,11 @@ export function LiveIntro({ api, view, pollMs, appId, place = 'meeting' }: LiveI
           />
         </Collapsible>
       )}
-      {session.status === 'ended' && <EndSummary body={notes.state.body} role={role} appId={appId} />}
+      {session.status === 'ended' && (
+        <Suspense fallback={null}>
+          <EndSummary body={notes.state.body} role={role} appId={appId} />
+        </Suspense>
+      )}
       <NotesPanel
         notes={notes}
         current={current}
