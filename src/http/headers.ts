@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import { requestUrl } from './requestUrl';
+import { requestUrl, routedPath } from './requestUrl';
 
 /**
  * The hosts Teams documents for tabs (Teams, Outlook, Microsoft 365, old and new domains), plus the app itself:
@@ -17,15 +17,6 @@ export const FRAME_ANCESTORS = [
 ] as const;
 
 const TAB_CSP = `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`;
-
-/** The path as the router will match it: decoded (an encoded `/%61pi` is `/api`), in lower case. */
-function routedPath(pathname: string): string {
-  try {
-    return decodeURIComponent(pathname).toLowerCase();
-  } catch {
-    return pathname.toLowerCase();
-  }
-}
 
 /**
  * Headers on every answer, set before any route runs so no route can forget them: `nosniff` everywhere,

@@ -9,3 +9,12 @@ export function requestUrl(target: string | undefined): URL | undefined {
     return undefined;
   }
 }
+
+/** A path as the router and file system read it: percent-decoded (`/%61pi` is `/api`), in lower case. */
+export function routedPath(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname).toLowerCase();
+  } catch {
+    return pathname.toLowerCase();
+  }
+}

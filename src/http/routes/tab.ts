@@ -1,20 +1,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import restify, { type Server } from 'restify';
+import { requestUrl, routedPath } from '../requestUrl';
 
 /** Pages that simulate Teams; they exist to run the tab without Teams and are served only locally. */
 const LOCAL_ONLY = new Set(['preview.html', 'host.html']);
 
 /** The file name a request asks for, decoded and lower-cased as the static server and file system would read it. */
 export function requestedFile(url: string | undefined): string {
-  const pathname = new URL(url ?? '', 'http://x').pathname;
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    decoded = pathname;
-  }
-  return path.basename(decoded).toLowerCase();
+  return path.basename(routedPath(requestUrl(url)?.pathname ?? ''));
 }
 
 /** Serves the built tab under /tab/; the local preview and host simulator only when `local`. */
