@@ -1,19 +1,21 @@
 import { FluentProvider, makeStyles } from '@fluentui/react-components';
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
-import { createApiClient } from './api/client';
-import { Busy } from './components/Busy';
-import { NotInHost } from './components/NotInHost';
-import { SidePanel } from './components/SidePanel/SidePanel';
-import { StagePage } from './components/StagePage/StagePage';
-import { useTeams } from './hooks/useTeams';
+import { createApiClient } from './shared/api/client';
+import { Busy } from './shared/components/Busy';
+import { NotInHost } from './shared/components/NotInHost';
+import { SidePanel } from './sidePanel/SidePanel';
+import { StagePage } from './stage/StagePage';
+import { useTeams } from './shared/hooks/useTeams';
 import { routeFor } from './routes';
-import { getSsoToken, type TeamsEnv } from './teams';
+import { getSsoToken, type TeamsEnv } from './shared/teams';
 import { fluentThemeFor } from './theme';
 
 // Pages other than the side panel and the stage (which shares nearly all its code) load on demand.
-const PersonalTab = lazy(() => import('./inperson/PersonalTab').then((m) => ({ default: m.PersonalTab })));
-const MeetingDetails = lazy(() => import('./components/MeetingDetails').then((m) => ({ default: m.MeetingDetails })));
-const ConfigPage = lazy(() => import('./components/ConfigPage').then((m) => ({ default: m.ConfigPage })));
+const PersonalTab = lazy(() => import('./personal/PersonalTab').then((m) => ({ default: m.PersonalTab })));
+const MeetingDetails = lazy(() =>
+  import('./meetingDetails/MeetingDetails').then((m) => ({ default: m.MeetingDetails })),
+);
+const ConfigPage = lazy(() => import('./sidePanel/ConfigPage').then((m) => ({ default: m.ConfigPage })));
 
 const useStyles = makeStyles({
   provider: { minHeight: '100vh', boxSizing: 'border-box' },

@@ -1,5 +1,5 @@
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
-import type { TeamsTheme } from './teams';
+import type { TeamsTheme } from './shared/teams';
 
 /** The Fluent theme that matches a Teams theme. */
 export function fluentThemeFor(theme: TeamsTheme): Theme {

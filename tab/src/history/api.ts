@@ -2,11 +2,11 @@ import type { IntroView, NotesView } from '../../../src/domain/api';
 import type { FollowUpFilter, HistoryList, HistorySearch } from '../../../src/domain/history';
 import type { NotesBody } from '../../../src/domain/notes';
 import type { Me } from '../../../src/domain/api';
-import { ApiError, type ApiClientOptions } from '../api/client';
+import { ApiError, type ApiClientOptions } from '../shared/api/client';
 import { clearPending, type KeyValueStorage } from '../notes/pendingStore';
-import { clearCachedViews } from '../inperson/viewCache';
-import { clearQueued } from '../sync/actionQueue';
-import { browserStorage } from '../sync/deviceStorage';
+import { clearCachedViews } from '../inPerson/viewCache';
+import { clearQueued } from '../live/session/actionQueue';
+import { browserStorage } from '../shared/deviceStorage';
 
 /** Outcome of saving notes: the saved copy, or the newer copy the server kept (412). */
 export type SaveNotesOutcome =

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { cardSurface, stackedList } from '../styles/fragments';
+import { cardSurface, stackedList } from '../shared/styles/fragments';
 
 /** Styles of the personal tab's history. */
 export const useHistoryStyles = makeStyles({

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IntroView, NotesView } from '../../../src/domain/api';
 import { setFollowUpDone } from '../../../src/domain/history';
 import type { NotesBody } from '../../../src/domain/notes';
-import { ApiError } from '../api/client';
+import { ApiError } from '../shared/api/client';
 import type { HistoryApi } from './api';
 
 /** What the detail view shows. */

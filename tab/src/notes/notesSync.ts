@@ -1,6 +1,6 @@
 import type { NotesView } from '../../../src/domain/api';
 import { emptyNotesBody, type NotesBody } from '../../../src/domain/notes';
-import { isSignInProblem, isTransient } from '../api/errors';
+import { isSignInProblem, isTransient } from '../shared/api/errors';
 import { checkCaps } from './caps';
 import { mergeNotes } from './merge';
 import type { PendingEdits } from './pendingStore';

@@ -1,5 +1,5 @@
 import type { NotesBody } from '../../../src/domain/notes';
-import { keysAfter } from '../sync/deviceStorage';
+import { keysAfter } from '../shared/deviceStorage';
 
 /** The part of `localStorage` the pending-edit store uses. */
 export interface KeyValueStorage {

@@ -1,5 +1,5 @@
 import { emptyNotesBody, type NoteText, type NotesBody } from '../../../src/domain/notes';
-import type { ApiClient } from '../api/client';
+import type { ApiClient } from '../shared/api/client';
 import type { ItemListKey } from './merge';
 import type { PendingStore } from './pendingStore';
 

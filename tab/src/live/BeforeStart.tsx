@@ -1,0 +1,54 @@
+import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { MAX_MINUTES, MIN_MINUTES } from '../../../src/domain/intro';
+import { MEMBER_OPENING, OPENING } from '../../../src/domain/method';
+import { bulletList } from '../shared/styles/fragments';
+import { NativeSelect } from '../notes/editors/NativeSelect';
+
+const useStyles = makeStyles({
+  list: bulletList,
+  row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+const LENGTHS = Array.from({ length: (MAX_MINUTES - MIN_MINUTES) / 5 + 1 }, (_, index) => MIN_MINUTES + index * 5);
+
+/** Props of what comes before the start. */
+export interface BeforeStartProps {
+  readonly role: 'leader' | 'member';
+  readonly minutes: number;
+  readonly busy: boolean;
+  readonly onMinutes: (minutes: number) => void;
+}
+
+/** Before the start: the leader's framing and the length (30–60 minutes); the member's words on what to bring. */
+export function BeforeStart({ role, minutes, busy, onMinutes }: BeforeStartProps) {
+  const styles = useStyles();
+  return (
+    <>
+      {role === 'leader' && (
+        <div className={styles.row}>
+          <Text size={200} aria-hidden>
+            Length
+          </Text>
+          <NativeSelect
+            label="Length of the intro"
+            value={String(minutes)}
+            onChange={(v) => !busy && onMinutes(Number(v))}
+          >
+            {LENGTHS.map((length) => (
+              <option key={length} value={length}>
+                {`${length} minutes`}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+      )}
+      <ul className={styles.list} aria-label={role === 'leader' ? 'How to open' : 'What to bring'}>
+        {(role === 'leader' ? OPENING : MEMBER_OPENING).map((line) => (
+          <li key={line}>
+            <Text size={200}>{line}</Text>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

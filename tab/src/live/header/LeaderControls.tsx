@@ -1,0 +1,94 @@
+import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import type { Session, SessionAction } from '../../../../src/domain/session';
+import { SHORTCUTS, useShortcuts, type ShortcutName } from '../../shared/shortcuts';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorNeutralForeground2 },
+  // Touch targets of at least 44 px on a phone; the buttons share the row so none scrolls sideways.
+  touch: { minHeight: '44px', minWidth: '44px', flexGrow: 1 },
+});
+
+/** Props of the leader's controls. */
+export interface LeaderControlsProps {
+  readonly session: Session;
+  readonly busy: boolean;
+  readonly onAction: (action: SessionAction) => void;
+  /** Large on a phone (in person): touch targets of at least 44 px. @default 'small' */
+  readonly size?: 'small' | 'large';
+}
+
+/** Whether an action makes sense in the session's state. */
+export function allowed(session: Session, action: SessionAction): boolean {
+  const live = session.status === 'running' || session.status === 'paused';
+  switch (action) {
+    case 'start':
+      return session.status === 'notStarted';
+    case 'pause':
+      return session.status === 'running';
+    case 'resume':
+      return session.status === 'paused';
+    case 'next':
+      return live && session.phase < 2;
+    case 'previous':
+      return live && session.phase > 0;
+    case 'end':
+      return live;
+  }
+}
+
+const LABELS: Readonly<Record<'start' | 'pause' | 'resume' | 'previous' | 'next', string>> = {
+  start: 'Start',
+  pause: 'Pause',
+  resume: 'Resume',
+  previous: 'Back',
+  next: 'Next',
+};
+
+const SHORTCUT_OF: Readonly<Record<'first' | 'previous' | 'next', ShortcutName>> = {
+  first: 'startPause',
+  previous: 'previous',
+  next: 'next',
+};
+
+/** Start / Pause / Resume, Back and Next, each with a shortcut and disabled when it makes no sense now. */
+export function LeaderControls({ session, busy, onAction, size = 'small' }: LeaderControlsProps) {
+  const styles = useStyles();
+  const first = session.status === 'notStarted' ? 'start' : session.status === 'paused' ? 'resume' : 'pause';
+  const buttons = [
+    { slot: 'first', action: first },
+    { slot: 'previous', action: 'previous' },
+    { slot: 'next', action: 'next' },
+  ] as const;
+  const run = (action: SessionAction) => () => !busy && allowed(session, action) && onAction(action);
+  useShortcuts({ startPause: run(first), previous: run('previous'), next: run('next') });
+  return (
+    <>
+      <div role="toolbar" aria-label="Timer controls" className={styles.root}>
+        {buttons.map(({ slot, action }) => (
+          // Keyed by slot: Start becomes Pause in the same button, so keyboard focus stays on it.
+          <Button
+            key={slot}
+            size={size}
+            className={size === 'large' ? styles.touch : undefined}
+            appearance={slot === 'first' ? 'primary' : 'secondary'}
+            disabled={busy || !allowed(session, action)}
+            disabledFocusable={busy && allowed(session, action)}
+            onClick={() => onAction(action)}
+            aria-keyshortcuts={SHORTCUTS[SHORTCUT_OF[slot]].keys}
+            aria-label={
+              action === 'previous' ? 'Back to the previous phase' : action === 'next' ? 'Next phase' : undefined
+            }
+          >
+            {LABELS[action]}
+          </Button>
+        ))}
+      </div>
+      {size === 'small' && (
+        <Caption1 className={styles.hint} aria-hidden>
+          Keys: Alt+Shift+P start/pause · B back · N next
+        </Caption1>
+      )}
+    </>
+  );
+}

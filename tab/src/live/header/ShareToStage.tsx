@@ -1,0 +1,31 @@
+import { Button } from '@fluentui/react-components';
+import { useState } from 'react';
+
+/** The page the stage shows: the agenda and timer, read-only. */
+export const stageUrl = () => `${window.location.origin}/tab/index.html?view=stage`;
+
+/** Props of the Share to stage button. */
+export interface ShareToStageProps {
+  /** Says how the share went, for a live region the parent owns. */
+  readonly onResult: (message: string) => void;
+}
+
+/** Shares the agenda and timer (never notes) to the meeting stage for both people. */
+export function ShareToStage({ onResult }: ShareToStageProps) {
+  const [busy, setBusy] = useState(false);
+  const share = () => {
+    setBusy(true);
+    import('../../shared/teams/stage')
+      .then((teams) => teams.shareToStage(stageUrl()))
+      .then(
+        () => onResult('Shared to the stage: the agenda and timer, never your notes.'),
+        (error: unknown) => onResult(error instanceof Error ? error.message : 'Sharing to the stage failed.'),
+      )
+      .finally(() => setBusy(false));
+  };
+  return (
+    <Button size="small" disabledFocusable={busy} onClick={share}>
+      Share to stage
+    </Button>
+  );
+}

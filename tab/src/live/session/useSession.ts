@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SessionActionRequest, SessionView } from '../../../../src/domain/api';
+import type { ApiClient } from '../../shared/api/client';
+import { addSample, bestRecent, sampleOffset, type OffsetSample } from './clockOffset';
+import { sessionTag } from '../../../../src/domain/sessionTag';
+import { publishSessionView } from '../roleSwitch/useRoleSwitch';
+import { useActionQueue, type QueueOwner } from './useActionQueue';
+import { withQueued } from './actionQueue';
+
+/** How often the panel asks whether the session changed (a 304 when it did not). */
+export const SESSION_POLL_MS = 1000;
+
+/** The shared session as this panel knows it. */
+export interface SessionSync {
+  readonly view: SessionView;
+  /** Server time minus client time, from the most precise of the recent requests. */
+  readonly offsetMs: number;
+  /** True while the server cannot be reached. */
+  readonly stale: boolean;
+  readonly busy: boolean;
+  readonly error: string | undefined;
+  readonly act: (request: SessionActionRequest) => void;
+  /** With a queue (in person): how many actions wait on this device to be sent; undefined without one. */
+  readonly waiting?: number;
+}
+
+/** Options of the session feed. */
+export interface SessionOptions {
+  /** Keep the leader's actions on this device and send them in order (the in-person run view, offline-first). */
+  readonly queue?: QueueOwner;
+  /** The intro's length, to show queued actions applied before the server confirms them. */
+  readonly durationMinutes?: number;
+}
+
+/** Polls the session every second with If-None-Match and estimates the clock offset from each answer. */
+export function useSession(
+  api: ApiClient,
+  introId: string,
+  initial: SessionView,
+  pollMs = SESSION_POLL_MS,
+  options: SessionOptions = {},
+): SessionSync {
+  const [view, setView] = useState(initial);
+  const [samples, setSamples] = useState<readonly OffsetSample[]>([]);
+  // Until a poll answers, the view's own stamp is the estimate; read once, or the timer would stand still.
+  const [fallbackMs] = useState(() => initial.serverNow - Date.now());
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  // The session's ETag number: it grows with the session and with who leads, so a hand-over is seen in one poll.
+  const tag = useRef(sessionTag(initial));
+  const latestView = useRef(initial);
+
+  const accept = useCallback(
+    (next: SessionView) => {
+      if (sessionTag(next) < tag.current) return;
+      tag.current = sessionTag(next);
+      // Read by the offline queue in the same tick (before React renders): it must see what the server applied.
+      latestView.current = next;
+      setView(next);
+      publishSessionView(introId, next);
+    },
+    [introId],
+  );
+
+  const flushQueue = useRef<() => void>(() => undefined);
+
+  useEffect(() => {
+    let alive = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const result = await api.pollSession(introId, tag.current);
+        if (!alive) return;
+        const serverNow = result.changed ? result.view.serverNow : result.serverNow;
+        setSamples((recent) => addSample(recent, sampleOffset(serverNow, result.sentAt, result.receivedAt)));
+        if (result.changed) accept(result.view);
+        setStale(false);
+        // Back online: what this device kept goes first, in order.
+        flushQueue.current();
+      } catch {
+        if (alive) setStale(true);
+      }
+      if (alive) timer = setTimeout(() => void poll(), pollMs);
+    };
+    void poll();
+    return () => {
+      alive = false;
+      if (timer) clearTimeout(timer);
+    };
+  }, [api, introId, pollMs, accept]);
+
+  const unreachable = useCallback(() => setStale(true), []);
+  latestView.current = view;
+  const latest = useCallback(() => latestView.current, []);
+  const queue = useActionQueue(api, options.queue, accept, latest, unreachable, setError);
+  const offsetRef = useRef(0);
+  flushQueue.current = queue.flush;
+
+  const act = useCallback(
+    (request: SessionActionRequest) => {
+      if (queue.enabled) {
+        setError(undefined);
+        return queue.enqueue(request, Date.now() + offsetRef.current);
+      }
+      setBusy(true);
+      setError(undefined);
+      api.sessionAction(introId, request).then(
+        (next) => {
+          accept(next);
+          setBusy(false);
+        },
+        (failure: unknown) => {
+          setError(failure instanceof Error ? failure.message : 'The action failed. Try again.');
+          setBusy(false);
+        },
+      );
+    },
+    [api, introId, accept, queue],
+  );
+
+  const offsetMs = bestRecent(samples)?.offsetMs ?? fallbackMs;
+  offsetRef.current = offsetMs;
+  if (!queue.enabled) return { view, offsetMs, stale, busy, error, act };
+  const shown = withQueued(view.session, queue.queued, options.durationMinutes ?? 45, Date.now() + offsetMs);
+  return { view: { ...view, session: shown }, offsetMs, stale, busy: false, error, act, waiting: queue.queued.length };
+}
