@@ -5,7 +5,7 @@ import type { Intro } from '../../domain/intro';
 import { fail, ok, type Result } from '../../domain/result';
 import { decodeCursor, encodeCursor, introSortAt } from '../cursor';
 import { introSchema } from '../intro.schema';
-import { introRowSchema, parseRow, ROW_VERSION } from '../rows.schema';
+import { introCodec } from '../codecs/records';
 import { tableSessions } from './tableSessions';
 import { listAll, safeKey, unless, type Tables } from './tables';
 
@@ -17,7 +17,7 @@ const userPartition = (tenantId: string, userId: string) => `${tenantId}_${userI
 const participants = (intro: Intro) => [intro.leader.id, ...(intro.member ? [intro.member.id] : [])];
 
 type JsonEntity = { readonly json: string; readonly etag?: string; readonly version?: number };
-const toIntro = (entity: JsonEntity) => parseRow(introRowSchema, entity.json, 'intros').intro;
+const toIntro = (entity: JsonEntity) => introCodec.decode(entity.json);
 
 /** IntroStore on Azure Tables: intros by tenant, plus index tables per user and per meeting. */
 export function tableIntroStore(tables: Tables): IntroStore {
@@ -82,7 +82,7 @@ export function tableIntroStore(tables: Tables): IntroStore {
   };
   const create = async (input: Intro): Promise<Result<void, 'meetingTaken'>> => {
     const intro = introSchema.parse(input);
-    const json = JSON.stringify({ v: ROW_VERSION, intro });
+    const json = introCodec.encode(intro);
     const created = await unless([409], () =>
       tables.intros.createEntity({ partitionKey: intro.tenantId, rowKey: intro.id, json, version: 1 }),
     );
@@ -103,7 +103,7 @@ export function tableIntroStore(tables: Tables): IntroStore {
     if (!old) return { ok: false, current: undefined };
     const current = { value: toIntro(old), version: old.version ?? 1 };
     if (current.version !== expectedVersion) return { ok: false, current };
-    const json = JSON.stringify({ v: ROW_VERSION, intro });
+    const json = introCodec.encode(intro);
     const entity = { partitionKey: intro.tenantId, rowKey: intro.id, json, version: expectedVersion + 1 };
     const written = await unless([404, 412], () =>
       tables.intros.updateEntity(entity, 'Replace', { etag: old.etag ?? '*' }),
