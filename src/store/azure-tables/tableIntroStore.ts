@@ -3,7 +3,8 @@ import type { IntroStore, Page, Versioned, WriteOutcome } from '../../app/ports'
 import type { IntroId, TenantId } from '../../domain/ids';
 import type { Intro } from '../../domain/intro';
 import { fail, ok, type Result } from '../../domain/result';
-import { decodeCursor, encodeCursor, introSortAt } from '../cursor';
+import { introSortAt } from '../cursor';
+import { pageStart, toPage } from '../paging';
 import { introSchema } from '../intro.schema';
 import { introCodec } from '../codecs/records';
 import { tableSessions } from './tableSessions';
@@ -120,22 +121,18 @@ export function tableIntroStore(tables: Tables): IntroStore {
     userId: string,
     page: { limit: number; cursor?: string },
   ): Promise<Page<Intro>> => {
-    if (!Number.isInteger(page.limit) || page.limit < 1) throw new RangeError('Page limit must be a whole number ≥ 1.');
-    const after =
-      page.cursor === undefined ? '' : (({ sortAt, id }) => indexKey(sortAt, id))(decodeCursor(page.cursor));
+    const start = pageStart(page);
+    const after = start ? indexKey(start.sortAt, start.id) : '';
     const filter = odata`PartitionKey eq ${userPartition(tenantId, userId)} and RowKey gt ${after}`;
-    const rows: Intro[] = [];
+    const rows: JsonEntity[] = [];
     const pages = tables.introsByUser
       .listEntities<JsonEntity>({ queryOptions: { filter } })
       .byPage({ maxPageSize: page.limit + 1 });
     for await (const batch of pages) {
-      rows.push(...batch.map(toIntro));
+      rows.push(...batch);
       if (rows.length > page.limit) break;
     }
-    const items = rows.slice(0, page.limit);
-    const last = items[items.length - 1];
-    const more = rows.length > page.limit && last !== undefined;
-    return { items, ...(more ? { nextCursor: encodeCursor({ sortAt: introSortAt(last), id: last.id }) } : {}) };
+    return toPage(rows, page.limit, toIntro, (intro) => ({ sortAt: introSortAt(intro), id: intro.id }));
   };
   const remove = async (tenantId: TenantId, id: IntroId) => {
     const old = await getEntity(tenantId, id);

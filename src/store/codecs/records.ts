@@ -4,7 +4,9 @@ import { introSchema } from '../intro.schema';
 import { installedTeamSchema, teamPlanSchema } from '../teamPlan.schema';
 import { defineCodec } from './defineCodec';
 
-// Every kind of stored JSON record but notes (notesCodec.ts). A change of shape appends a migration to its codec.
+// Every kind of stored JSON record but notes (notesCodec.ts). To change a record's shape: change its schema, append a
+// migration from the last version, add the old document to tests/store/codecs.test.ts, and keep the legacy fixtures
+// (tests/store/legacy, written by tests/store/legacy/writeFixture.ts for each release) reading back.
 
 /** An intro. */
 export const introCodec = defineCodec({ kind: 'intro', field: 'intro', schema: introSchema });

@@ -4,7 +4,8 @@ import type { IntroId, MeetingKey, TenantId, UserId } from '../../domain/ids';
 import type { Intro } from '../../domain/intro';
 import { fail, ok } from '../../domain/result';
 import { NOT_STARTED, type Session } from '../../domain/session';
-import { decodeCursor, encodeCursor, introSortAt } from '../cursor';
+import { introSortAt } from '../cursor';
+import { pageStart, toPage } from '../paging';
 import { introSchema } from '../intro.schema';
 import { introCodec, sessionCodec } from '../codecs/records';
 
@@ -123,9 +124,7 @@ export function sqliteIntroStore(db: Database.Database): IntroStore {
     getVersioned: async (tenantId: TenantId, id: IntroId) => readVersioned(tenantId, id),
     findByMeeting: async (tenantId: TenantId, meetingId: MeetingKey) => toIntro(q.byMeeting.get(tenantId, meetingId)),
     listForUser: async (tenantId: TenantId, userId: UserId, page): Promise<Page<Intro>> => {
-      if (!Number.isInteger(page.limit) || page.limit < 1)
-        throw new RangeError('Page limit must be a whole number ≥ 1.');
-      const after = page.cursor === undefined ? FIRST_PAGE : decodeCursor(page.cursor);
+      const after = pageStart(page) ?? FIRST_PAGE;
       const rows = q.list.all({
         tenant: tenantId,
         user: userId,
@@ -133,13 +132,12 @@ export function sqliteIntroStore(db: Database.Database): IntroStore {
         id: after.id,
         take: page.limit + 1,
       });
-      const items = rows.slice(0, page.limit);
-      const last = items[items.length - 1];
-      const more = rows.length > page.limit && last !== undefined;
-      return {
-        items: items.map((row) => introCodec.decode(row.json)),
-        ...(more ? { nextCursor: encodeCursor({ sortAt: last.sort_at, id: last.id }) } : {}),
-      };
+      return toPage(
+        rows,
+        page.limit,
+        (row) => introCodec.decode(row.json),
+        (_, row) => ({ sortAt: row.sort_at, id: row.id }),
+      );
     },
     delete: async (tenantId, id) => {
       deleteAll(tenantId, id);
