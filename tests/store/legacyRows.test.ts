@@ -7,6 +7,7 @@ import type { Session } from '../../src/domain/session';
 import type { TeamPlan } from '../../src/domain/teamPlan';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/openSqliteStore';
 import { openSqliteTeamPlanStore } from '../../src/store/sqlite/sqliteTeamPlanStore';
+import { startTestApp, type TestApp, type TestUser } from '../support/testApp';
 import { tempDirs } from './support/tempDir';
 
 const LEGACY = path.join(__dirname, 'legacy');
@@ -133,4 +134,37 @@ describe('a database written by the 2026-11-29 version reads back with this vers
       }
     },
   );
+});
+
+describe('the app started on the 2026-11-30 DATA_DIR', () => {
+  const m = manifest<Manifest1130>('intro-db-2026-11-30');
+  const [first] = m.intros as [Intro, Intro];
+  const as = (person: { id: string; name: string }): TestUser => ({
+    oid: person.id,
+    tid: m.tenantId,
+    name: person.name,
+  });
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ DATA_DIR: copyOf('intro-db-2026-11-30') });
+  }, 30_000);
+  afterAll(async () => app?.stop());
+
+  it("serves each author their own notes at version 1, opened with the DATA_DIR's KEK file", async () => {
+    for (const note of m.notes) {
+      const author = note.authorId === first.leader.id ? first.leader : first.member!;
+      const res = await app.api(as(author), `/api/v1/intros/${first.id}/notes`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('etag')).toBe('"1"');
+      expect(await res.json()).toMatchObject({ text: note.body.text, updatedAt: note.updatedAt });
+    }
+  });
+
+  it("lists the leader's intros newest first", async () => {
+    const res = await app.api(as(first.leader), '/api/v1/intros');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { items: { id: string }[] };
+    expect(body.items.map((item) => item.id)).toEqual(m.intros.map((intro) => intro.id));
+  });
 });
