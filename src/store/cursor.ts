@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InvalidCursorError } from '../app/ports';
+import { epochMs } from './instant';
 
 /** The position after which the next page starts: the ordering key of the last item. */
 export interface CursorKey {
@@ -26,7 +27,5 @@ export function decodeCursor(cursor: string): CursorKey {
 
 /** The ordering key of an intro: its scheduled start if any, else its creation time, in epoch ms. */
 export function introSortAt(intro: { readonly scheduledStart?: string; readonly createdAt: string }): number {
-  const at = Date.parse(intro.scheduledStart ?? intro.createdAt);
-  if (Number.isNaN(at)) throw new RangeError(`Intro has no valid ISO 8601 time to order by: ${intro.createdAt}`);
-  return at;
+  return epochMs(intro.scheduledStart ?? intro.createdAt, "An intro's scheduled start or creation time");
 }

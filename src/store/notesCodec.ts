@@ -1,8 +1,22 @@
+import { z } from 'zod';
 import type { NotesKey } from '../app/ports';
 import { openBytes, SealOpenError, sealBytes } from '../crypto/aesGcm';
 import type { NotesBody } from '../domain/notes';
 import { notesBodySchema } from '../domain/notes.schema';
-import { parseRow, SEALED_NOTES_VERSION, storedNotesRowSchema } from './rows.schema';
+import { readDoc, StoredRecordError } from './codecs/defineCodec';
+
+/** The version of a sealed notes document (the body encrypted with its author's data key). */
+export const SEALED_NOTES_VERSION = 2;
+// Version 1 is plain, as written before encryption at rest; the store's upgrade pass seals it (it needs the key).
+const plainNotesDocSchema = z.object({ v: z.literal(1), body: notesBodySchema, updatedAt: z.string() });
+// `sealed` is base64 of AES-256-GCM `iv | ciphertext | tag`; only the time is in clear.
+const sealedNotesDocSchema = z.object({
+  v: z.literal(SEALED_NOTES_VERSION),
+  alg: z.literal('A256GCM'),
+  updatedAt: z.string(),
+  sealed: z.string(),
+});
+const storedNotesDocSchema = z.discriminatedUnion('v', [plainNotesDocSchema, sealedNotesDocSchema]);
 
 /** A stored notes document as an adapter reads it: sealed, or plain from before encryption at rest. */
 export type NotesDoc =
@@ -21,9 +35,11 @@ export class NotesUnreadableError extends Error {
 const aadOf = (key: NotesKey) =>
   Buffer.from(JSON.stringify(['intro-notes', SEALED_NOTES_VERSION, key.tenantId, key.authorId, key.introId]), 'utf8');
 
-/** Parses a stored notes document. */
+/** Parses a stored notes document once: any version from 1 (plain) to 2 (sealed); throws StoredRecordError otherwise. */
 export function decodeNotesDoc(json: string): NotesDoc {
-  const row = parseRow(storedNotesRowSchema, json, 'notes');
+  const parsed = storedNotesDocSchema.safeParse(readDoc('notes', json, SEALED_NOTES_VERSION));
+  if (!parsed.success) throw new StoredRecordError('notes', `it does not match its schema: ${parsed.error.message}`);
+  const row = parsed.data;
   return row.v === SEALED_NOTES_VERSION
     ? { kind: 'sealed', sealed: Buffer.from(row.sealed, 'base64'), updatedAt: row.updatedAt }
     : { kind: 'plain', body: row.body, updatedAt: row.updatedAt };

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { introIdSchema, tenantIdSchema, userIdSchema } from '../domain/ids.schema';
 import type { TeamPlan } from '../domain/teamPlan';
 import type { InstalledTeam } from '../app/ports';
-import { ROW_VERSION } from './rows.schema';
 
-const v = z.literal(ROW_VERSION);
 const personSchema = z.object({ id: userIdSchema, name: z.string() });
 
 /** Schema for a stored team plan. */
@@ -34,8 +32,3 @@ export const installedTeamSchema: z.ZodType<InstalledTeam, z.ZodTypeDef, unknown
   serviceUrl: z.string(),
   installedAt: z.string(),
 });
-
-/** A stored team plan document; its version lives beside it. */
-export const teamPlanRowSchema = z.object({ v, plan: teamPlanSchema });
-/** A stored installed team document. */
-export const installedTeamRowSchema = z.object({ v, team: installedTeamSchema });

@@ -112,7 +112,7 @@ describe('sqlite store specifics', () => {
     store.close();
   });
 
-  it('refuses a stored row that does not match its schema, naming the table', async () => {
+  it('refuses a stored row that does not match its schema, naming the record kind and version', async () => {
     const dir = dirs.make();
     const store = openSqliteStore(dir);
     const intro = makeIntro({ tenantId: newTenant() });
@@ -120,7 +120,7 @@ describe('sqlite store specifics', () => {
     const db = raw(dir);
     db.prepare('UPDATE intros SET json = ?').run(JSON.stringify({ v: 99, intro }));
     db.close();
-    await expect(store.intros.get(intro.tenantId, intro.id)).rejects.toThrow(/intros/);
+    await expect(store.intros.get(intro.tenantId, intro.id)).rejects.toThrow(/intro record .*version 99/);
     store.close();
   });
 });

@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import type { Storage, StoreItems } from 'botbuilder';
-import { botItemRowSchema, parseRow, ROW_VERSION } from '../rows.schema';
+import { botItemCodec } from '../codecs/records';
 import { fromChunks, hasStatus, safeKey, toChunks, unless } from './tables';
 
 const PARTITION = 'bot';
@@ -12,7 +12,7 @@ export function tableBotStorage(table: TableClient): Storage {
     const entity = {
       partitionKey: PARTITION,
       rowKey: safeKey(key),
-      ...toChunks(JSON.stringify({ v: ROW_VERSION, item })),
+      ...toChunks(botItemCodec.encode(item)),
     };
     if (eTag === undefined || eTag === '*' || eTag === '') {
       await table.upsertEntity(entity, 'Replace');
@@ -31,8 +31,7 @@ export function tableBotStorage(table: TableClient): Storage {
       const items: StoreItems = {};
       for (const key of keys) {
         const entity = await unless([404], () => table.getEntity<Record<string, unknown>>(PARTITION, safeKey(key)));
-        if (entity)
-          items[key] = { ...parseRow(botItemRowSchema, fromChunks(entity), 'botState').item, eTag: entity.etag };
+        if (entity) items[key] = { ...botItemCodec.decode(fromChunks(entity)), eTag: entity.etag };
       }
       return items;
     },

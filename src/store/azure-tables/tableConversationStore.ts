@@ -1,18 +1,18 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { ConversationStore } from '../../app/ports';
-import { conversationRowSchema, parseRow, ROW_VERSION } from '../rows.schema';
+import { conversationCodec } from '../codecs/records';
 import { unless } from './tables';
 
 /** ConversationStore on Azure Tables: partition per tenant, row per user. */
 export function tableConversationStore(table: TableClient): ConversationStore {
   return {
     save: async (tenantId, userId, reference) => {
-      const json = JSON.stringify({ v: ROW_VERSION, reference });
+      const json = conversationCodec.encode(reference);
       await table.upsertEntity({ partitionKey: tenantId, rowKey: userId, json }, 'Replace');
     },
     get: async (tenantId, userId) => {
       const entity = await unless([404], () => table.getEntity<{ json: string }>(tenantId, userId));
-      return entity && parseRow(conversationRowSchema, entity.json, 'conversations').reference;
+      return entity && conversationCodec.decode(entity.json);
     },
     delete: async (tenantId, userId) => {
       await unless([404], () => table.deleteEntity(tenantId, userId));
@@ -22,7 +22,7 @@ export function tableConversationStore(table: TableClient): ConversationStore {
       const pages = table.listEntities<{ json: string }>({ queryOptions: { filter } }).byPage({ maxPageSize: 1 });
       for await (const page of pages) {
         const entity = page[0];
-        if (entity) return parseRow(conversationRowSchema, entity.json, 'conversations').reference;
+        if (entity) return conversationCodec.decode(entity.json);
       }
       return undefined;
     },

@@ -3,9 +3,10 @@ import type { IntroStore, Page, Versioned, WriteOutcome } from '../../app/ports'
 import type { IntroId, TenantId } from '../../domain/ids';
 import type { Intro } from '../../domain/intro';
 import { fail, ok, type Result } from '../../domain/result';
-import { decodeCursor, encodeCursor, introSortAt } from '../cursor';
+import { introSortAt } from '../cursor';
+import { pageStart, toPage } from '../paging';
 import { introSchema } from '../intro.schema';
-import { introRowSchema, parseRow, ROW_VERSION } from '../rows.schema';
+import { introCodec } from '../codecs/records';
 import { tableSessions } from './tableSessions';
 import { listAll, safeKey, unless, type Tables } from './tables';
 
@@ -17,7 +18,7 @@ const userPartition = (tenantId: string, userId: string) => `${tenantId}_${userI
 const participants = (intro: Intro) => [intro.leader.id, ...(intro.member ? [intro.member.id] : [])];
 
 type JsonEntity = { readonly json: string; readonly etag?: string; readonly version?: number };
-const toIntro = (entity: JsonEntity) => parseRow(introRowSchema, entity.json, 'intros').intro;
+const toIntro = (entity: JsonEntity) => introCodec.decode(entity.json);
 
 /** IntroStore on Azure Tables: intros by tenant, plus index tables per user and per meeting. */
 export function tableIntroStore(tables: Tables): IntroStore {
@@ -82,7 +83,7 @@ export function tableIntroStore(tables: Tables): IntroStore {
   };
   const create = async (input: Intro): Promise<Result<void, 'meetingTaken'>> => {
     const intro = introSchema.parse(input);
-    const json = JSON.stringify({ v: ROW_VERSION, intro });
+    const json = introCodec.encode(intro);
     const created = await unless([409], () =>
       tables.intros.createEntity({ partitionKey: intro.tenantId, rowKey: intro.id, json, version: 1 }),
     );
@@ -103,7 +104,7 @@ export function tableIntroStore(tables: Tables): IntroStore {
     if (!old) return { ok: false, current: undefined };
     const current = { value: toIntro(old), version: old.version ?? 1 };
     if (current.version !== expectedVersion) return { ok: false, current };
-    const json = JSON.stringify({ v: ROW_VERSION, intro });
+    const json = introCodec.encode(intro);
     const entity = { partitionKey: intro.tenantId, rowKey: intro.id, json, version: expectedVersion + 1 };
     const written = await unless([404, 412], () =>
       tables.intros.updateEntity(entity, 'Replace', { etag: old.etag ?? '*' }),
@@ -120,22 +121,18 @@ export function tableIntroStore(tables: Tables): IntroStore {
     userId: string,
     page: { limit: number; cursor?: string },
   ): Promise<Page<Intro>> => {
-    if (!Number.isInteger(page.limit) || page.limit < 1) throw new RangeError('Page limit must be a whole number ≥ 1.');
-    const after =
-      page.cursor === undefined ? '' : (({ sortAt, id }) => indexKey(sortAt, id))(decodeCursor(page.cursor));
+    const start = pageStart(page);
+    const after = start ? indexKey(start.sortAt, start.id) : '';
     const filter = odata`PartitionKey eq ${userPartition(tenantId, userId)} and RowKey gt ${after}`;
-    const rows: Intro[] = [];
+    const rows: JsonEntity[] = [];
     const pages = tables.introsByUser
       .listEntities<JsonEntity>({ queryOptions: { filter } })
       .byPage({ maxPageSize: page.limit + 1 });
     for await (const batch of pages) {
-      rows.push(...batch.map(toIntro));
+      rows.push(...batch);
       if (rows.length > page.limit) break;
     }
-    const items = rows.slice(0, page.limit);
-    const last = items[items.length - 1];
-    const more = rows.length > page.limit && last !== undefined;
-    return { items, ...(more ? { nextCursor: encodeCursor({ sortAt: introSortAt(last), id: last.id }) } : {}) };
+    return toPage(rows, page.limit, toIntro, (intro) => ({ sortAt: introSortAt(intro), id: intro.id }));
   };
   const remove = async (tenantId: TenantId, id: IntroId) => {
     const old = await getEntity(tenantId, id);

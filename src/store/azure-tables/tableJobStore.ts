@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import type { ClaimedJob, JobStore } from '../../app/ports';
-import { jobPayloadRowSchema, parseRow, ROW_VERSION } from '../rows.schema';
+import { jobPayloadCodec } from '../codecs/records';
 import { hasStatus, listAll, unless } from './tables';
 
 const PARTITION = 'jobs';
@@ -42,12 +42,12 @@ export function tableJobStore(table: TableClient): JobStore {
     const leased = { partitionKey: PARTITION, rowKey: entity.rowKey, leaseId, leaseUntil: double(now + leaseMs) };
     const done = await unless([412, 404], () => table.updateEntity(leased, 'Merge', { etag: entity.etag }));
     if (!done) return undefined;
-    const { payload } = parseRow(jobPayloadRowSchema, entity.json, 'jobs');
+    const payload = jobPayloadCodec.decode(entity.json);
     return { id: entity.rowKey, kind: entity.kind, dueAt: Number(entity.dueAt), payload, leaseId };
   };
   return {
     schedule: async (job) => {
-      const json = JSON.stringify({ v: ROW_VERSION, payload: job.payload });
+      const json = jobPayloadCodec.encode(job.payload);
       const entity = {
         partitionKey: PARTITION,
         rowKey: job.id,
@@ -76,13 +76,13 @@ export function tableJobStore(table: TableClient): JobStore {
     },
     recordAttempt: async (job, payload) => {
       const entity = await held(job);
-      const json = JSON.stringify({ v: ROW_VERSION, payload });
+      const json = jobPayloadCodec.encode(payload);
       const marked = { partitionKey: PARTITION, rowKey: job.id, json };
       return entity !== undefined && applied(() => table.updateEntity(marked, 'Merge', { etag: entity.etag }));
     },
     reschedule: async (job, dueAt, payload) => {
       const entity = await held(job);
-      const json = JSON.stringify({ v: ROW_VERSION, payload });
+      const json = jobPayloadCodec.encode(payload);
       const moved = {
         partitionKey: PARTITION,
         rowKey: job.id,

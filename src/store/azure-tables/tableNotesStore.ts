@@ -2,6 +2,7 @@ import { odata } from '@azure/data-tables';
 import type { NotesKey } from '../../app/ports';
 import { introIdSchema, tenantIdSchema, userIdSchema } from '../../domain/ids.schema';
 import type { RawNotes, RawNotesStore } from '../encryptedNotes';
+import { storedInstant } from '../instant';
 import { fromChunks, listAll, toChunks, unless, type Tables } from './tables';
 
 interface NotesEntity extends Record<string, unknown> {
@@ -34,7 +35,7 @@ function entityOf(key: NotesKey, doc: string, version: number, updatedAt: string
     introId: key.introId,
     authorId: key.authorId,
     version,
-    updatedAt: new Date(Date.parse(updatedAt)).toISOString(),
+    updatedAt: storedInstant(updatedAt, 'updatedAt'),
     ...toChunks(doc),
   };
 }

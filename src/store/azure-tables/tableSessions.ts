@@ -1,7 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import type { Versioned, WriteOutcome } from '../../app/ports';
 import { NOT_STARTED, type Session } from '../../domain/session';
-import { parseRow, ROW_VERSION, sessionRowSchema } from '../rows.schema';
+import { sessionCodec } from '../codecs/records';
 import { unless } from './tables';
 
 interface SessionEntity {
@@ -23,7 +23,7 @@ export function tableSessions(table: TableClient): TableSessions {
     const entity = await unless([404], () => table.getEntity<SessionEntity>(tenantId, introId));
     if (!entity) return undefined;
     const value: Versioned<Session> = {
-      value: parseRow(sessionRowSchema, entity.json, 'sessions').session,
+      value: sessionCodec.decode(entity.json),
       version: entity.version,
     };
     return { value, etag: entity.etag };
@@ -41,7 +41,7 @@ export function tableSessions(table: TableClient): TableSessions {
         partitionKey: tenantId,
         rowKey: introId,
         version: expected + 1,
-        json: JSON.stringify({ v: ROW_VERSION, session }),
+        json: sessionCodec.encode(session),
       };
       const stored = expected === 0 ? undefined : await read(tenantId, introId);
       const written =

@@ -1,8 +1,8 @@
 import { odata, TableClient } from '@azure/data-tables';
 import type { TeamPlanStore, Versioned } from '../../app/ports';
 import type { TeamPlan } from '../../domain/teamPlan';
-import { installedTeamRowSchema, installedTeamSchema, teamPlanRowSchema, teamPlanSchema } from '../teamPlan.schema';
-import { parseRow, ROW_VERSION } from '../rows.schema';
+import { teamCodec, teamPlanCodec } from '../codecs/records';
+import { installedTeamSchema, teamPlanSchema } from '../teamPlan.schema';
 import { listAll, safeKey, unless } from './tables';
 
 interface PlanEntity {
@@ -18,8 +18,8 @@ const planKey = (teamId: string, leaderId: string) => `${safeKey(teamId)}.${lead
 
 /** TeamPlanStore on Azure Tables: partition per tenant; one table for installed teams, one for plans. */
 export function tableTeamPlanStore(teams: TableClient, plans: TableClient): TeamPlanStore {
-  const team = (json: string) => parseRow(installedTeamRowSchema, json, 'teams').team;
-  const plan = (json: string) => parseRow(teamPlanRowSchema, json, 'teamPlans').plan;
+  const team = teamCodec.decode;
+  const plan = teamPlanCodec.decode;
   const getPlan = async (
     tenantId: string,
     teamId: string,
@@ -32,7 +32,7 @@ export function tableTeamPlanStore(teams: TableClient, plans: TableClient): Team
   return {
     saveTeam: async (tenantId, input) => {
       const value = installedTeamSchema.parse(input);
-      const json = JSON.stringify({ v: ROW_VERSION, team: value });
+      const json = teamCodec.encode(value);
       await teams.upsertEntity({ partitionKey: tenantId, rowKey: safeKey(value.teamId), json }, 'Replace');
     },
     getTeam: async (tenantId, teamId) => {
@@ -45,7 +45,7 @@ export function tableTeamPlanStore(teams: TableClient, plans: TableClient): Team
     savePlan: async (input, expectedVersion) => {
       const value = teamPlanSchema.parse(input);
       const rowKey = planKey(value.teamId, value.leader.id);
-      const json = JSON.stringify({ v: ROW_VERSION, plan: value });
+      const json = teamPlanCodec.encode(value);
       const entity = { partitionKey: value.tenantId, rowKey, json, teamId: value.teamId, leaderId: value.leader.id };
       const current = () => getPlan(value.tenantId, value.teamId, value.leader.id);
       if (expectedVersion === 0) {

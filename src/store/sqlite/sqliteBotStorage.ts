@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Storage, StoreItems } from 'botbuilder';
-import { botItemRowSchema, parseRow, ROW_VERSION } from '../rows.schema';
+import { botItemCodec } from '../codecs/records';
 
 /** botbuilder Storage on SQLite, with MemoryStorage's eTag rules: '*' or no eTag always writes. */
 export function sqliteBotStorage(db: Database.Database): Storage {
@@ -15,7 +15,7 @@ export function sqliteBotStorage(db: Database.Database): Storage {
   const writeAll = db.transaction((changes: StoreItems) => {
     for (const [key, change] of Object.entries(changes)) {
       const { eTag, ...item } = (change ?? {}) as Record<string, unknown>;
-      const json = JSON.stringify({ v: ROW_VERSION, item });
+      const json = botItemCodec.encode(item);
       const etag = randomUUID();
       const unconditional = eTag === undefined || eTag === '*' || eTag === '' || q.get.get(key) === undefined;
       if (unconditional) q.upsert.run(key, json, etag);
@@ -29,7 +29,7 @@ export function sqliteBotStorage(db: Database.Database): Storage {
       const items: StoreItems = {};
       for (const key of keys) {
         const row = q.get.get(key);
-        if (row) items[key] = { ...parseRow(botItemRowSchema, row.json, 'bot_state').item, eTag: row.etag };
+        if (row) items[key] = { ...botItemCodec.decode(row.json), eTag: row.etag };
       }
       return items;
     },

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ConversationStore } from '../../app/ports';
-import { conversationRowSchema, parseRow, ROW_VERSION } from '../rows.schema';
+import { conversationCodec } from '../codecs/records';
 
 /** ConversationStore on SQLite: one reference per tenant and user, last write wins. */
 export function sqliteConversationStore(db: Database.Database): ConversationStore {
@@ -15,18 +15,18 @@ export function sqliteConversationStore(db: Database.Database): ConversationStor
   };
   return {
     save: async (tenantId, userId, reference) => {
-      q.upsert.run(tenantId, userId, JSON.stringify({ v: ROW_VERSION, reference }));
+      q.upsert.run(tenantId, userId, conversationCodec.encode(reference));
     },
     get: async (tenantId, userId) => {
       const row = q.get.get(tenantId, userId);
-      return row && parseRow(conversationRowSchema, row.json, 'conversations').reference;
+      return row && conversationCodec.decode(row.json);
     },
     delete: async (tenantId, userId) => {
       q.delete.run(tenantId, userId);
     },
     anyInTenant: async (tenantId) => {
       const row = q.anyInTenant.get(tenantId);
-      return row && parseRow(conversationRowSchema, row.json, 'conversations').reference;
+      return row && conversationCodec.decode(row.json);
     },
   };
 }

@@ -4,9 +4,10 @@ import type { IntroId, MeetingKey, TenantId, UserId } from '../../domain/ids';
 import type { Intro } from '../../domain/intro';
 import { fail, ok } from '../../domain/result';
 import { NOT_STARTED, type Session } from '../../domain/session';
-import { decodeCursor, encodeCursor, introSortAt } from '../cursor';
+import { introSortAt } from '../cursor';
+import { pageStart, toPage } from '../paging';
 import { introSchema } from '../intro.schema';
-import { introRowSchema, parseRow, ROW_VERSION, sessionRowSchema } from '../rows.schema';
+import { introCodec, sessionCodec } from '../codecs/records';
 
 const FIRST_PAGE = { sortAt: Number.MAX_SAFE_INTEGER, id: '' };
 
@@ -31,7 +32,7 @@ function introColumns(input: Intro) {
     createdAt: intro.createdAt,
     sortAt: introSortAt(intro),
     status: intro.status,
-    json: JSON.stringify({ v: ROW_VERSION, intro }),
+    json: introCodec.encode(intro),
   };
 }
 
@@ -48,7 +49,7 @@ const isMeetingTaken = (error: unknown) =>
   );
 
 const toIntro = (row: { json: string } | undefined): Intro | undefined =>
-  row ? parseRow(introRowSchema, row.json, 'intros').intro : undefined;
+  row ? introCodec.decode(row.json) : undefined;
 
 /** IntroStore on SQLite: one row per intro, its session beside it, keyed by tenant. */
 export function sqliteIntroStore(db: Database.Database): IntroStore {
@@ -84,15 +85,15 @@ export function sqliteIntroStore(db: Database.Database): IntroStore {
   });
   const readVersioned = (tenant: string, id: string): Versioned<Intro> | undefined => {
     const row = q.get.get(tenant, id);
-    return row && { value: parseRow(introRowSchema, row.json, 'intros').intro, version: row.version };
+    return row && { value: introCodec.decode(row.json), version: row.version };
   };
   const readSession = (tenant: string, id: string): Versioned<Session> | undefined => {
     const row = q.getSession.get(tenant, id);
-    return row && { value: parseRow(sessionRowSchema, row.json, 'sessions').session, version: row.version };
+    return row && { value: sessionCodec.decode(row.json), version: row.version };
   };
   const writeSession = db.transaction(
     (tenant: string, id: string, session: Session, expected: number): WriteOutcome<Session> => {
-      const json = JSON.stringify({ v: ROW_VERSION, session });
+      const json = sessionCodec.encode(session);
       const changed =
         expected === 0 ? q.insertSession.run(tenant, id, json) : q.updateSession.run(json, tenant, id, expected);
       if (changed.changes === 1) return { ok: true, value: { value: session, version: expected + 1 } };
@@ -123,9 +124,7 @@ export function sqliteIntroStore(db: Database.Database): IntroStore {
     getVersioned: async (tenantId: TenantId, id: IntroId) => readVersioned(tenantId, id),
     findByMeeting: async (tenantId: TenantId, meetingId: MeetingKey) => toIntro(q.byMeeting.get(tenantId, meetingId)),
     listForUser: async (tenantId: TenantId, userId: UserId, page): Promise<Page<Intro>> => {
-      if (!Number.isInteger(page.limit) || page.limit < 1)
-        throw new RangeError('Page limit must be a whole number ≥ 1.');
-      const after = page.cursor === undefined ? FIRST_PAGE : decodeCursor(page.cursor);
+      const after = pageStart(page) ?? FIRST_PAGE;
       const rows = q.list.all({
         tenant: tenantId,
         user: userId,
@@ -133,13 +132,12 @@ export function sqliteIntroStore(db: Database.Database): IntroStore {
         id: after.id,
         take: page.limit + 1,
       });
-      const items = rows.slice(0, page.limit);
-      const last = items[items.length - 1];
-      const more = rows.length > page.limit && last !== undefined;
-      return {
-        items: items.map((row) => parseRow(introRowSchema, row.json, 'intros').intro),
-        ...(more ? { nextCursor: encodeCursor({ sortAt: last.sort_at, id: last.id }) } : {}),
-      };
+      return toPage(
+        rows,
+        page.limit,
+        (row) => introCodec.decode(row.json),
+        (_, row) => ({ sortAt: row.sort_at, id: row.id }),
+      );
     },
     delete: async (tenantId, id) => {
       deleteAll(tenantId, id);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ClaimedJob, JobStore } from '../../app/ports';
-import { jobPayloadRowSchema, parseRow, ROW_VERSION } from '../rows.schema';
+import { jobPayloadCodec } from '../codecs/records';
 
 interface JobRow {
   readonly id: string;
@@ -35,7 +35,7 @@ export function sqliteJobStore(db: Database.Database): JobStore {
     for (const row of rows) {
       const leaseId = randomUUID();
       if (q.lease.run(leaseId, now + leaseMs, row.id, row.version, now).changes === 1) {
-        const { payload } = parseRow(jobPayloadRowSchema, row.payload, 'jobs');
+        const payload = jobPayloadCodec.decode(row.payload);
         return { id: row.id, kind: row.kind, dueAt: row.due_at, payload, leaseId };
       }
     }
@@ -52,16 +52,16 @@ export function sqliteJobStore(db: Database.Database): JobStore {
   };
   return {
     schedule: async (job) => {
-      q.upsert.run({ ...job, payload: JSON.stringify({ v: ROW_VERSION, payload: job.payload }) });
+      q.upsert.run({ ...job, payload: jobPayloadCodec.encode(job.payload) });
     },
     claimDue: async (now, leaseMs) => claim(now, leaseMs),
     complete: async (job) => q.complete.run(job.id, job.leaseId).changes === 1,
     recordAttempt: async (job, payload) => {
-      const json = JSON.stringify({ v: ROW_VERSION, payload });
+      const json = jobPayloadCodec.encode(payload);
       return q.recordAttempt.run(json, job.id, job.leaseId).changes === 1;
     },
     reschedule: async (job, dueAt, payload) => {
-      const json = JSON.stringify({ v: ROW_VERSION, payload });
+      const json = jobPayloadCodec.encode(payload);
       return q.reschedule.run(dueAt, json, job.id, job.leaseId).changes === 1;
     },
   };

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { NotesKey } from '../../app/ports';
 import { introIdSchema, tenantIdSchema, userIdSchema } from '../../domain/ids.schema';
 import type { RawNotes, RawNotesStore } from '../encryptedNotes';
+import { storedInstant } from '../instant';
 
 interface NotesRow {
   readonly tenant_id: string;
@@ -20,13 +21,6 @@ const toRaw = (row: NotesRow): RawNotes => ({
   version: row.version,
   doc: row.json,
 });
-
-/** Orders notes newest first whatever offset their ISO 8601 timestamp was written with. */
-function normalizedInstant(updatedAt: string): string {
-  const at = Date.parse(updatedAt);
-  if (Number.isNaN(at)) throw new RangeError(`updatedAt must be an ISO 8601 instant, got "${updatedAt}".`);
-  return new Date(at).toISOString();
-}
 
 /** Notes rows on SQLite: one per author and intro, holding the sealed document, written only at the expected version. */
 export function sqliteNotesStore(db: Database.Database): RawNotesStore {
@@ -51,7 +45,7 @@ export function sqliteNotesStore(db: Database.Database): RawNotesStore {
     return row && toRaw(row);
   };
   const write = db.transaction((key: NotesKey, json: string, expected: number, updatedAt: string) => {
-    const params = { ...pick(key), at: normalizedInstant(updatedAt), json, expected };
+    const params = { ...pick(key), at: storedInstant(updatedAt, 'updatedAt'), json, expected };
     const changed = expected === 0 ? q.insert.run(params) : q.update.run(params);
     return changed.changes === 1 ? { ok: true as const } : { ok: false as const, current: read(key) };
   });

@@ -3,8 +3,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { TeamPlanStore, Versioned } from '../../app/ports';
 import type { TeamPlan } from '../../domain/teamPlan';
-import { installedTeamRowSchema, installedTeamSchema, teamPlanRowSchema, teamPlanSchema } from '../teamPlan.schema';
-import { parseRow, ROW_VERSION } from '../rows.schema';
+import { teamCodec, teamPlanCodec } from '../codecs/records';
+import { installedTeamSchema, teamPlanSchema } from '../teamPlan.schema';
 import { migrate } from './migrations';
 import { DB_FILE } from './openSqliteStore';
 
@@ -32,8 +32,8 @@ export function sqliteTeamPlanStore(db: Database.Database): TeamPlanStore {
       'SELECT json FROM team_plans WHERE tenant_id = ? AND leader_id = ? ORDER BY team_id',
     ),
   };
-  const team = (json: string) => parseRow(installedTeamRowSchema, json, 'teams').team;
-  const plan = (json: string) => parseRow(teamPlanRowSchema, json, 'team_plans').plan;
+  const team = teamCodec.decode;
+  const plan = teamPlanCodec.decode;
   const getPlan = (tenantId: string, teamId: string, leaderId: string): Versioned<TeamPlan> | undefined => {
     const row = q.getPlan.get(tenantId, teamId, leaderId);
     return row && { value: plan(row.json), version: row.version };
@@ -41,7 +41,7 @@ export function sqliteTeamPlanStore(db: Database.Database): TeamPlanStore {
   return {
     saveTeam: async (tenantId, input) => {
       const value = installedTeamSchema.parse(input);
-      q.saveTeam.run(tenantId, value.teamId, JSON.stringify({ v: ROW_VERSION, team: value }));
+      q.saveTeam.run(tenantId, value.teamId, teamCodec.encode(value));
     },
     getTeam: async (tenantId, teamId) => {
       const row = q.getTeam.get(tenantId, teamId);
@@ -52,7 +52,7 @@ export function sqliteTeamPlanStore(db: Database.Database): TeamPlanStore {
     savePlan: async (input, expectedVersion) => {
       const value = teamPlanSchema.parse(input);
       const keys = [value.tenantId, value.teamId, value.leader.id] as const;
-      const json = JSON.stringify({ v: ROW_VERSION, plan: value });
+      const json = teamPlanCodec.encode(value);
       const written =
         expectedVersion === 0 ? q.insertPlan.run(...keys, json) : q.updatePlan.run(json, ...keys, expectedVersion);
       if (written.changes === 1) return { ok: true, value: { value, version: expectedVersion + 1 } };
