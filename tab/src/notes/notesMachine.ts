@@ -3,7 +3,6 @@ import { emptyNotesBody, type NotesBody } from '../../../src/domain/notes';
 import { checkCaps } from './caps';
 import { afterSave, failed, flushNow, rebase, sameBody, saveOf, type Step } from './notesSteps';
 import { DEFAULT_TIMINGS, type NotesEffect, type NotesEvent, type NotesMachine, type NotesTimings } from './notesTypes';
-
 import type { PendingEdits } from './pendingStore';
 import { LOADING_STATE } from './syncState';
 
