@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Imports each layer may not use; see STYLE.md "Boundaries". */
@@ -109,6 +110,11 @@ export default tseslint.config(
       [...frameworks, ...node, '**/src/app/*', '**/src/http/*', '**/src/bot/*', '**/src/store/*'],
       'The tab may import only src/domain types and schemas.',
     ),
+  },
+  {
+    files: ['tab/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['tests/**/*.ts', 'bench/**/*.ts'],

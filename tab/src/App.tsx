@@ -1,6 +1,7 @@
 import { FluentProvider, makeStyles } from '@fluentui/react-components';
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { createApiClient } from './shared/api/client';
+import { loadDevValidator } from './shared/api/devValidation';
 import { Busy } from './shared/components/Busy';
 import { NotInHost } from './shared/components/NotInHost';
 import { SidePanel } from './sidePanel/SidePanel';
@@ -26,7 +27,7 @@ function Later({ children }: { children: ReactNode }) {
 }
 
 function Routed({ env }: { env: TeamsEnv }) {
-  const api = useMemo(() => createApiClient({ getToken: getSsoToken }), []);
+  const api = useMemo(() => createApiClient({ getToken: getSsoToken, loadValidator: loadDevValidator }), []);
   const route = routeFor(window.location.search, env.frameContext);
   const noMeeting = (
     <NotInHost title="No meeting" message="Open Intro 1:1 from a Teams meeting to see its agenda and timer." />

@@ -1,7 +1,7 @@
 import { Button, Label, SearchBox, Select, useId } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DeleteRegular } from '@fluentui/react-icons';
 import type { FollowUpFilter } from '../../../src/domain/history';
-import type { HistoryQuery } from './api';
+import type { HistoryQuery } from '../shared/api/client';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useHistoryStyles } from './useHistoryStyles.styles';
 

@@ -2,7 +2,7 @@ import { MessageBar, MessageBarBody, useFocusFinders } from '@fluentui/react-com
 import { useMemo, useRef, useState } from 'react';
 import type { NotesView } from '../../../src/domain/api';
 import { countFollowUps } from '../../../src/domain/history';
-import type { HistoryApi, HistoryQuery } from './api';
+import type { ApiClient, HistoryQuery } from '../shared/api/client';
 import { saveFile } from './download';
 import { peopleIn } from './group';
 import { HistoryResults } from './HistoryResults';
@@ -12,7 +12,7 @@ import { useHistoryList } from './useHistoryList';
 import { useReturnFocus } from './useReturnFocus';
 
 /** The personal tab's history: list (with search, filters, export, delete) or one intro's detail. */
-export function HistoryView({ api }: { api: HistoryApi }) {
+export function HistoryView({ api }: { api: ApiClient }) {
   const [query, setQuery] = useState<HistoryQuery>({});
   const [openId, setOpenId] = useState<string>();
   const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string }>();
@@ -43,7 +43,7 @@ export function HistoryView({ api }: { api: HistoryApi }) {
     }
   };
   const deleteAll = async () => {
-    await api.deleteAllMyData();
+    await api.deleteMyData();
     setKnown([]);
     setQuery({});
     setNotice({ intent: 'success', text: 'All your data was deleted.' });

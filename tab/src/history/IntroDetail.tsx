@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { IntroView, NotesView } from '../../../src/domain/api';
 import { clockText, HISTORY_STATUS_TEXT, historyStatus, introDate } from '../../../src/domain/history';
 import { PHASE_TITLES } from '../../../src/domain/phases';
-import type { HistoryApi } from './api';
+import type { ApiClient } from '../shared/api/client';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorBar } from './ErrorBar';
 import { formatDateTime } from './labels';
@@ -15,7 +15,7 @@ import { useHistoryStyles } from './useHistoryStyles.styles';
 
 /** Props of the detail view. */
 export interface IntroDetailProps {
-  readonly api: HistoryApi;
+  readonly api: ApiClient;
   readonly introId: string;
   readonly onBack: () => void;
   /** Called after the caller deleted their notes here. */

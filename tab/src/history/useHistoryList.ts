@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HistoryItem, SearchResultItem } from '../../../src/domain/history';
-import type { HistoryApi, HistoryQuery } from './api';
+import type { ApiClient, HistoryQuery } from '../shared/api/client';
 import { appendPage, updateItem } from './group';
 
 /** What the list shows. */
@@ -26,19 +26,22 @@ function isFiltered(query: HistoryQuery): boolean {
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Loads the history page by page, or the search results when a query or filter is set; entries can be updated in place. */
-export function useHistoryList(api: HistoryApi, query: HistoryQuery) {
+export function useHistoryList(api: ApiClient, query: HistoryQuery) {
   const [state, setState] = useState<HistoryListState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const generation = useRef(0);
-  const filtered = isFiltered(query);
+  // The query's fields, not its identity, decide when to reload.
+  const { q, person, followUps } = query;
 
   useEffect(() => {
+    const current: HistoryQuery = { q, person, followUps };
+    const filtered = isFiltered(current);
     const mine = ++generation.current;
     const apply = (next: HistoryListState) => mine === generation.current && setState(next);
     const load = async () => {
       try {
         if (filtered) {
-          const found = await api.search(query);
+          const found = await api.searchHistory(current);
           apply({
             status: 'ready',
             items: found.items,
@@ -47,24 +50,23 @@ export function useHistoryList(api: HistoryApi, query: HistoryQuery) {
             truncated: found.truncated,
           });
         } else {
-          const page = await api.list();
+          const page = await api.listHistory();
           apply({ status: 'ready', ...page, loadingMore: false, searching: false, truncated: false });
         }
       } catch (error) {
         apply({ status: 'error', message: messageOf(error) });
       }
     };
-    const timer = setTimeout(() => void load(), filtered && query.q ? SEARCH_DELAY_MS : 0);
+    const timer = setTimeout(() => void load(), filtered && q ? SEARCH_DELAY_MS : 0);
     return () => clearTimeout(timer);
-    // The query's fields, not its identity, decide when to reload.
-  }, [api, filtered, query.q, query.person, query.followUps, attempt]);
+  }, [api, q, person, followUps, attempt]);
 
   const loadMore = useCallback(async () => {
     if (state.status !== 'ready' || !state.nextCursor || state.loadingMore) return;
     const mine = generation.current;
     setState({ ...state, loadingMore: true, moreError: undefined });
     try {
-      const page = await api.list(state.nextCursor);
+      const page = await api.listHistory(state.nextCursor);
       if (mine !== generation.current) return;
       setState({
         ...state,

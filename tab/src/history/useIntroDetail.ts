@@ -2,8 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { IntroView, NotesView } from '../../../src/domain/api';
 import { setFollowUpDone } from '../../../src/domain/history';
 import type { NotesBody } from '../../../src/domain/notes';
-import { ApiError } from '../shared/api/client';
-import type { HistoryApi } from './api';
+import { ApiError, type ApiClient } from '../shared/api/client';
 
 /** What the detail view shows. */
 export type IntroDetailState =
@@ -23,7 +22,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * Loads one intro with the caller's notes, and marks follow-ups done (reapplying on a newer copy after 412);
  * `onSaved` hears of every saved copy so the list can follow without a reload.
  */
-export function useIntroDetail(api: HistoryApi, introId: string, onSaved?: (notes: NotesView) => void) {
+export function useIntroDetail(api: ApiClient, introId: string, onSaved?: (notes: NotesView) => void) {
   const [state, setState] = useState<IntroDetailState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const saved = useRef(onSaved);
@@ -32,7 +31,7 @@ export function useIntroDetail(api: HistoryApi, introId: string, onSaved?: (note
   useEffect(() => {
     let alive = true;
     setState({ status: 'loading' });
-    Promise.all([api.intro(introId), api.notes(introId)]).then(
+    Promise.all([api.getIntro(introId), api.getNotes(introId)]).then(
       ([view, notes]) => alive && setState({ status: 'ready', view, notes }),
       (error: unknown) => {
         if (!alive) return;
@@ -54,8 +53,8 @@ export function useIntroDetail(api: HistoryApi, introId: string, onSaved?: (note
         for (let tries = 0; tries < 3; tries++) {
           const outcome = await api.saveNotes(introId, setFollowUpDone(bodyOf(notes), followUpId, done), notes.version);
           if (outcome.ok) {
-            saved.current?.(outcome.notes);
-            return setState({ ...state, notes: outcome.notes });
+            saved.current?.(outcome.view);
+            return setState({ ...state, notes: outcome.view });
           }
           notes = outcome.current; // Changed elsewhere: take the newer copy and apply the change to it.
         }

@@ -9,7 +9,7 @@ export interface CapError {
 
 const TEXT_NAMES: Readonly<Record<keyof NoteText, string>> = { prep: 'Prep notes', ...PHASE_TITLES };
 
-/** Checks the caps the API enforces (20 000 characters per text, 200 items, 1 000 per item) with plain length checks. */
+/** Checks the caps the API enforces (the domain's constants) with plain length checks, so zod stays out of the tab. */
 export function checkCaps(body: NotesBody): CapError | undefined {
   for (const key of Object.keys(body.text) as (keyof NoteText)[]) {
     const length = body.text[key].length;

@@ -36,13 +36,8 @@ export function useNotes(api: ApiClient, owner: NotesOwner): NotesHandle {
     };
   }, [api, tenantId, userId, introId]);
 
-  const edit = useCallback((update: (body: NotesBody) => NotesBody) => {
-    setState((previous) => {
-      const body = update(previous.body);
-      queueMicrotask(() => sync.current?.edit(body));
-      return { ...previous, body };
-    });
-  }, []);
+  // The sync holds the latest copy and reports it through onChange: no side effect inside a state updater.
+  const edit = useCallback((update: (body: NotesBody) => NotesBody) => sync.current?.update(update), []);
 
   return { state, edit };
 }

@@ -1,16 +1,17 @@
 import { useMemo, type ReactNode } from 'react';
-import { createHistoryApi } from '../history/api';
+import { withDeviceCleanup } from '../history/forgetKept';
 import { HistoryView } from '../history/HistoryView';
-import { getSsoToken } from '../shared/teams';
+import type { ApiClient } from '../shared/api/client';
 import { Page } from '../shared/components/Page';
+import { browserStorage } from '../shared/deviceStorage';
 
 /** The personal tab: every intro 1:1 one led or attended, with one's own notes, search, export and delete. */
-export function HistoryPage({ before }: { readonly before?: ReactNode } = {}) {
-  const api = useMemo(() => createHistoryApi({ getToken: getSsoToken }), []);
+export function HistoryPage({ api, before }: { readonly api: ApiClient; readonly before?: ReactNode }) {
+  const history = useMemo(() => withDeviceCleanup(api, browserStorage()), [api]);
   return (
     <Page title="History">
       {before}
-      <HistoryView api={api} />
+      <HistoryView api={history} />
     </Page>
   );
 }

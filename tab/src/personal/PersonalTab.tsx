@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { IntroView } from '../../../src/domain/api';
 import { createApiClient } from '../shared/api/client';
+import { loadDevValidator } from '../shared/api/devValidation';
 import { HistoryPage } from './HistoryPage';
 import { Page } from '../shared/components/Page';
 import { getSsoToken } from '../shared/teams';
@@ -27,7 +28,7 @@ export interface PersonalTabProps {
 
 /** The personal tab: History with "Start an intro in person" on top, and the in-person run view. */
 export function PersonalTab({ me, tenantId, appId, subPageId }: PersonalTabProps) {
-  const api = useMemo(() => createApiClient({ getToken: getSsoToken }), []);
+  const api = useMemo(() => createApiClient({ getToken: getSsoToken, loadValidator: loadDevValidator }), []);
   const [screen, setScreen] = useState<Screen>(() => {
     const introId = runTarget(subPageId, window.location.search);
     return introId ? { kind: 'run', introId } : { kind: 'history' };
@@ -59,6 +60,7 @@ export function PersonalTab({ me, tenantId, appId, subPageId }: PersonalTabProps
     case 'history':
       return (
         <HistoryPage
+          api={api}
           before={
             <InPersonSection
               api={api}

@@ -1,7 +1,7 @@
 import type { HistoryItem } from '../../../src/domain/history';
 import type { IntroId, TenantId, UserId } from '../../../src/domain/ids';
-import { ApiError } from '../../../tab/src/shared/api/client';
-import { createHistoryApi, filenameFrom, searchQueryString } from '../../../tab/src/history/api';
+import { ApiError, createApiClient } from '../../../tab/src/shared/api/client';
+import { filenameFrom, searchQueryString } from '../../../tab/src/shared/api/query';
 import {
   appendPage,
   durationText,
@@ -98,7 +98,7 @@ describe('history api client', () => {
       }),
       new Response(null, { status: 204 }),
     ];
-    const api = createHistoryApi({
+    const api = createApiClient({
       getToken: async () => 'tok',
       fetch: async (input, init) => {
         calls.push({ url: String(input), init: init ?? {} });
@@ -115,8 +115,8 @@ describe('history api client', () => {
     expect(await api.saveNotes('i1', body, 3)).toEqual({ ok: false, current: { version: 7 } });
     expect(calls[0]?.init.method).toBe('PUT');
     expect(calls[0]?.init.headers).toMatchObject({ Authorization: 'Bearer tok', 'If-Match': '"3"' });
-    await expect(api.intro('i1')).rejects.toEqual(new ApiError(404, 'notFound', 'No intro 1:1 with that id.'));
-    await api.deleteAllMyData();
+    await expect(api.getIntro('i1')).rejects.toEqual(new ApiError(404, 'notFound', 'No intro 1:1 with that id.'));
+    await api.deleteMyData();
     expect(calls.map((c) => `${c.init.method} ${c.url}`)).toEqual([
       'PUT /api/v1/intros/i1/notes',
       'GET /api/v1/intros/i1',
@@ -125,12 +125,12 @@ describe('history api client', () => {
   });
 
   test('an unreachable server becomes an "offline" ApiError', async () => {
-    const api = createHistoryApi({
+    const api = createApiClient({
       getToken: async () => 'tok',
       fetch: async () => {
         throw new TypeError('Failed to fetch');
       },
     });
-    await expect(api.list()).rejects.toMatchObject({ status: 0, code: 'offline' });
+    await expect(api.listHistory()).rejects.toMatchObject({ status: 0, code: 'offline' });
   });
 });

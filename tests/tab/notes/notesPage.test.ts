@@ -1,5 +1,6 @@
 import { ApiError, isSignInProblem, isTransient } from '../../../tab/src/shared/api/errors';
-import { createHistoryApi } from '../../../tab/src/history/api';
+import { createApiClient } from '../../../tab/src/shared/api/client';
+import { withDeviceCleanup } from '../../../tab/src/history/forgetKept';
 import { flushOtherIntros, resetOtherIntros } from '../../../tab/src/notes/otherIntros';
 import { watchPage } from '../../../tab/src/notes/pageEvents';
 import { pendingKey, pendingStore } from '../../../tab/src/notes/pendingStore';
@@ -89,15 +90,15 @@ describe('deleting notes in History deletes the copies kept on this device', () 
         local: notes('secret'),
       });
     const calls: string[] = [];
-    const api = createHistoryApi({
+    const client = createApiClient({
       getToken: async () => 'tok',
-      pendingStorage: storage,
       fetch: async (input, init) => {
         calls.push(`${init?.method ?? 'GET'} ${String(input)}`);
         if (String(input).endsWith('/me')) return Response.json({ userId: 'me', tenantId: 't', name: 'Me' });
         return new Response(null, { status: 204 });
       },
     });
+    const api = withDeviceCleanup(client, storage);
     const keys = () => [...storage.map.keys()].map((key) => key.split(':').slice(2).join(':')).sort();
     return { api, calls, keys };
   }
@@ -111,7 +112,7 @@ describe('deleting notes in History deletes the copies kept on this device', () 
 
   it("removes all the caller's kept edits on delete-all, not other people's", async () => {
     const { api, keys } = history();
-    await api.deleteAllMyData();
+    await api.deleteMyData();
     expect(keys()).toEqual(['other:i1']);
   });
 });

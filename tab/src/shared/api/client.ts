@@ -10,11 +10,15 @@ import type {
   StartInPersonRequest,
   StartIntroRequest,
 } from '../../../../src/domain/api';
-import type { CarriedForward } from '../../../../src/domain/history';
+import type { CarriedForward, HistoryList, HistorySearch } from '../../../../src/domain/history';
 import type { NotesBody } from '../../../../src/domain/notes';
 import { ApiError, toApiError } from './errors';
+import { filenameFrom, HISTORY_PAGE_SIZE, searchQueryString, type DownloadedFile, type HistoryQuery } from './query';
+import { createTransport, type ApiClientOptions } from './transport';
 
-export { ApiError } from './errors';
+export { ApiError, isOffline, isSignInProblem, isTransient } from './errors';
+export type { ApiClientOptions, ResponseKind, ResponseValidator } from './transport';
+export { HISTORY_PAGE_SIZE, type DownloadedFile, type HistoryQuery } from './query';
 
 /** The meeting's intro, or why there is none to show yet. */
 export type MeetingIntroResult =
@@ -28,21 +32,23 @@ export type SessionPoll = (
   { readonly changed: true; readonly view: SessionView } | { readonly changed: false; readonly serverNow: number }
 ) & { readonly sentAt: number; readonly receivedAt: number };
 
-/** A notes save: the saved copy, or the newer copy it would have overwritten. */
+/** A notes save: the saved copy, or (412) the newer copy it would have overwritten. */
 export type NotesSave =
   { readonly ok: true; readonly view: NotesView } | { readonly ok: false; readonly current: NotesView };
 
-/** Typed calls to the Intro 1:1 REST API. */
+/** Typed calls to the Intro 1:1 REST API, for every page of the tab. */
 export interface ApiClient {
   me(): Promise<Me>;
   getMeetingIntro(meetingId: string): Promise<MeetingIntroResult>;
   startMeetingIntro(meetingId: string, body?: StartIntroRequest): Promise<IntroView>;
+  getIntro(introId: string): Promise<IntroView>;
   sessionAction(introId: string, request: SessionActionRequest): Promise<SessionView>;
   /** Polls the session with If-None-Match so an unchanged session costs a 304. */
   pollSession(introId: string, version: number | undefined): Promise<SessionPoll>;
   getNotes(introId: string): Promise<NotesView>;
   /** `keepalive` lets the save finish after the page is gone (closing the panel). */
   saveNotes(introId: string, body: NotesBody, ifVersion: number, options?: { keepalive?: boolean }): Promise<NotesSave>;
+  deleteNotes(introId: string): Promise<void>;
   /** Last time's goals and open follow-ups from the caller's own notes as leader with `memberId`. */
   carriedForward(memberId: string, excludeIntroId: string): Promise<CarriedForward>;
   /** One step of handing over the lead; answers the caller's intro after it. */
@@ -53,88 +59,37 @@ export interface ApiClient {
   startInPerson(body: StartInPersonRequest): Promise<IntroView>;
   /** Opens an intro planned in person (coffee, lunch, a meeting room), to run or follow it. */
   openInPerson(introId: string): Promise<IntroView>;
+  /** One page of the caller's history, newest first. */
+  listHistory(cursor?: string): Promise<HistoryList>;
+  searchHistory(query: HistoryQuery): Promise<HistorySearch>;
+  /** Deletes everything the caller has stored (notes and keys). */
+  deleteMyData(): Promise<void>;
+  /** The caller's own data as a Markdown or CSV attachment. */
+  download(format: 'md' | 'csv'): Promise<DownloadedFile>;
 }
 
-/** Where the client sends requests and how it gets a bearer token. */
-export interface ApiClientOptions {
-  readonly getToken: () => Promise<string>;
-  readonly baseUrl?: string;
-  readonly fetch?: typeof fetch;
-  readonly now?: () => number;
-}
-
-interface Request {
-  readonly method: 'GET' | 'POST' | 'PUT';
-  readonly path: string;
-  readonly body?: unknown;
-  readonly headers?: Record<string, string>;
-  readonly keepalive?: boolean;
-}
-
-/** Creates an API client that sends JSON with the Teams SSO token (fetched again once on 401) and maps errors. */
+/** Creates the tab's one API client: JSON with the Teams SSO token, typed errors, 412 as a value. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const base = `${options.baseUrl ?? ''}/api/v1`;
-  const doFetch = options.fetch ?? ((input: string, init?: RequestInit) => fetch(input, init));
+  const { raw, read, send, sendEmpty } = createTransport(options);
   const now = options.now ?? (() => Date.now());
-  let token: Promise<string> | undefined;
-
-  async function bearer(): Promise<string> {
-    token ??= options.getToken();
-    try {
-      return await token;
-    } catch (error) {
-      token = undefined;
-      throw new ApiError(0, 'signIn', error instanceof Error ? error.message : String(error));
-    }
-  }
-
-  async function raw(request: Request, retried = false): Promise<Response> {
-    const auth = await bearer();
-    let response: Response;
-    try {
-      response = await doFetch(`${base}${request.path}`, {
-        method: request.method,
-        headers: {
-          Authorization: `Bearer ${auth}`,
-          Accept: 'application/json',
-          ...(request.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          ...request.headers,
-        },
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        ...(request.keepalive ? { keepalive: true } : {}),
-      });
-    } catch {
-      throw new ApiError(0, 'offline', 'Cannot reach the Intro 1:1 server. Check your connection and retry.');
-    }
-    // The server may have restarted with new keys, or the token expired: get a fresh one once.
-    if (response.status === 401 && !retried) {
-      token = undefined;
-      return raw(request, true);
-    }
-    return response;
-  }
-
-  async function send<T>(request: Request): Promise<T> {
-    const response = await raw(request);
-    if (!response.ok) throw await toApiError(response);
-    return (await response.json()) as T;
-  }
-
   const meeting = (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}/intro`;
-  const intro = (introId: string, rest: string) => `/intros/${encodeURIComponent(introId)}${rest}`;
+  const intro = (introId: string, rest = '') => `/intros/${encodeURIComponent(introId)}${rest}`;
+  const get = <T>(path: string, kind: Parameters<typeof send>[1]) => send<T>({ method: 'GET', path }, kind);
   return {
-    me: () => send<Me>({ method: 'GET', path: '/me' }),
+    me: () => get<Me>('/me', 'me'),
     async getMeetingIntro(meetingId) {
       try {
-        return { kind: 'intro', view: await send<IntroView>({ method: 'GET', path: meeting(meetingId) }) };
+        return { kind: 'intro', view: await get<IntroView>(meeting(meetingId), 'introView') };
       } catch (error) {
         if (!(error instanceof ApiError) || error.status !== 404) throw error;
         return error.code === 'awaitingMember' ? { kind: 'awaiting', message: error.message } : { kind: 'none' };
       }
     },
-    startMeetingIntro: (meetingId, body = {}) => send<IntroView>({ method: 'POST', path: meeting(meetingId), body }),
+    startMeetingIntro: (meetingId, body = {}) =>
+      send<IntroView>({ method: 'POST', path: meeting(meetingId), body }, 'introView'),
+    getIntro: (introId) => get<IntroView>(intro(introId), 'introView'),
     sessionAction: (introId, request) =>
-      send<SessionView>({ method: 'POST', path: intro(introId, '/session'), body: request }),
+      send<SessionView>({ method: 'POST', path: intro(introId, '/session'), body: request }, 'sessionView'),
     async pollSession(introId, version) {
       const sentAt = now();
       const headers: Record<string, string> = version === undefined ? {} : { 'If-None-Match': `"${version}"` };
@@ -145,26 +100,42 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         return { changed: false, serverNow: Number.isFinite(serverNow) ? serverNow : receivedAt, sentAt, receivedAt };
       }
       if (!response.ok) throw await toApiError(response);
-      return { changed: true, view: (await response.json()) as SessionView, sentAt, receivedAt };
+      return { changed: true, view: await read<SessionView>(response, 'sessionView'), sentAt, receivedAt };
     },
-    getNotes: (introId) => send<NotesView>({ method: 'GET', path: intro(introId, '/notes') }),
-    async saveNotes(introId, body, ifVersion, options) {
+    getNotes: (introId) => get<NotesView>(intro(introId, '/notes'), 'notesView'),
+    async saveNotes(introId, body, ifVersion, saveOptions) {
       const path = intro(introId, '/notes');
       const headers = { 'If-Match': `"${ifVersion}"` };
-      const response = await raw({ method: 'PUT', path, body, headers, keepalive: options?.keepalive });
-      if (response.status === 412) return { ok: false, current: ((await response.json()) as NotesConflict).current };
+      const response = await raw({ method: 'PUT', path, body, headers, keepalive: saveOptions?.keepalive });
+      if (response.status === 412)
+        return { ok: false, current: (await read<NotesConflict>(response, 'notesConflict')).current };
       if (!response.ok) throw await toApiError(response);
-      return { ok: true, view: (await response.json()) as NotesView };
+      return { ok: true, view: await read<NotesView>(response, 'notesView') };
     },
+    deleteNotes: (introId) => sendEmpty({ method: 'DELETE', path: intro(introId, '/notes') }),
     carriedForward: (memberId, excludeIntroId) =>
-      send<CarriedForward>({
-        method: 'GET',
-        path: `/people/${encodeURIComponent(memberId)}/carried-forward?exclude=${encodeURIComponent(excludeIntroId)}`,
-      }),
+      get<CarriedForward>(
+        `/people/${encodeURIComponent(memberId)}/carried-forward?exclude=${encodeURIComponent(excludeIntroId)}`,
+        'carriedForward',
+      ),
     roleSwitch: (introId, action) =>
-      send<IntroView>({ method: 'POST', path: intro(introId, '/role-switch'), body: { action } }),
-    listIntros: (limit = 50) => send<IntroList>({ method: 'GET', path: `/intros?limit=${limit}` }),
-    startInPerson: (body) => send<IntroView>({ method: 'POST', path: '/in-person', body }),
-    openInPerson: (introId) => send<IntroView>({ method: 'POST', path: intro(introId, '/in-person'), body: {} }),
+      send<IntroView>({ method: 'POST', path: intro(introId, '/role-switch'), body: { action } }, 'introView'),
+    listIntros: (limit = 50) => get<IntroList>(`/intros?limit=${limit}`, 'introList'),
+    startInPerson: (body) => send<IntroView>({ method: 'POST', path: '/in-person', body }, 'introView'),
+    openInPerson: (introId) =>
+      send<IntroView>({ method: 'POST', path: intro(introId, '/in-person'), body: {} }, 'introView'),
+    listHistory: (cursor) =>
+      get<HistoryList>(
+        `/history?limit=${HISTORY_PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        'historyList',
+      ),
+    searchHistory: (query) => get<HistorySearch>(`/history/search?${searchQueryString(query)}`, 'historySearch'),
+    deleteMyData: () => sendEmpty({ method: 'DELETE', path: '/me/data' }),
+    async download(format) {
+      const response = await raw({ method: 'GET', path: `/export.${format}` });
+      if (!response.ok) throw await toApiError(response);
+      const filename = filenameFrom(response.headers.get('Content-Disposition'), `intro-1on1.${format}`);
+      return { blob: await response.blob(), filename };
+    },
   };
 }

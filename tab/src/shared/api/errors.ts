@@ -1,4 +1,9 @@
-/** A failed /api/v1 call: the HTTP status (0 when the server could not be reached) and the server's code and message. */
+/** The server's error body: `{ error: { code, message, field? } }`. */
+export interface ErrorBody {
+  readonly error: { readonly code: string; readonly message: string; readonly field?: string };
+}
+
+/** A failed /api/v1 call: the HTTP status (0 when the call never got an answer) and the server's code and message. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
 
@@ -12,13 +17,21 @@ export class ApiError extends Error {
   }
 }
 
-interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; field?: unknown };
+/** The server could not be reached (network down, DNS, CORS, aborted): transient, queues keep the work and retry. */
+export function offlineError(): ApiError {
+  return new ApiError(0, 'offline', 'Cannot reach the Intro 1:1 server. Check your connection and retry.');
 }
 
-/** Reads an error body into an ApiError. */
+/** Getting a Teams SSO token failed: the person must sign in again. */
+export function signInError(cause: unknown): ApiError {
+  return new ApiError(0, 'signIn', cause instanceof Error ? cause.message : String(cause));
+}
+
+/** Reads an error body (whatever the server or a proxy sent) into an ApiError. */
 export async function toApiError(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => ({}))) as ErrorBody;
+  const body = (await response.json().catch(() => ({}))) as {
+    error?: Partial<Record<keyof ErrorBody['error'], unknown>>;
+  };
   const code = typeof body.error?.code === 'string' ? body.error.code : `http${response.status}`;
   const message =
     typeof body.error?.message === 'string'
@@ -26,6 +39,11 @@ export async function toApiError(response: Response): Promise<ApiError> {
       : `The server answered ${response.status} ${response.statusText}. Try again in a moment.`;
   const field = typeof body.error?.field === 'string' ? body.error.field : undefined;
   return new ApiError(response.status, code, message, field);
+}
+
+/** Whether the call never reached the server (the device is offline or the server is down). */
+export function isOffline(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'offline' && error.status === 0;
 }
 
 /**
