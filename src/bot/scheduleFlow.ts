@@ -9,7 +9,7 @@ import { DEFAULT_MINUTES, type Person } from '../domain/intro';
 import { settingSchema } from '../domain/intro.schema';
 import { fail, ok, type Result } from '../domain/result';
 import { epochToZoned, isTimeZone, zonedToEpoch } from '../domain/schedule';
-import type { Signer } from '../calendar/inviteLinks';
+import type { Signer } from '../app/ports';
 import { confirmationCard } from './cards/introCards';
 import {
   SCHEDULE_CARD_VERSION,

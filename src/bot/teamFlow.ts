@@ -6,7 +6,7 @@ import type { FreeBusy, TeamPlanStore } from '../app/ports';
 import { confirmPlan, planTeam } from '../app/teamPlan';
 import type { TeamPlanDeps } from '../app/teamPlanSupport';
 import { newcomerJoined, teamProgress } from '../app/teamProgress';
-import type { Signer } from '../calendar/inviteLinks';
+import type { Signer } from '../app/ports';
 import { parseTenantId, type TenantId } from '../domain/ids';
 import { epochToZoned, isTimeZone } from '../domain/schedule';
 import type { TeamPlan } from '../domain/teamPlan';
