@@ -27,7 +27,7 @@ const others = (folder, all) => all.filter((name) => name !== folder);
  * no-restricted-imports for src folders (and src/index.ts) reached through `../` at any depth; `allow` names, per
  * folder, the modules a file may still import from it.
  */
-const layers = (banned, message, allow = {}, packages = []) => ({
+const layers = (banned, message, allow = {}, packages = [], up = '(\\.\\./)+') => ({
   'no-restricted-imports': [
     'error',
     {
@@ -36,7 +36,7 @@ const layers = (banned, message, allow = {}, packages = []) => ({
         ...banned.map((folder) => {
           const modules = allow[folder] ?? [];
           const rest = modules.length > 0 ? `(/(?!(${modules.join('|')})$)|$)` : '(/|$)';
-          return { regex: `^(\\.\\./)+${folder}${rest}`, message };
+          return { regex: `^${up}${folder}${rest}`, message };
         }),
       ],
     },
@@ -129,6 +129,18 @@ export default tseslint.config(
       frontEnd,
     ),
   })),
+  {
+    // Shared modules beside the composition root (config, log, clock) stay below the edges and adapters.
+    files: ['src/*.ts'],
+    ignores: ['src/index.ts'],
+    rules: layers(
+      [...edges, ...adapters, 'index'],
+      'Only src/index.ts wires edges and adapters together.',
+      {},
+      [],
+      '\\./',
+    ),
+  },
   { files: ['src/bot/**/*.ts'], rules: edgeRules('bot') },
   {
     // The HTTP edge checks bearer tokens and, in local mode, serves the local issuer: those are its own concern.

@@ -85,6 +85,12 @@ const planted: readonly Case[] = [
     rule: IMPORTS,
   },
   {
+    name: 'a shared module beside the composition root importing an adapter',
+    filePath: 'src/planted.ts',
+    code: "import { openSqliteStore } from './store/sqlite/openSqliteStore';\nexport const open = openSqliteStore;\n",
+    rule: IMPORTS,
+  },
+  {
     name: 'the tab importing src/app',
     filePath: 'tab/src/planted.ts',
     code: "import type { Caller } from '../../src/app/caller';\nexport type Planted = Caller;\n",
@@ -155,7 +161,7 @@ const clean: readonly Case[] = [
   },
   {
     name: 'the composition root importing everything',
-    filePath: 'src/planted.ts',
+    filePath: 'src/index.ts',
     code: "import { openSqliteStore } from './store/sqlite/openSqliteStore';\nimport { createBot } from './bot/createBot';\nexport const planted = { openSqliteStore, createBot };\n",
   },
   {
