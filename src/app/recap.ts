@@ -21,14 +21,15 @@ export async function recentIntros(deps: FlowDeps, caller: Caller, limit = 5): P
   return items;
 }
 
+/** A `Result` whose failures carry the data their replies need. */
+type Refusable<T, E extends Failure> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+
 /** Why `latestRecap` has none: the caller led no intro yet, or the latest has not been held (it comes along). */
 export type LatestRecapFailure = Failure<'noneLed'> | (Failure<'notHeld'> & { readonly intro: Intro });
 
 /** The recap of the latest intro the caller led that has begun (or the latest one when none has). */
-export async function latestRecap(
-  deps: FlowDeps,
-  caller: Caller,
-): Promise<{ readonly ok: true; readonly value: Recap } | { readonly ok: false; readonly error: LatestRecapFailure }> {
+export async function latestRecap(deps: FlowDeps, caller: Caller): Promise<Refusable<Recap, LatestRecapFailure>> {
   const { items } = await deps.intros.listForUser(caller.tenantId, caller.userId, { limit: 20 });
   const led = items.filter((intro) => intro.leader.id === caller.userId);
   const now = deps.clock.now();
@@ -54,10 +55,7 @@ export async function shareRecap(
   caller: Caller,
   introId: IntroId,
   parts: readonly ShareablePart[],
-): Promise<
-  | { readonly ok: true; readonly value: { memberName: string } }
-  | { readonly ok: false; readonly error: ShareRecapFailure }
-> {
+): Promise<Refusable<{ memberName: string }, ShareRecapFailure>> {
   const intro = await deps.intros.get(caller.tenantId, introId);
   if (!intro || intro.leader.id !== caller.userId) return fail('notFound', 'The caller did not lead that intro 1:1.');
   if (parts.length === 0) return fail('nothingChosen', 'Nothing was chosen to share.');
