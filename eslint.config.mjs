@@ -20,6 +20,43 @@ const node = ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'os', 'child_pr
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
+const adapters = ['store', 'calendar', 'crypto', 'auth', 'jobs'];
+const edges = ['bot', 'http'];
+const others = (folder, all) => all.filter((name) => name !== folder);
+/**
+ * no-restricted-imports for src folders (and src/index.ts) reached through `../` at any depth; `allow` names, per
+ * folder, the modules a file may still import from it.
+ */
+const layers = (banned, message, allow = {}, packages = [], up = '(\\.\\./)+') => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        ...(packages.length > 0 ? [{ group: packages, message }] : []),
+        ...banned.map((folder) => {
+          const modules = allow[folder] ?? [];
+          const rest = modules.length > 0 ? `(/(?!(${modules.join('|')})$)|$)` : '(/|$)';
+          return { regex: `^${up}${folder}${rest}`, message };
+        }),
+      ],
+    },
+  ],
+});
+const EDGE_MESSAGE =
+  'Edges (src/bot, src/http) use src/app and its ports, not adapters or the other edge; wire adapters in src/index.ts.';
+const ADAPTER_MESSAGE = 'Adapters do not import other adapters or the edges; wire them together in src/index.ts.';
+/** Adapter folders one adapter may still import, with the reason. */
+const adapterAllows = {
+  // Encryption at rest is part of the store: it seals notes with src/crypto's primitives and keyring.
+  store: ['crypto'],
+};
+/** An edge's restrictions; `allow` opens single modules of a banned folder. */
+const edgeRules = (edge, allow = {}) =>
+  layers([...others(edge, edges), ...adapters, 'index'], EDGE_MESSAGE, allow, [
+    ...frontEnd,
+    'better-sqlite3',
+    '@azure/*',
+  ]);
 
 export default tseslint.config(
   {
@@ -62,19 +99,11 @@ export default tseslint.config(
   {
     files: ['src/domain/**/*.ts'],
     rules: {
-      ...restrict(
-        [
-          ...frameworks,
-          ...frontEnd,
-          ...node,
-          '../app/*',
-          '../store/*',
-          '../http/*',
-          '../bot/*',
-          '../auth/*',
-          '../calendar/*',
-        ],
+      ...layers(
+        ['app', ...edges, ...adapters, 'index'],
         'src/domain is pure: no frameworks, I/O or outer layers.',
+        {},
+        [...frameworks, ...frontEnd, ...node],
       ),
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Take time from a Clock.' }],
       'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'fetch'],
@@ -83,26 +112,45 @@ export default tseslint.config(
   {
     files: ['src/app/**/*.ts'],
     rules: {
-      ...restrict(
-        [...frameworks, ...frontEnd, ...node, '../store/*', '../http/*', '../bot/*', '../auth/*', '../calendar/*'],
-        'src/app depends only on src/domain and its ports.',
-      ),
+      ...layers([...edges, ...adapters, 'index'], 'src/app depends only on src/domain and its ports.', {}, [
+        ...frameworks,
+        ...frontEnd,
+        ...node,
+      ]),
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Take time from a Clock.' }],
     },
   },
+  ...adapters.map((adapter) => ({
+    files: [`src/${adapter}/**/*.ts`],
+    rules: layers(
+      [...others(adapter, adapters), ...edges, 'index'].filter((folder) => !adapterAllows[adapter]?.includes(folder)),
+      ADAPTER_MESSAGE,
+      {},
+      frontEnd,
+    ),
+  })),
   {
-    files: ['src/store/**/*.ts', 'src/auth/**/*.ts', 'src/calendar/**/*.ts', 'src/jobs/**/*.ts'],
-    rules: restrict(
-      [...frontEnd, '../../http/*', '../../bot/*', '../http/*', '../bot/*'],
-      'Adapters do not reach into other adapters.',
+    // Shared modules beside the composition root (config, log, clock) stay below the edges and adapters.
+    files: ['src/*.ts'],
+    ignores: ['src/index.ts'],
+    rules: layers(
+      [...edges, ...adapters, 'index'],
+      'Only src/index.ts wires edges and adapters together.',
+      {},
+      [],
+      '\\./',
     ),
   },
+  { files: ['src/bot/**/*.ts'], rules: edgeRules('bot') },
   {
-    files: ['src/http/**/*.ts', 'src/bot/**/*.ts'],
-    rules: restrict(
-      [...frontEnd, '../store/*', '../../store/*', '**/store/sqlite/*', '**/store/azure-tables/*'],
-      'Edges use ports, not store adapters; wire adapters in src/index.ts.',
-    ),
+    // The HTTP edge checks bearer tokens and, in local mode, serves the local issuer: those are its own concern.
+    files: ['src/http/**/*.ts'],
+    rules: edgeRules('http', { auth: ['tokenVerifier', 'localIssuer'] }),
+  },
+  {
+    // The bot's endpoint is an HTTP route: it reads bodies and answers errors the way the HTTP edge does.
+    files: ['src/bot/endpoint.ts'],
+    rules: edgeRules('bot', { http: ['body', 'context', 'errors'] }),
   },
   {
     files: ['tab/**/*.{ts,tsx}'],

@@ -11,6 +11,12 @@ export interface Clock {
   now(): number;
 }
 
+/** Signs and checks short strings with the app's key (invite links, card stamps); every instance agrees. */
+export interface Signer {
+  sign(value: string): string;
+  verify(value: string, signature: string): boolean;
+}
+
 /** A value with the version that guards its next write. */
 export interface Versioned<T> {
   readonly value: T;

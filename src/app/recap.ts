@@ -1,17 +1,18 @@
 import type { IntroId } from '../domain/ids';
 import type { Intro } from '../domain/intro';
 import { buildRecap, shareableRecap, type Recap, type ShareablePart } from '../domain/recap';
-import { fail, ok, type Result } from '../domain/result';
+import { fail, ok, type Failure } from '../domain/result';
+import type { Session } from '../domain/session';
 import type { Caller } from './caller';
 import type { FlowDeps } from './flowDeps';
 
 /** The leader's recap of an intro, from the leader's own notes only. */
-export async function recapOf(deps: FlowDeps, intro: Intro): Promise<Recap> {
-  const [session, notes] = await Promise.all([
-    deps.intros.getSession(intro.tenantId, intro.id),
+export async function recapOf(deps: FlowDeps, intro: Intro, session?: Session): Promise<Recap> {
+  const [held, notes] = await Promise.all([
+    session ?? deps.intros.getSession(intro.tenantId, intro.id).then((read) => read.value),
     deps.notes.get({ tenantId: intro.tenantId, introId: intro.id, authorId: intro.leader.id }),
   ]);
-  return buildRecap(intro, session.value, notes, deps.clock.now());
+  return buildRecap(intro, held, notes, deps.clock.now());
 }
 
 /** The caller's latest intros (as leader or member), newest first. */
@@ -20,8 +21,15 @@ export async function recentIntros(deps: FlowDeps, caller: Caller, limit = 5): P
   return items;
 }
 
+/** A `Result` whose failures carry the data their replies need. */
+type Refusable<T, E extends Failure> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+
+/** Why `latestRecap` has none: the caller led no intro yet, or the latest has not been held (it comes along). */
+export type LatestRecapFailure = Failure<'noneLed'> | (Failure<'notHeld'> & { readonly intro: Intro });
+
 /** The recap of the latest intro the caller led that has begun (or the latest one when none has). */
-export async function latestRecap(deps: FlowDeps, caller: Caller): Promise<Result<Recap, 'notFound'>> {
+export async function latestRecap(deps: FlowDeps, caller: Caller): Promise<Refusable<Recap, LatestRecapFailure>> {
   const { items } = await deps.intros.listForUser(caller.tenantId, caller.userId, { limit: 20 });
   const led = items.filter((intro) => intro.leader.id === caller.userId);
   const now = deps.clock.now();
@@ -29,9 +37,17 @@ export async function latestRecap(deps: FlowDeps, caller: Caller): Promise<Resul
     (intro) => intro.status === 'done' || Date.parse(intro.scheduledStart ?? intro.createdAt) <= now,
   );
   const intro = begun ?? led[0];
-  if (!intro) return fail('notFound', 'You have not led an intro 1:1 yet. Type "schedule" to plan one.');
-  return ok(await recapOf(deps, intro));
+  if (!intro) return fail('noneLed', 'The caller has not led an intro 1:1 yet.');
+  const session = (await deps.intros.getSession(intro.tenantId, intro.id)).value;
+  if (session.status === 'notStarted') {
+    return { ok: false, error: { code: 'notHeld', message: 'That intro 1:1 has not been held yet.', intro } };
+  }
+  return ok(await recapOf(deps, intro, session));
 }
+
+/** Why sharing a recap was refused; `unreachable` names the member who has no chat with the bot yet. */
+export type ShareRecapFailure =
+  Failure<'notFound' | 'nothingChosen' | 'noMember'> | (Failure<'unreachable'> & { readonly memberName: string });
 
 /** Sends the chosen parts of the leader's recap to the member's personal chat; only the leader may. */
 export async function shareRecap(
@@ -39,18 +55,16 @@ export async function shareRecap(
   caller: Caller,
   introId: IntroId,
   parts: readonly ShareablePart[],
-): Promise<Result<{ memberName: string }, 'notFound' | 'nothingChosen' | 'noMember' | 'unreachable'>> {
+): Promise<Refusable<{ memberName: string }, ShareRecapFailure>> {
   const intro = await deps.intros.get(caller.tenantId, introId);
-  if (!intro || intro.leader.id !== caller.userId) return fail('notFound', 'That intro 1:1 is not one you led.');
-  if (parts.length === 0) return fail('nothingChosen', 'Choose what to share: goals, follow-ups or both.');
-  if (!intro.member) return fail('noMember', 'This intro 1:1 has no other participant to share with.');
+  if (!intro || intro.leader.id !== caller.userId) return fail('notFound', 'The caller did not lead that intro 1:1.');
+  if (parts.length === 0) return fail('nothingChosen', 'Nothing was chosen to share.');
+  if (!intro.member) return fail('noMember', 'The intro 1:1 has no other participant.');
   const shared = shareableRecap(await recapOf(deps, intro), parts);
   const sent = await deps.notifier.notify(intro.tenantId, intro.member.id, { kind: 'shared', shared });
   if (!sent.ok) {
-    return fail(
-      'unreachable',
-      `I can't reach ${intro.member.name} yet: they need to open a chat with me in Teams first. Nothing was sent.`,
-    );
+    const message = 'The member has no chat with the bot yet; nothing was sent.';
+    return { ok: false, error: { code: 'unreachable', message, memberName: intro.member.name } };
   }
   return ok({ memberName: intro.member.name });
 }

@@ -1,6 +1,6 @@
 import type { UserId } from '../domain/ids';
 import type { Person } from '../domain/intro';
-import { fail, ok, type Result } from '../domain/result';
+import { fail, ok, type Failure, type Result } from '../domain/result';
 import { proposeTeamPlan, type PlanItem, type Planner, type TeamPlan } from '../domain/teamPlan';
 import type { Caller } from './caller';
 import type { TeamRoster } from './ports';
@@ -14,6 +14,11 @@ import {
   zoneOfPerson,
   type TeamPlanDeps,
 } from './teamPlanSupport';
+
+/** Why a team plan could not be made. */
+export type TeamPlanFailure = Failure<'unavailable' | 'alone' | 'versionConflict'>;
+/** Why a plan card could not be confirmed. */
+export type ConfirmPlanFailure = Failure<'noPlan' | 'alreadyConfirmed'>;
 
 /** The team a plan is for. */
 export interface TeamChoice {
@@ -65,7 +70,7 @@ export async function planTeam(
   team: TeamChoice,
   roster: TeamRoster,
   zone: string,
-): Promise<Result<TeamPlan, 'unavailable' | 'alone' | 'versionConflict'>> {
+): Promise<Result<TeamPlan, TeamPlanFailure['code']>> {
   const read = await readRoster(roster, team.teamId);
   if (!read.ok) return read;
   const existing = await deps.teamPlans.getPlan(caller.tenantId, team.teamId, caller.userId);
@@ -73,7 +78,7 @@ export async function planTeam(
   const keptIds = new Set<UserId>(kept.map((item) => item.member.id));
   const people = read.value.filter((m) => m.id !== caller.userId && !keptIds.has(m.id));
   if (people.length === 0 && kept.length === 0) {
-    return fail('alone', 'I could not find anyone else in this team to meet.');
+    return fail('alone', 'The team has no one else to meet.');
   }
   const proposed = await proposeFor(deps, caller, people, zone);
   const key = { tenantId: caller.tenantId, teamId: team.teamId, leaderId: caller.userId };
@@ -111,7 +116,7 @@ export interface Confirmed {
   readonly failed: readonly { readonly member: Person; readonly message: string }[];
 }
 
-const ALREADY = 'This plan was already confirmed: nothing was scheduled twice. Type "team" to see where you stand.';
+const ALREADY = 'This round of the plan was already confirmed; nothing was scheduled twice.';
 
 function applyEdits(items: readonly PlanItem[], edits: ReadonlyMap<UserId, PlanEdit>): PlanItem[] {
   return items.map((item) => {
@@ -132,9 +137,9 @@ export async function confirmPlan(
   teamId: string,
   round: number,
   edits: readonly PlanEdit[],
-): Promise<Result<Confirmed, 'noPlan' | 'alreadyConfirmed'>> {
+): Promise<Result<Confirmed, ConfirmPlanFailure['code']>> {
   const current = await deps.teamPlans.getPlan(caller.tenantId, teamId, caller.userId);
-  if (!current) return fail('noPlan', 'I have no plan for that team. Type "meet my team" for one.');
+  if (!current) return fail('noPlan', 'There is no plan for that team.');
   if (current.value.round !== round) return fail('alreadyConfirmed', ALREADY);
   const byMember = new Map(edits.map((edit) => [edit.memberId, edit]));
   const applied = applyEdits(current.value.items, byMember);

@@ -9,8 +9,6 @@ export interface CommandInfo {
   readonly name: CommandName;
   readonly usage: string;
   readonly description: string;
-  /** False until the command is built; the bot then says it is coming. */
-  readonly available: boolean;
 }
 
 /** The catalogue the help card and the router share. */
@@ -19,30 +17,26 @@ export const COMMANDS: Readonly<Record<CommandName, CommandInfo>> = {
     name: 'schedule',
     usage: 'schedule',
     description: 'Plan an intro 1:1 with someone: date, length and setting.',
-    available: true,
   },
   agenda: {
     name: 'agenda',
     usage: 'agenda [minutes]',
     description: 'The three phases with their minutes, questions and tips (30–60 minutes, 45 by default).',
-    available: true,
   },
   prep: {
     name: 'prep',
     usage: 'prep',
     description: 'Prepare your next intro: questions, tips and what you noted last time.',
-    available: true,
   },
-  recap: { name: 'recap', usage: 'recap', description: 'Your private recap of the last intro.', available: true },
-  history: { name: 'history', usage: 'history', description: 'Your latest intros, with links.', available: true },
+  recap: { name: 'recap', usage: 'recap', description: 'Your private recap of the last intro.' },
+  history: { name: 'history', usage: 'history', description: 'Your latest intros, with links.' },
   meet: {
     name: 'meet',
     usage: 'meet my team',
     description: 'Plan an intro with everyone in a team (here, or @mention me in the team): sent to you privately.',
-    available: true,
   },
-  team: { name: 'team', usage: 'team', description: 'How your planned teams are going.', available: true },
-  help: { name: 'help', usage: 'help', description: 'What I can do.', available: true },
+  team: { name: 'team', usage: 'team', description: 'How your planned teams are going.' },
+  help: { name: 'help', usage: 'help', description: 'What I can do.' },
 };
 
 /** Commands served by the bot's flows (schedule, prep, recap, history, meet my team, team). */
@@ -52,7 +46,6 @@ export type FlowCommand = 'schedule' | 'prep' | 'recap' | 'history' | 'meet' | '
 export type Command =
   | { readonly kind: 'help' }
   | { readonly kind: 'agenda'; readonly minutes?: number }
-  | { readonly kind: 'comingSoon'; readonly name: CommandName }
   | { readonly kind: 'flow'; readonly name: FlowCommand }
   | { readonly kind: 'unknown'; readonly text: string };
 
@@ -80,7 +73,6 @@ export function parseCommand(text: string | undefined): Command {
     const argument = rest.join(' ').replace(/\s*(minutes|minute|mins|min)\.?$/, '');
     return argument === '' ? { kind: 'agenda' } : { kind: 'agenda', minutes: toMinutes(argument) };
   }
-  if (!COMMANDS[word].available) return { kind: 'comingSoon', name: word };
   if (word === 'meet') return ['', 'my team'].includes(rest.join(' ')) ? { kind: 'flow', name: 'meet' } : unknown;
   return rest.length === 0 ? { kind: 'flow', name: word } : unknown;
 }

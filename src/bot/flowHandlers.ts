@@ -1,20 +1,20 @@
 import type { TurnContext } from 'botbuilder';
-import { CardFactory, MessageFactory } from 'botbuilder';
 import { z } from 'zod';
 import type { Caller } from '../app/caller';
 import { meetingEnded, meetingStarted, type MeetingEvent } from '../app/meetingEvents';
-import { prepBrief } from '../app/prep';
+import { nextPrep } from '../app/nextIntro';
 import { latestRecap, recentIntros, shareRecap } from '../app/recap';
 import { parseMeetingKey, parseUserId } from '../domain/ids';
 import { escapeMarkdown as md } from '../domain/markdown';
 import { introIdSchema } from '../domain/ids.schema';
 import type { Intro } from '../domain/intro';
 import { SHAREABLE_PARTS, type ShareablePart } from '../domain/recap';
-import type { AdaptiveCard } from './cards/card';
 import { prepCard, whenLabel } from './cards/introCards';
 import { historyCard, recapCard } from './cards/recapCard';
 import { callerOf } from './identity';
+import { PREP_REPLIES, recapReplies, replyTo, SHARE_REPLIES } from './replies';
 import { handleScheduleSubmit, sendScheduleCard, zoneOf, type ScheduleFlowDeps } from './scheduleFlow';
+import { sendCard } from './send';
 import { turnLogger } from './turnLogger';
 import type { Logger } from '../log';
 import { createTeamFlow, type TeamFlowSettings } from './teamFlow';
@@ -33,10 +33,6 @@ export interface BotFlowDeps extends ScheduleFlowDeps {
 /** The text sent when the sender cannot be identified as an Entra user. */
 export const NO_IDENTITY = 'I can only do that for a signed-in Teams user in a personal chat with me.';
 
-async function reply(context: TurnContext, card: AdaptiveCard, text?: string): Promise<void> {
-  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), text));
-}
-
 /** The text sent when a private flow is asked for outside the personal chat. */
 export const PERSONAL_ONLY = 'I only do that in our personal chat, to keep your notes private.';
 
@@ -54,13 +50,6 @@ function withCaller(deps: BotFlowDeps, action: (context: TurnContext, caller: Ca
     }
     await action(context, caller);
   };
-}
-
-/** What `recap` says about an intro whose session never started: nothing to recap or share yet. */
-export function notHeldText(intro: Intro, timeZone: string): string {
-  const who = intro.member ? md(intro.member.name) : 'your colleague';
-  const when = intro.scheduledStart ? ` (${whenLabel(intro, timeZone)})` : '';
-  return `Your intro 1:1 with ${who}${when} has not been held yet, so there is nothing to recap or share. I will send your private recap here when it ends.`;
 }
 
 const shareSchema = z
@@ -109,29 +98,14 @@ export function createFlowHandlers(deps: BotFlowDeps) {
       handleScheduleSubmit(context, deps, caller, context.activity.value),
     ),
     prep: withCaller(deps, async (context, caller) => {
-      const now = flows.clock.now();
-      const next = (await recentIntros(flows, caller, 20))
-        .filter((intro) => intro.leader.id === caller.userId && Date.parse(intro.scheduledStart ?? '') > now)
-        .at(-1);
-      if (!next) {
-        await context.sendActivity('You have no intro 1:1 coming up. Type "schedule" to plan one.');
-        return;
-      }
-      await reply(context, prepCard(await prepBrief(flows, next), zoneOf(context), deps.historyUrl()));
+      const brief = await nextPrep(flows, caller);
+      if (!brief.ok) return void (await context.sendActivity(replyTo(PREP_REPLIES, brief.error)));
+      await sendCard(context, prepCard(brief.value, zoneOf(context), deps.historyUrl()));
     }),
     recap: withCaller(deps, async (context, caller) => {
       const recap = await latestRecap(flows, caller);
-      if (!recap.ok) {
-        await context.sendActivity(recap.error.message);
-        return;
-      }
-      const { intro } = recap.value;
-      const session = await flows.intros.getSession(intro.tenantId, intro.id);
-      if (session.value.status === 'notStarted') {
-        await context.sendActivity(notHeldText(intro, zoneOf(context)));
-        return;
-      }
-      await reply(context, recapCard(recap.value, deps.historyUrl(intro)));
+      if (!recap.ok) return void (await context.sendActivity(replyTo(recapReplies(zoneOf(context)), recap.error)));
+      await sendCard(context, recapCard(recap.value, deps.historyUrl(recap.value.intro)));
     }),
     history: withCaller(deps, async (context, caller) => {
       const intros = await recentIntros(flows, caller, 5);
@@ -140,7 +114,7 @@ export function createFlowHandlers(deps: BotFlowDeps) {
         const other = intro.leader.id === caller.userId ? (intro.member?.name ?? 'someone') : intro.leader.name;
         return `**${md(other)}** — ${whenLabel(intro, zone)} · ${intro.status}`;
       };
-      await reply(context, historyCard(intros, deps.historyUrl, label));
+      await sendCard(context, historyCard(intros, deps.historyUrl, label));
     }),
     shareSubmit: withCaller(deps, async (context, caller) => {
       const parsed = shareSchema.safeParse(context.activity.value);
@@ -150,7 +124,9 @@ export function createFlowHandlers(deps: BotFlowDeps) {
       }
       const shared = await shareRecap(flows, caller, parsed.data.introId, partsOf(parsed.data));
       await context.sendActivity(
-        shared.ok ? `Shared with ${md(shared.value.memberName)} in their personal chat.` : shared.error.message,
+        shared.ok
+          ? `Shared with ${md(shared.value.memberName)} in their personal chat.`
+          : replyTo(SHARE_REPLIES, shared.error),
       );
     }),
     // Meeting events answer nothing in the meeting chat: the recap goes to the leader's personal chat only.

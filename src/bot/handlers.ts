@@ -1,27 +1,18 @@
-import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import { buildAgenda } from '../domain/agenda';
 import { DEFAULT_MINUTES, validateDuration } from '../domain/intro';
 import { assertNever } from '../domain/result';
 import { agendaCard } from './cards/agendaCard';
-import type { AdaptiveCard } from './cards/card';
 import { helpCard } from './cards/helpCard';
 import { welcomeCard } from './cards/welcomeCard';
-import { parseCommand, type Command, type CommandName, type FlowCommand } from './commands';
+import { parseCommand, type Command, type FlowCommand } from './commands';
 import { isBotAdded } from './conversations';
+import { sendCard } from './send';
 import { turnLogger } from './turnLogger';
 
 /** What the user sees when a turn fails. */
 export const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
-
-async function sendCard(context: TurnContext, card: AdaptiveCard, textBefore?: string): Promise<void> {
-  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), textBefore));
-}
-
-/** The text sent for a command that is not built yet. */
-export function comingSoonText(name: CommandName): string {
-  return `"${name}" is coming soon. Meanwhile, type "agenda" to see how an intro 1:1 runs.`;
-}
 
 async function sendAgenda(context: TurnContext, minutes: number | undefined): Promise<void> {
   const duration = validateDuration(minutes ?? DEFAULT_MINUTES);
@@ -70,14 +61,6 @@ async function answerCommand(context: TurnContext, command: Command): Promise<vo
       return sendCard(context, helpCard());
     case 'agenda':
       return sendAgenda(context, command.minutes);
-    case 'comingSoon':
-      await context.sendActivity(
-        MessageFactory.suggestedActions(
-          [{ type: 'imBack', title: 'Agenda', value: 'agenda' }],
-          comingSoonText(command.name),
-        ),
-      );
-      return;
     case 'unknown':
       return sendCard(
         context,

@@ -1,14 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import type { Caller } from '../app/caller';
+import { derivedGuid } from '../derivedGuid';
 import { parseTenantId, parseUserId, type TenantId, type UserId } from '../domain/ids';
-
-/** A stable GUID derived from a string: stands for people known only by a name, email or non-GUID test id. */
-export function derivedGuid(seed: string): string {
-  const hex = createHash('sha256').update(seed).digest('hex');
-  // Version nibble 8 ("custom", RFC 9562) and the RFC variant, so it never equals a random v4 Entra id.
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
 
 /** The tenant id an activity carries, unvalidated: the conversation's, else the Teams channel data's. */
 export function tenantOf(activity: Partial<Activity>): unknown {

@@ -1,5 +1,5 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { CardFactory, MessageFactory, type ConversationReference } from 'botbuilder';
+import type { ConversationReference } from 'botbuilder';
 import type { ConversationStore, Notification, Notifier } from '../app/ports';
 import { isTimeZone } from '../domain/schedule';
 import { fail, ok, assertNever } from '../domain/result';
@@ -8,6 +8,7 @@ import type { Intro } from '../domain/intro';
 import type { AdaptiveCard } from './cards/card';
 import { headsUpCard, prepCard, unreachableCard } from './cards/introCards';
 import { recapCard, sharedRecapCard } from './cards/recapCard';
+import { sendCard } from './send';
 
 /** Renders a notification as the card its recipient sees. */
 export function renderNotification(
@@ -59,7 +60,7 @@ export function botNotifier(deps: BotNotifierDeps): Notifier {
           deps.botAppId ?? '',
           reference as Partial<ConversationReference>,
           async (context) => {
-            await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+            await sendCard(context, card);
           },
         );
         return ok(undefined);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Caller } from '../app/caller';
 import type { FlowDeps } from '../app/flowDeps';
@@ -9,7 +9,7 @@ import { DEFAULT_MINUTES, type Person } from '../domain/intro';
 import { settingSchema } from '../domain/intro.schema';
 import { fail, ok, type Result } from '../domain/result';
 import { epochToZoned, isTimeZone, zonedToEpoch } from '../domain/schedule';
-import type { Signer } from '../calendar/inviteLinks';
+import type { Signer } from '../app/ports';
 import { confirmationCard } from './cards/introCards';
 import {
   SCHEDULE_CARD_VERSION,
@@ -18,8 +18,9 @@ import {
   type ScheduleStamp,
   type ScheduleValues,
 } from './cards/scheduleCard';
-import { derivedGuid } from './identity';
+import { derivedGuid } from '../derivedGuid';
 import { alreadyUsedText, cardIntroId, replaceSubmittedCard, scheduleOnce } from './scheduleOnce';
+import { sendCard } from './send';
 
 /** A schedule card older than this is refused as stale. */
 const CARD_TTL_MS = 24 * 3_600_000;
@@ -77,10 +78,6 @@ export function defaultValues(now: number, timeZone: string): ScheduleValues {
 export function zoneOf(context: TurnContext): string {
   const zone = context.activity.localTimezone;
   return zone && isTimeZone(zone) ? zone : 'UTC';
-}
-
-async function sendCard(context: TurnContext, card: object): Promise<void> {
-  await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
 }
 
 /** Sends a schedule card, fresh or with the user's values and an error. */

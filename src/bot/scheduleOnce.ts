@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Caller } from '../app/caller';
 import type { FlowDeps } from '../app/flowDeps';
 import { scheduleIntro, type ScheduleError, type ScheduleRequest, type Scheduled } from '../app/scheduling';
@@ -8,7 +8,8 @@ import { escapeMarkdown as md } from '../domain/markdown';
 import { fail, type Result } from '../domain/result';
 import type { AdaptiveCard } from './cards/card';
 import { whenLabel } from './cards/introCards';
-import { derivedGuid } from './identity';
+import { derivedGuid } from '../derivedGuid';
+import { cardMessage } from './send';
 
 /** The intro a schedule card creates: its id derives from the card's signed stamp, so one card schedules once. */
 export function cardIntroId(sig: string): IntroId {
@@ -41,7 +42,7 @@ export async function scheduleOnce(
 
 /** Turns the submitted card (the activity replied to) into `card`; sends it as a new message when it cannot. */
 export async function replaceSubmittedCard(context: TurnContext, card: AdaptiveCard): Promise<void> {
-  const message = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+  const message = cardMessage(card);
   const cardId = context.activity.replyToId;
   if (cardId) {
     try {

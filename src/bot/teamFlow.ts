@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Caller } from '../app/caller';
 import type { FlowDeps } from '../app/flowDeps';
@@ -6,7 +6,7 @@ import type { FreeBusy, TeamPlanStore } from '../app/ports';
 import { confirmPlan, planTeam } from '../app/teamPlan';
 import type { TeamPlanDeps } from '../app/teamPlanSupport';
 import { newcomerJoined, teamProgress } from '../app/teamProgress';
-import type { Signer } from '../calendar/inviteLinks';
+import type { Signer } from '../app/ports';
 import { parseTenantId, type TenantId } from '../domain/ids';
 import { epochToZoned, isTimeZone } from '../domain/schedule';
 import type { TeamPlan } from '../domain/teamPlan';
@@ -14,9 +14,12 @@ import type { Logger } from '../log';
 import type { AdaptiveCard } from './cards/card';
 import { newcomerCard, teamChoiceCard, teamProgressCard } from './cards/teamCards';
 import { planConfirmedCard, planRows, teamPlanCard } from './cards/teamPlanCard';
-import { callerOf, derivedGuid, tenantOf } from './identity';
+import { callerOf, tenantOf } from './identity';
+import { derivedGuid } from '../derivedGuid';
 import { sendPrivately } from './privateChat';
+import { CONFIRM_PLAN_REPLIES, replyTo, TEAM_PLAN_REPLIES } from './replies';
 import { sendScheduleCard, zoneOf } from './scheduleFlow';
+import { cardMessage } from './send';
 import { issuePlanStamp, readPlanSubmit } from './teamPlanSubmit';
 import { contextRoster, entraIdOf, recordTeamInstall, teamMember, teamOf } from './teamRoster';
 
@@ -43,7 +46,7 @@ const ELSEWHERE = 'I plan team intros from a team channel (mention me there) or 
 const NO_IDENTITY = 'I can only do that for a signed-in Teams user.';
 const PERSONAL_ONLY = 'I only do that in our personal chat, to keep your plans private.';
 
-const card = (content: AdaptiveCard) => MessageFactory.attachment(CardFactory.adaptiveCard(content));
+const card = (content: AdaptiveCard) => cardMessage(content);
 
 function tenantIdOf(context: TurnContext, allowNonGuid: boolean): TenantId | undefined {
   const raw = tenantOf(context.activity);
@@ -87,7 +90,7 @@ export function createTeamFlow(deps: TeamFlowDeps) {
     const stored = (await deps.flows.conversations.get(caller.tenantId, caller.userId))?.localTimezone;
     const zone = typeof stored === 'string' && isTimeZone(stored) ? stored : zoneOf(context);
     const plan = await makePlan(context, caller, team, zone);
-    if (!plan.ok) return void (await context.sendActivity(plan.error.message));
+    if (!plan.ok) return void (await context.sendActivity(replyTo(TEAM_PLAN_REPLIES, plan.error)));
     const to = { tenantId: caller.tenantId, userId: caller.userId, teamsId: context.activity.from?.id };
     const sent = await sendPrivately(
       context,
@@ -128,14 +131,14 @@ export function createTeamFlow(deps: TeamFlowDeps) {
         return void (await context.sendActivity('I could not find that team. Type "meet my team" to choose again.'));
       }
       const plan = await makePlan(context, caller, { id: team.teamId, name: team.name }, zoneOf(context));
-      await context.sendActivity(plan.ok ? planCard(caller, plan.value) : plan.error.message);
+      await context.sendActivity(plan.ok ? planCard(caller, plan.value) : replyTo(TEAM_PLAN_REPLIES, plan.error));
     }),
     confirm: personal(async (context, caller) => {
       const read = readPlanSubmit(deps.signer, caller, context.activity.value, deps.flows.clock.now());
       if (!read.ok) return void (await context.sendActivity(read.error.message));
       const { submit, edits } = read.value;
       const confirmed = await confirmPlan(planDeps, caller, submit.teamId, submit.round, edits);
-      if (!confirmed.ok) return void (await context.sendActivity(confirmed.error.message));
+      if (!confirmed.ok) return void (await context.sendActivity(replyTo(CONFIRM_PLAN_REPLIES, confirmed.error)));
       await context.sendActivity(card(planConfirmedCard(confirmed.value)));
       if (confirmed.value.moved.length > 0 && planRows(confirmed.value.plan).length > 0) {
         await context.sendActivity(

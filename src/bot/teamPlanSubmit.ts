@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Caller } from '../app/caller';
 import type { PlanEdit } from '../app/teamPlan';
-import type { Signer } from '../calendar/inviteLinks';
+import type { Signer } from '../app/ports';
 import { parseUserId } from '../domain/ids';
 import { validateDuration } from '../domain/intro';
 import { fail, ok, type Result } from '../domain/result';

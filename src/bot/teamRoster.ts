@@ -5,7 +5,7 @@ import { parseUserId, type TenantId } from '../domain/ids';
 import { fail, ok } from '../domain/result';
 import type { Logger } from '../log';
 import { isBotAdded } from './conversations';
-import { derivedGuid } from './identity';
+import { derivedGuid } from '../derivedGuid';
 
 /** The team an activity comes from (channel messages and team events carry it in channel data). */
 export function teamOf(activity: Partial<Activity>): { id: string; name: string } | undefined {

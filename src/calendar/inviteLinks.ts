@@ -1,23 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-
-/** Signs and checks short strings with the app's HMAC key (invite links, schedule cards). */
-export interface Signer {
-  sign(value: string): string;
-  verify(value: string, signature: string): boolean;
-}
-
-/** An HMAC-SHA256 signer; signatures are base64url. */
-export function createSigner(key: Buffer): Signer {
-  const sign = (value: string) => createHmac('sha256', key).update(value).digest('base64url');
-  return {
-    sign,
-    verify: (value, signature) => {
-      const expected = Buffer.from(sign(value));
-      const given = Buffer.from(signature);
-      return expected.length === given.length && timingSafeEqual(expected, given);
-    },
-  };
-}
+import type { Signer } from '../app/ports';
 
 /** How long an invite link works: 30 days after the intro's start. */
 export const INVITE_VALID_MS = 30 * 24 * 60 * 60_000;

@@ -1,6 +1,6 @@
-import type { Calendar } from '../app/ports';
+import type { Calendar, Signer } from '../app/ports';
 import { ok } from '../domain/result';
-import { INVITE_VALID_MS, invitePath, type Signer } from './inviteLinks';
+import { INVITE_VALID_MS, invitePath } from './inviteLinks';
 
 /** The default calendar: the intro is already stored; it answers with a signed link to its .ics invite. */
 export function localCalendar(signer: Signer, publicUrl: () => string): Calendar {

@@ -1,5 +1,6 @@
 import { escapeText, foldLine, introInvite } from '../../src/calendar/ics';
-import { createSigner, invitePath, verifyInvite } from '../../src/calendar/inviteLinks';
+import { invitePath, verifyInvite } from '../../src/calendar/inviteLinks';
+import { createSigner } from '../../src/crypto/signer';
 import type { Intro } from '../../src/domain/intro';
 
 const intro = {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { resolveSigningKey } from '../../src/calendar/signingKey';
+import { resolveSigningKey } from '../../src/crypto/signer';
 import { KEK_FILE, loadLocalKeks, localKeyWrapper } from '../../src/crypto/localKeyWrapper';
 import { DB_FILE, openSqliteStore } from '../../src/store/sqlite/openSqliteStore';
 import { LEADER, startTestApp } from '../support/testApp';

@@ -2,7 +2,7 @@ import type { Server } from 'restify';
 import { startInPersonRequestSchema } from '../../domain/api';
 import type { UserId } from '../../domain/ids';
 import { openInPerson, startInPerson } from '../../app/inPerson';
-import { derivedGuid } from '../../bot/identity';
+import { derivedGuid } from '../../derivedGuid';
 import { readBody } from '../body';
 import { authed, type HttpDeps } from '../context';
 import { sendFailure } from '../errors';

@@ -2,14 +2,13 @@ import type { Request, Response, Server } from 'restify';
 import type { Clock, IntroStore } from '../../app/ports';
 import { parseIntroId, parseTenantId } from '../../domain/ids';
 import type { Intro } from '../../domain/intro';
-import type { InviteLink } from '../../calendar/inviteLinks';
 
 /** What the invite route needs: the intros, a time source, and the check for a signed link. */
 export interface InviteDeps {
   readonly intros: IntroStore;
   readonly clock: Clock;
   /** Checks the link's signature and expiry at `nowMs`. */
-  readonly verify: (link: InviteLink, nowMs: number) => boolean;
+  readonly verify: (link: { tenantId: string; introId: string; exp: string; sig: string }, nowMs: number) => boolean;
   readonly render: (intro: Intro, stampMs: number) => string;
 }
 

@@ -1,0 +1,210 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+
+interface Problem {
+  readonly ruleId: string | null;
+  readonly severity: number;
+  readonly message: string;
+}
+interface Case {
+  readonly name: string;
+  readonly filePath: string;
+  readonly code: string;
+  /** The rule that must report an error, or undefined when the file must lint clean. */
+  readonly rule?: string;
+}
+
+const root = path.resolve(__dirname, '../..');
+const IMPORTS = 'no-restricted-imports';
+
+const planted: readonly Case[] = [
+  {
+    name: 'src/domain importing node:fs',
+    filePath: 'src/domain/planted.ts',
+    code: "import { readFileSync } from 'node:fs';\nexport const read = readFileSync;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'src/domain importing src/app',
+    filePath: 'src/domain/planted.ts',
+    code: "import type { Clock } from '../app/ports';\nexport type Planted = Clock;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'src/app importing a store adapter',
+    filePath: 'src/app/planted.ts',
+    code: "import { openSqliteStore } from '../store/sqlite/openSqliteStore';\nexport const open = openSqliteStore;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'src/bot importing the store',
+    filePath: 'src/bot/planted.ts',
+    code: "import type { Store } from '../store/store';\nexport type Planted = Store;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'src/bot importing SQLite',
+    filePath: 'src/bot/cards/planted.ts',
+    code: "import Database from 'better-sqlite3';\nexport const db = Database;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'src/bot importing the HTTP edge',
+    filePath: 'src/bot/planted.ts',
+    code: "import { sendFailure } from '../http/errors';\nexport const send = sendFailure;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'src/http importing the calendar adapter',
+    filePath: 'src/http/routes/planted.ts',
+    code: "import { invitePath } from '../../calendar/inviteLinks';\nexport const link = invitePath;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'src/http importing an auth module other than the verifier and the local issuer',
+    filePath: 'src/http/planted.ts',
+    code: "import { tokenVerifierFor } from '../auth/verifierFor';\nexport const verifier = tokenVerifierFor;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'src/store importing the bot',
+    filePath: 'src/store/sqlite/planted.ts',
+    code: "import { callerOf } from '../../bot/identity';\nexport const caller = callerOf;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'src/calendar importing another adapter',
+    filePath: 'src/calendar/planted.ts',
+    code: "import { ensurePrivateDir } from '../crypto/privateFiles';\nexport const ensure = ensurePrivateDir;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'an adapter importing the composition root',
+    filePath: 'src/jobs/planted.ts',
+    code: "import { startApp } from '../index';\nexport const start = startApp;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'a shared module beside the composition root importing an adapter',
+    filePath: 'src/planted.ts',
+    code: "import { openSqliteStore } from './store/sqlite/openSqliteStore';\nexport const open = openSqliteStore;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'the tab importing src/app',
+    filePath: 'tab/src/planted.ts',
+    code: "import type { Caller } from '../../src/app/caller';\nexport type Planted = Caller;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'a hook called conditionally in a tab component',
+    filePath: 'tab/src/components/Planted.tsx',
+    code: [
+      "import { useState } from 'react';",
+      'export function Planted({ open }: { open: boolean }) {',
+      '  if (open) {',
+      '    const [count] = useState(0);',
+      '    return <span>{count}</span>;',
+      '  }',
+      '  return null;',
+      '}',
+      '',
+    ].join('\n'),
+    rule: 'react-hooks/rules-of-hooks',
+  },
+  {
+    name: 'an effect that leaves out a dependency in a tab hook',
+    filePath: 'tab/src/hooks/usePlanted.ts',
+    code: [
+      "import { useEffect } from 'react';",
+      'export function usePlanted(value: string, report: (value: string) => void): void {',
+      '  useEffect(() => report(value), [report]);',
+      '}',
+      '',
+    ].join('\n'),
+    rule: 'react-hooks/exhaustive-deps',
+  },
+];
+
+const clean: readonly Case[] = [
+  {
+    name: 'src/bot using a use case, a port and the domain',
+    filePath: 'src/bot/planted.ts',
+    code: [
+      "import type { Signer } from '../app/ports';",
+      "import { nextPrep } from '../app/nextIntro';",
+      "import { ok } from '../domain/result';",
+      "import { sendCard } from './send';",
+      'export const planted = { nextPrep, ok, sendCard, sign: (signer: Signer) => signer.sign("x") };',
+      '',
+    ].join('\n'),
+  },
+  {
+    name: "the bot's endpoint using the HTTP edge's body reader and errors",
+    filePath: 'src/bot/endpoint.ts',
+    code: "import { readJson } from '../http/body';\nimport { sendFailure } from '../http/errors';\nexport const planted = { readJson, sendFailure };\n",
+  },
+  {
+    name: 'src/http using the token verifier and the local issuer',
+    filePath: 'src/http/planted.ts',
+    code: [
+      "import type { TokenVerifier } from '../auth/tokenVerifier';",
+      "import type { LocalIssuer } from '../auth/localIssuer';",
+      'export type Planted = TokenVerifier | LocalIssuer;',
+      '',
+    ].join('\n'),
+  },
+  {
+    name: 'src/store sealing notes with src/crypto',
+    filePath: 'src/store/planted.ts',
+    code: "import { sealBytes } from '../crypto/aesGcm';\nexport const seal = sealBytes;\n",
+  },
+  {
+    name: 'the composition root importing everything',
+    filePath: 'src/index.ts',
+    code: "import { openSqliteStore } from './store/sqlite/openSqliteStore';\nimport { createBot } from './bot/createBot';\nexport const planted = { openSqliteStore, createBot };\n",
+  },
+  {
+    name: 'a tab component calling hooks at the top level with every dependency',
+    filePath: 'tab/src/components/Planted.tsx',
+    code: [
+      "import { useEffect, useState } from 'react';",
+      'export function Planted({ label }: { label: string }) {',
+      '  const [count, setCount] = useState(0);',
+      '  useEffect(() => setCount(label.length), [label]);',
+      '  return <span>{count}</span>;',
+      '}',
+      '',
+    ].join('\n'),
+  },
+];
+
+function lintAll(cases: readonly Case[]): Promise<Problem[][]> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      process.execPath,
+      [path.join(__dirname, 'lintCases.mjs')],
+      { cwd: root, maxBuffer: 8 * 1024 * 1024, timeout: 120_000 },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout)),
+    );
+    child.stdin?.end(JSON.stringify({ cwd: root, cases: cases.map(({ filePath, code }) => ({ filePath, code })) }));
+  });
+}
+
+describe('lint boundaries', () => {
+  let problems: Problem[][] = [];
+  beforeAll(async () => {
+    problems = await lintAll([...planted, ...clean]);
+  }, 120_000);
+
+  it.each(planted.map((planted, index) => [planted.name, index] as const))('refuses %s', (_name, index) => {
+    const rule = planted[index]?.rule;
+    const errors = (problems[index] ?? []).filter((problem) => problem.severity === 2);
+    expect(errors.map((problem) => problem.ruleId)).toContain(rule);
+  });
+
+  it.each(clean.map((file, index) => [file.name, planted.length + index] as const))('accepts %s', (_name, index) => {
+    expect(problems[index]).toEqual([]);
+  });
+});
