@@ -17,7 +17,6 @@ import { JOB_KINDS, type FlowDeps } from './app/flowDeps';
 import { runHeadsUpMember, runPrepLeader } from './app/prep';
 import type { Intro } from './domain/intro';
 import { inviteRoutes } from './http/routes/invites';
-import { teamPlanRoutes } from './http/routes/teamPlans';
 import { createJobRunner } from './jobs/jobRunner';
 import { setTurnLogger } from './bot/turnLogger';
 import { botEndpoint } from './bot/endpoint';
@@ -182,6 +181,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const server = createHttpServer({
     useCases,
     notifier: flows.notifier,
+    teams: { ...flows, teamPlans, freeBusy },
     verifyToken,
     health: store.health,
     logger,
@@ -196,13 +196,6 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
         await bot.app.run(context);
       },
     }),
-  });
-  teamPlanRoutes(server, {
-    useCases,
-    verifyToken,
-    health: store.health,
-    logger,
-    teams: { ...flows, teamPlans, freeBusy },
   });
   inviteRoutes(server, {
     intros: store.intros,

@@ -1,4 +1,4 @@
-import type { HistoryItem } from '../../src/domain/history';
+import type { HistoryItem } from '../../src/contract';
 import type { IntroId, TenantId, UserId } from '../../src/domain/ids';
 import { ApiError } from '../../tab/src/api/client';
 import { createHistoryApi, filenameFrom, searchQueryString } from '../../tab/src/history/api';
