@@ -9,8 +9,8 @@ import type {
   SessionView,
   StartInPersonRequest,
   StartIntroRequest,
-} from '../../../src/domain/api';
-import type { CarriedForward } from '../../../src/domain/history';
+} from '../../../src/contract';
+import type { CarriedForward } from '../../../src/contract';
 import type { NotesBody } from '../../../src/domain/notes';
 import { ApiError, toApiError } from './errors';
 

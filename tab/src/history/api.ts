@@ -1,7 +1,8 @@
-import type { IntroView, NotesView } from '../../../src/domain/api';
-import type { FollowUpFilter, HistoryList, HistorySearch } from '../../../src/domain/history';
+import type { IntroView, NotesView } from '../../../src/contract';
+import type { HistoryList, HistorySearch } from '../../../src/contract';
+import type { FollowUpFilter } from '../../../src/domain/history';
 import type { NotesBody } from '../../../src/domain/notes';
-import type { Me } from '../../../src/domain/api';
+import type { Me } from '../../../src/contract';
 import { ApiError, type ApiClientOptions } from '../api/client';
 import { clearPending, type KeyValueStorage } from '../notes/pendingStore';
 import { clearCachedViews } from '../inperson/viewCache';

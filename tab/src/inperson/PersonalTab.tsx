@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { IntroView } from '../../../src/domain/api';
+import type { IntroView } from '../../../src/contract';
 import { createApiClient } from '../api/client';
 import { HistoryPage } from '../components/HistoryPage';
 import { Page } from '../components/Page';

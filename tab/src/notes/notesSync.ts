@@ -1,4 +1,4 @@
-import type { NotesView } from '../../../src/domain/api';
+import type { NotesView } from '../../../src/contract';
 import { emptyNotesBody, type NotesBody } from '../../../src/domain/notes';
 import { isSignInProblem, isTransient } from '../api/errors';
 import { checkCaps } from './caps';
