@@ -7,6 +7,7 @@ import { securityHeaders } from './headers';
 import { loopbackHostOnly } from './loopbackHost';
 import { requestUrl } from './requestUrl';
 import { healthRoutes } from './routes/health';
+import { inviteRoutes, type InviteDeps } from './routes/invites';
 import { localAuthRoutes } from './routes/localAuth';
 import { tabRoutes } from './routes/tab';
 
@@ -19,6 +20,8 @@ export interface ServerParts extends ApiDeps {
   readonly tabDir: string;
   /** Present only when running without Entra ID. */
   readonly localIssuer?: LocalIssuer;
+  /** Serves signed .ics invite links. */
+  readonly invites: InviteDeps;
 }
 
 function requestLogging(server: Server, deps: HttpDeps): void {
@@ -71,5 +74,6 @@ export function createHttpServer(parts: ServerParts): Server {
   apiRoutes(server, parts);
   if (parts.localIssuer) localAuthRoutes(server, parts.localIssuer);
   tabRoutes(server, parts.tabDir, Boolean(parts.localIssuer));
+  inviteRoutes(server, parts.invites);
   return server;
 }
