@@ -7,7 +7,9 @@ import type { Notes } from '../domain/notes';
 import { feedbackSchema, followUpSchema, goalSchema, issueSchema, noteTextSchema } from '../domain/notes.schema';
 import { PHASES } from '../domain/phases';
 
-/** A participant on the wire. How the domain's objects travel inside answers; each schema is checked against its type. */
+// How the domain's objects travel inside answers; each schema is typed with its domain type, so the two agree.
+
+/** A participant on the wire. */
 export const personSchema = z.object({ id: userIdSchema, name: z.string() });
 
 /** An intro on the wire. */
