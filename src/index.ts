@@ -154,6 +154,19 @@ function calendarOf(config: Config, logger: Logger, signer: Signer, publicUrl: (
     : localCalendar(signer, publicUrl);
 }
 
+/** The bot endpoint: Bot Framework authentication from the config, then one teams-ai turn with its own logger. */
+function activityHandler(config: Config, bot: ReturnType<typeof createBot>) {
+  return botEndpoint({
+    bot: config.bot,
+    serviceUrls: config.serviceUrls,
+    adapter: bot.adapter,
+    run: async (context, requestLogger) => {
+      setTurnLogger(context, requestLogger.child({ turnId: context.activity.id }));
+      await bot.app.run(context);
+    },
+  });
+}
+
 /** Listens on PORT and HOST; a slow client cannot hold a socket: headers within 10 s, the whole request within 30 s. */
 async function listen(server: Server, config: Config): Promise<number> {
   server.server.headersTimeout = 10_000;
@@ -240,15 +253,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     logger,
     localIssuer,
     tabDir: options.tabDir ?? path.join(packageRoot, 'tab', 'dist'),
-    handleActivity: botEndpoint({
-      bot: config.bot,
-      serviceUrls: config.serviceUrls,
-      adapter: bot.adapter,
-      run: async (context, requestLogger) => {
-        setTurnLogger(context, requestLogger.child({ turnId: context.activity.id }));
-        await bot.app.run(context);
-      },
-    }),
+    handleActivity: activityHandler(config, bot),
     invites: {
       intros: store.intros,
       clock,
