@@ -110,6 +110,33 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/contract/**/*.ts'],
+    rules: {
+      ...restrict(
+        [
+          ...frameworks,
+          ...frontEnd,
+          ...node,
+          '../app/*',
+          '../store/*',
+          '../http/*',
+          '../bot/*',
+          '../auth/*',
+          '../calendar/*',
+          '../crypto/*',
+          '../jobs/*',
+          '../config',
+          '../log',
+          '../clock',
+          '../index',
+        ],
+        'src/contract is the wire contract: it imports only src/domain and zod.',
+      ),
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Take time from a Clock.' }],
+      'no-restricted-globals': ['error', 'setTimeout', 'setInterval', 'fetch'],
+    },
+  },
+  {
     files: ['src/app/**/*.ts'],
     rules: {
       ...layers([...edges, ...adapters, 'index'], 'src/app depends only on src/domain and its ports.', {}, [
@@ -155,8 +182,16 @@ export default tseslint.config(
   {
     files: ['tab/**/*.{ts,tsx}'],
     rules: restrict(
-      [...frameworks, ...node, '**/src/app/*', '**/src/http/*', '**/src/bot/*', '**/src/store/*'],
-      'The tab may import only src/domain types and schemas.',
+      [
+        ...frameworks,
+        ...node,
+        '**/src/*',
+        '!**/src/domain',
+        '!**/src/domain/*',
+        '!**/src/contract',
+        '!**/src/contract/*',
+      ],
+      'The tab may import only src/domain and src/contract.',
     ),
   },
   {

@@ -3,38 +3,37 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Server } from 'restify';
 import type { UseCaseDeps } from './app/deps';
+import { JOB_KINDS, type FlowDeps } from './app/flowDeps';
 import type { Clock } from './app/ports';
+import { runHeadsUpMember, runPrepLeader } from './app/prep';
 import { createLocalIssuer, type LocalIssuer } from './auth/localIssuer';
+import { tokenVerifierFor } from './auth/verifierFor';
+import { allowedConversations } from './bot/allowedConversations';
 import { createAdapter, createBot } from './bot/createBot';
+import { botEndpoint } from './bot/endpoint';
 import { botMeetingRoster } from './bot/meetingRoster';
 import { botNotifier } from './bot/notifier';
+import { setTurnLogger } from './bot/turnLogger';
 import { graphCalendar } from './calendar/graphCalendar';
+import { graphFreeBusy } from './calendar/graphFreeBusy';
 import { introInvite } from './calendar/ics';
 import { verifyInvite } from './calendar/inviteLinks';
 import { localCalendar } from './calendar/localCalendar';
 import { createSigner, resolveSigningKey } from './crypto/signer';
-import { JOB_KINDS, type FlowDeps } from './app/flowDeps';
-import { runHeadsUpMember, runPrepLeader } from './app/prep';
-import type { Intro } from './domain/intro';
-import { inviteRoutes } from './http/routes/invites';
-import { teamPlanRoutes } from './http/routes/teamPlans';
-import { createJobRunner } from './jobs/jobRunner';
-import { setTurnLogger } from './bot/turnLogger';
-import { botEndpoint } from './bot/endpoint';
-import { allowedConversations } from './bot/allowedConversations';
-import { tokenVerifierFor } from './auth/verifierFor';
+import type { Signer } from './app/ports';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig, type Config } from './config';
 import { keyWrapperFor } from './crypto/keyWrapperFor';
 import type { IntroId } from './domain/ids';
+import type { Intro } from './domain/intro';
 import { createHttpServer } from './http/server';
+import { createJobRunner } from './jobs/jobRunner';
 import { createLogger, type Logger } from './log';
 import { openTableStore, storageAccountName } from './store/azure-tables/openTableStore';
+import { openTableTeamPlanStore } from './store/azure-tables/tableTeamPlanStore';
 import { openSqliteStore } from './store/sqlite/openSqliteStore';
 import { databaseFile } from './store/sqlite/sqliteFile';
-import { openTableTeamPlanStore } from './store/azure-tables/tableTeamPlanStore';
 import { openSqliteTeamPlanStore } from './store/sqlite/sqliteTeamPlanStore';
-import { graphFreeBusy } from './calendar/graphFreeBusy';
 
 /** A started app: where it listens and how to stop it. */
 export interface RunningApp {
@@ -84,6 +83,24 @@ async function within(work: Promise<void>, ms: number): Promise<void> {
   clearTimeout(timer);
 }
 
+/** Where the app is reached, fixed before anything is wired; with PORT=0 the port is filled in once bound. */
+interface Addresses {
+  /** The listener's own address, e.g. http://127.0.0.1:3978. */
+  readonly origin: () => string;
+  /** The one public URL every link, invite and issuer uses: https://BOT_DOMAIN when set, else the origin. */
+  readonly publicUrl: () => string;
+  /** Records the port the listener was given. */
+  readonly bound: (port: number) => void;
+}
+
+function addressesOf(config: Config): Addresses {
+  let port = config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const origin = () => `http://${host}:${port}`;
+  const publicUrl = () => (config.domain ? `https://${config.domain}` : origin());
+  return { origin, publicUrl, bound: (bound) => void (port = bound) };
+}
+
 /** Link to the personal history tab (a Teams deep link when the app id is known), optionally to one intro. */
 function historyLink(config: Config, publicUrl: () => string) {
   return (intro?: Intro): string => {
@@ -97,9 +114,8 @@ function historyLink(config: Config, publicUrl: () => string) {
 
 const packageRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 
-/** The composition root: wires config, store, auth, bot and HTTP, then listens. */
-export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
-  const logger = options.logger ?? createLogger(config.logLevel);
+/** The stores: intros, notes, jobs and conversations in one, team plans beside it; upgraded before use. */
+async function openStores(config: Config, logger: Logger) {
   const keys = keyWrapperFor(config.keys, config.dataDir);
   const store = config.storageConnectionString
     ? await openTableStore(config.storageConnectionString, 'intro', { keys })
@@ -113,46 +129,106 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   if (sealed > 0) logger.info({ sealed }, 'Sealed notes written before encryption at rest');
   const sqliteTeamPlans = config.storageConnectionString ? undefined : openSqliteTeamPlanStore(config.dataDir);
   const teamPlans = sqliteTeamPlans ?? (await openTableTeamPlanStore(config.storageConnectionString ?? '', 'intro'));
-  let origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  const close = () => {
+    store.close();
+    sqliteTeamPlans?.close();
+  };
+  return { store, teamPlans, close };
+}
+
+/** Bot Framework credentials, or none (local mode, or a deployment with no bot configured). */
+function botAuthOf(config: Config) {
+  return config.bot.mode === 'authenticated'
+    ? { botId: config.bot.id, botPassword: config.bot.password, botTenantId: config.bot.tenantId }
+    : {};
+}
+
+/** The calendar: Graph when configured, else a signed .ics invite. */
+function calendarOf(config: Config, logger: Logger, signer: Signer, publicUrl: () => string) {
+  return config.graph
+    ? graphCalendar({
+        ...config.graph,
+        teamsAppId: config.teamsAppId,
+        contentUrl: () => `${publicUrl()}/tab/index.html?view=meeting`,
+        onWarning: (message, err) => logger.warn({ err }, message),
+      })
+    : localCalendar(signer, publicUrl);
+}
+
+/** The bot endpoint: Bot Framework authentication from the config, then one teams-ai turn with its own logger. */
+function activityHandler(config: Config, bot: ReturnType<typeof createBot>) {
+  return botEndpoint({
+    bot: config.bot,
+    serviceUrls: config.serviceUrls,
+    adapter: bot.adapter,
+    run: async (context, requestLogger) => {
+      setTurnLogger(context, requestLogger.child({ turnId: context.activity.id }));
+      await bot.app.run(context);
+    },
+  });
+}
+
+/** Listens on PORT and HOST; a slow client cannot hold a socket: headers within 10 s, the whole request within 30 s. */
+async function listen(server: Server, config: Config): Promise<number> {
+  server.server.headersTimeout = 10_000;
+  server.server.requestTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/** The composition root, top to bottom: addresses, adapters, use cases, edges (bot, HTTP), then listen. */
+export async function startApp(config: Config, options: StartOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const { origin, publicUrl, bound } = addressesOf(config);
+
+  // Adapters: stores, sign-in, the Bot Framework connection, the calendar.
+  const { store, teamPlans, close } = await openStores(config, logger);
   const localIssuer =
-    config.auth.mode === 'local' ? await createLocalIssuer(() => origin, config.auth.clientId) : undefined;
+    config.auth.mode === 'local' ? await createLocalIssuer(publicUrl, config.auth.clientId) : undefined;
   const verifyToken = tokenVerifierFor(config, localIssuer);
-  const auth =
-    config.bot.mode === 'authenticated'
-      ? { botId: config.bot.id, botPassword: config.bot.password, botTenantId: config.bot.tenantId }
-      : {};
+  const auth = botAuthOf(config);
   const adapter = createAdapter(auth);
   // Every proactive send and roster question reads references through this, so one stored before the allow-list
   // existed (or by a forged activity) is never posted to.
   const conversations = allowedConversations(store.conversations, config.serviceUrls);
+  const signer = createSigner(resolveSigningKey(config.signingSecret, config.dataDir));
+  const historyUrl = historyLink(config, publicUrl);
+  const freeBusy = config.graph && graphFreeBusy(config.graph);
+
+  // Use cases and the flows behind the bot and the jobs.
   const useCases: UseCaseDeps = {
     intros: store.intros,
     notes: store.notes,
     conversations,
     teamPlans,
-    clock: options.clock ?? systemClock,
+    clock,
     roster: botMeetingRoster({ adapter, botAppId: auth.botId, conversations, logger }),
     requireConfirmedParticipant: config.requireConfirmedParticipant,
     newIntroId: () => randomUUID() as IntroId,
   };
-  const publicUrl = () => (config.domain ? `https://${config.domain}` : origin);
-  const signer = createSigner(resolveSigningKey(config.signingSecret, config.dataDir));
-  const historyUrl = historyLink(config, publicUrl);
   const flows: FlowDeps = {
     ...useCases,
     jobs: store.jobs,
     conversations,
-    calendar: config.graph
-      ? graphCalendar({
-          ...config.graph,
-          teamsAppId: config.teamsAppId,
-          contentUrl: () => `${publicUrl()}/tab/index.html?view=meeting`,
-          onWarning: (message, err) => logger.warn({ err }, message),
-        })
-      : localCalendar(signer, publicUrl),
+    calendar: calendarOf(config, logger, signer, publicUrl),
     notifier: botNotifier({ adapter, botAppId: auth.botId, conversations, logger, historyUrl }),
   };
-  const freeBusy = config.graph && graphFreeBusy(config.graph);
+  const jobs = createJobRunner({
+    jobs: store.jobs,
+    clock,
+    logger: logger.child({ component: 'jobs' }),
+    intervalMs: options.jobPollMs ?? config.jobPollMs,
+    handlers: {
+      [JOB_KINDS.prepLeader]: (payload) => runPrepLeader(flows, payload),
+      [JOB_KINDS.headsUpMember]: (payload) => runHeadsUpMember(flows, payload),
+    },
+  });
+
+  // Edges: the bot, then the HTTP server that carries it, the API, the tab and the invites.
   const bot = createBot({
     storage: store.botStorage,
     conversations,
@@ -169,66 +245,36 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       teams: { teamPlans, freeBusy, botAppId: auth.botId },
     },
   });
-  const jobs = createJobRunner({
-    jobs: store.jobs,
-    clock: useCases.clock,
-    logger: logger.child({ component: 'jobs' }),
-    intervalMs: options.jobPollMs ?? config.jobPollMs,
-    handlers: {
-      [JOB_KINDS.prepLeader]: (payload) => runPrepLeader(flows, payload),
-      [JOB_KINDS.headsUpMember]: (payload) => runHeadsUpMember(flows, payload),
-    },
-  });
   const server = createHttpServer({
     useCases,
     notifier: flows.notifier,
+    teams: { ...flows, teamPlans, freeBusy },
     verifyToken,
     health: store.health,
     logger,
     localIssuer,
     tabDir: options.tabDir ?? path.join(packageRoot, 'tab', 'dist'),
-    handleActivity: botEndpoint({
-      bot: config.bot,
-      serviceUrls: config.serviceUrls,
-      adapter: bot.adapter,
-      run: async (context, requestLogger) => {
-        setTurnLogger(context, requestLogger.child({ turnId: context.activity.id }));
-        await bot.app.run(context);
-      },
-    }),
+    handleActivity: activityHandler(config, bot),
+    invites: {
+      intros: store.intros,
+      clock,
+      verify: (link, nowMs) => verifyInvite(signer, link, nowMs),
+      render: (intro, stampMs) => introInvite(intro, new URL(publicUrl()).hostname, stampMs),
+    },
   });
-  teamPlanRoutes(server, {
-    useCases,
-    verifyToken,
-    health: store.health,
-    logger,
-    teams: { ...flows, teamPlans, freeBusy },
-  });
-  inviteRoutes(server, {
-    intros: store.intros,
-    clock: useCases.clock,
-    verify: (link, nowMs) => verifyInvite(signer, link, nowMs),
-    render: (intro, stampMs) => introInvite(intro, new URL(publicUrl()).hostname, stampMs),
-  });
-  // A slow client cannot hold a socket for minutes: headers within 10 s, the whole request within 30 s.
-  server.server.headersTimeout = 10_000;
-  server.server.requestTimeout = 30_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, resolve);
-  });
-  origin = origin.replace(/:\d+$/, `:${(server.address() as AddressInfo).port}`);
+
+  // Listen, then start the job poller.
+  bound(await listen(server, config));
   jobs.start();
   return {
-    url: origin,
+    url: origin(),
     server,
     localIssuer,
     runDueJobs: () => jobs.runDueJobs(),
     stop: async (graceMs = config.shutdownGraceMs) => {
       // Jobs and requests wind down side by side, and neither may hold the process past the grace period.
       await Promise.all([within(jobs.stop(), graceMs), closeServer(server, graceMs)]);
-      store.close();
-      sqliteTeamPlans?.close();
+      close();
     },
   };
 }

@@ -1,14 +1,5 @@
-import {
-  countFollowUps,
-  introDate,
-  otherPerson,
-  passesFollowUpFilter,
-  type CarriedForward,
-  type FollowUpFilter,
-  type HistoryList,
-  type HistorySearch,
-  type SearchResultItem,
-} from '../domain/history';
+import type { CarriedForward, HistoryList, HistorySearch, SearchResultItem } from '../contract';
+import { countFollowUps, introDate, otherPerson, passesFollowUpFilter, type FollowUpFilter } from '../domain/history';
 import { searchNotes, searchTerms } from '../domain/historySearch';
 import type { IntroId, UserId } from '../domain/ids';
 import type { Goal, Notes } from '../domain/notes';

@@ -1,4 +1,5 @@
-import { countFollowUps, historyStatus, otherPerson, type HistoryItem } from '../domain/history';
+import type { HistoryItem } from '../contract';
+import { countFollowUps, historyStatus, otherPerson } from '../domain/history';
 import { roleOf, type Intro } from '../domain/intro';
 import type { Notes } from '../domain/notes';
 import { spentAt } from '../domain/session';

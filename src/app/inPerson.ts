@@ -1,4 +1,4 @@
-import type { IntroView, StartInPersonRequest } from '../domain/api';
+import type { IntroView, StartInPersonRequest } from '../contract';
 import type { IntroId, UserId } from '../domain/ids';
 import { createIntro, type Intro, type IntroError, type Person, type Setting } from '../domain/intro';
 import { fail, ok, type Result } from '../domain/result';

@@ -1,4 +1,4 @@
-import type { IntroView, SessionView } from '../domain/api';
+import type { IntroView, SessionView } from '../contract';
 import { buildAgenda } from '../domain/agenda';
 import type { IntroId } from '../domain/ids';
 import { roleOf, type Intro } from '../domain/intro';

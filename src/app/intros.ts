@@ -1,4 +1,4 @@
-import type { IntroList, IntroView } from '../domain/api';
+import type { IntroList, IntroView } from '../contract';
 import type { IntroId } from '../domain/ids';
 import { ok, type Result } from '../domain/result';
 import type { Caller } from './caller';

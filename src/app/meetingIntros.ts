@@ -1,4 +1,4 @@
-import type { IntroView, StartIntroRequest } from '../domain/api';
+import type { IntroView, StartIntroRequest } from '../contract';
 import type { MeetingKey } from '../domain/ids';
 import { createIntro, roleOf, type Intro, type IntroError, type Person } from '../domain/intro';
 import { fail, ok, type Result } from '../domain/result';

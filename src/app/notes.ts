@@ -1,4 +1,4 @@
-import type { NotesView } from '../domain/api';
+import type { NotesView } from '../contract';
 import type { IntroId } from '../domain/ids';
 import { emptyNotesBody, type Notes, type NotesBody } from '../domain/notes';
 import { ok, type Result } from '../domain/result';

@@ -1,4 +1,4 @@
-import type { IntroView } from '../domain/api';
+import type { IntroView } from '../contract';
 import type { IntroId } from '../domain/ids';
 import { roleOf, switchRoles, type RoleSwitchAction } from '../domain/intro';
 import { fail, ok, type Failure, type Result } from '../domain/result';

@@ -1,4 +1,4 @@
-import type { SessionActionRequest, SessionView } from '../domain/api';
+import type { SessionActionRequest, SessionView } from '../contract';
 import type { IntroId } from '../domain/ids';
 import type { Intro, IntroStatus } from '../domain/intro';
 import { fail, ok, type Result } from '../domain/result';

@@ -1,20 +1,11 @@
 import type { Agenda } from './agenda';
 import type { UserId } from './ids';
 import type { Intro, IntroStatus, Person } from './intro';
-import type { FeedbackGiven, FollowUp, Goal, NotesBody } from './notes';
+import type { FeedbackGiven, FollowUp, NotesBody } from './notes';
 import { PHASE_TITLES, PHASES, type PhaseId } from './phases';
 import type { Session } from './session';
 
-/**
- * The history contract (personal tab), shared by the server and the tab.
- *
- * GET    /api/v1/history?cursor=&limit=                 → HistoryList (intros the caller led or attended, newest first)
- * GET    /api/v1/history/search?q=&person=&followUps=   → HistorySearch (only the caller's own notes are searched)
- * GET    /api/v1/export.md | /api/v1/export.csv        → the caller's own data, as an attachment
- * DELETE /api/v1/intros/:id/notes                       → 204 (the caller's notes on that intro)
- * DELETE /api/v1/me/data                                → 204 (all the caller's notes, intros they led, their bot reference)
- * GET    /api/v1/people/:userId/carried-forward?exclude= → CarriedForward (the caller as leader)
- */
+/** What a history search keeps: intros with open, or with done, follow-ups (the wire shapes are in src/contract). */
 export type FollowUpFilter = 'open' | 'done';
 
 /** How many follow-ups are open and done in one set of notes. */
@@ -47,54 +38,10 @@ export function historyStatus(intro: Intro, session: Session): HistoryStatus {
   return session.status === 'notStarted' ? 'notHeld' : 'done';
 }
 
-/** One intro in the caller's history, with a summary of the caller's own notes. */
-export interface HistoryItem {
-  readonly intro: Intro;
-  readonly role: 'leader' | 'member';
-  readonly status: HistoryStatus;
-  /** The other participant, when known. */
-  readonly with?: Person;
-  /** Milliseconds actually spent, once the session has started. */
-  readonly spentMs?: number;
-  readonly followUps: FollowUpCounts;
-  readonly hasNotes: boolean;
-}
-
-/** A page of history. */
-export interface HistoryList {
-  readonly items: readonly HistoryItem[];
-  readonly nextCursor?: string;
-}
-
 /** Where in the notes a search matched, and the text around the match. */
 export interface SearchSnippet {
   readonly where: string;
   readonly text: string;
-}
-
-/** One intro whose notes match a search. */
-export interface SearchResultItem extends HistoryItem {
-  readonly snippets: readonly SearchSnippet[];
-}
-
-/** The answer to a history search. */
-export interface HistorySearch {
-  readonly items: readonly SearchResultItem[];
-  /** True when more intros matched than were returned. */
-  readonly truncated: boolean;
-}
-
-/** An open follow-up, with the intro it came from. */
-export interface CarriedFollowUp extends FollowUp {
-  readonly introId: string;
-}
-
-/** What a leader carries into the next conversation with the same person. */
-export interface CarriedForward {
-  /** The most recent earlier intro with this person that has the leader's notes. */
-  readonly from?: { readonly introId: string; readonly date: string };
-  readonly goals: readonly Goal[];
-  readonly openFollowUps: readonly CarriedFollowUp[];
 }
 
 /** The date an intro is filed under: its scheduled start, else when it was created. */

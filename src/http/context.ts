@@ -1,5 +1,6 @@
 import type { Request, Response } from 'restify';
 import type { Caller } from '../app/caller';
+import type { PreconditionHeader } from '../contract';
 import type { UseCaseDeps } from '../app/deps';
 import type { StoreHealth } from '../app/ports';
 import type { TokenVerifier } from '../auth/tokenVerifier';
@@ -48,9 +49,6 @@ export function authed(deps: HttpDeps, handler: AuthedHandler) {
     }
   };
 }
-
-/** The precondition headers the API reads. */
-export type PreconditionHeader = 'If-Match' | 'If-None-Match';
 
 // Exactly one entity-tag as the server writes it ("<n>"), strong or weak (a proxy may weaken it): nothing else.
 const SERVER_TAG = /^(?:W\/)?"(0|[1-9]\d{0,15})"$/;

@@ -1,4 +1,5 @@
 import type { Response } from 'restify';
+import type { ApiErrorCode } from '../contract';
 import type { Failure } from '../domain/result';
 
 /**
@@ -30,10 +31,7 @@ const STATUS = {
   preconditionRequired: 428,
   tooLarge: 413,
   unsupportedMediaType: 415,
-} as const;
-
-/** Every failure code the API answers with. */
-export type ApiErrorCode = keyof typeof STATUS;
+} as const satisfies Record<ApiErrorCode, number>;
 
 /** The status for a failure. */
 export function statusFor(code: ApiErrorCode): number {

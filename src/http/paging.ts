@@ -1,21 +1,10 @@
-import type { Response } from 'restify';
+import type { Request, Response } from 'restify';
+import type { z } from 'zod';
 import { InvalidCursorError } from '../app/ports';
-import { z } from 'zod';
-import type { LoggedRequest } from './context';
 import { sendFailure } from './errors';
 
-/** The paging query every list route takes: `?limit=1..100&cursor=`. */
-export const pageQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional(),
-});
-
 /** Parses a request's query string, or answers 400 invalidQuery naming the field and returns undefined. */
-export function parseQuery<S extends z.ZodTypeAny>(
-  req: LoggedRequest,
-  res: Response,
-  schema: S,
-): z.infer<S> | undefined {
+export function parseQuery<S extends z.ZodTypeAny>(req: Request, res: Response, schema: S): z.infer<S> | undefined {
   const raw = Object.fromEntries(new URL(req.url ?? '', 'http://x').searchParams);
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;

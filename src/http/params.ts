@@ -1,23 +1,18 @@
 import type { Request, Response } from 'restify';
-import { parseIntroId, parseMeetingKey, type IntroId, type MeetingKey } from '../domain/ids';
+import { PATH_PARAMS, type PathParam } from '../contract';
 import { sendFailure } from './errors';
 
-/** The intro id in the path, or undefined after answering 400. */
-export function introIdParam(req: Request, res: Response): IntroId | undefined {
-  const id = parseIntroId(req.params.id);
-  if (!id) sendFailure(res, { code: 'invalidIntroId', message: 'The intro id in the path is not valid.', field: 'id' });
-  return id;
-}
-
-/** The Teams meeting id in the path, or undefined after answering 400. */
-export function meetingIdParam(req: Request, res: Response): MeetingKey | undefined {
-  const id = parseMeetingKey(req.params.meetingId);
-  if (!id) {
-    sendFailure(res, {
-      code: 'invalidMeetingId',
-      message: 'The meeting id in the path is not a Teams meeting id.',
-      field: 'meetingId',
-    });
+/** Parses the named path parameters in order, or answers 400 with the first one's failure and returns undefined. */
+export function parseParams(
+  req: Request,
+  res: Response,
+  names: readonly PathParam[],
+): Record<string, unknown> | undefined {
+  const values: Record<string, unknown> = {};
+  for (const name of names) {
+    const parsed = PATH_PARAMS[name].schema.safeParse(req.params[name]);
+    if (!parsed.success) return void sendFailure(res, PATH_PARAMS[name].failure);
+    values[name] = parsed.data;
   }
-  return id;
+  return values;
 }

@@ -1,31 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { Notifier } from '../app/ports';
 import type { LocalIssuer } from '../auth/localIssuer';
+import { apiRoutes, type ApiDeps } from './api';
 import type { HttpDeps, LoggedRequest } from './context';
 import { securityHeaders } from './headers';
 import { loopbackHostOnly } from './loopbackHost';
 import { requestUrl } from './requestUrl';
 import { healthRoutes } from './routes/health';
-import { historyRoutes } from './routes/history';
-import { inPersonRoutes } from './routes/inPerson';
-import { introRoutes } from './routes/intros';
+import { inviteRoutes, type InviteDeps } from './routes/invites';
 import { localAuthRoutes } from './routes/localAuth';
-import { meetingRoutes } from './routes/meetings';
-import { roleSwitchRoutes } from './routes/roleSwitch';
 import { tabRoutes } from './routes/tab';
 
 /** Authenticates, reads and runs one Bot Framework activity (see src/bot/endpoint.ts). */
 export type ActivityHandler = (req: Request, res: Response) => Promise<void>;
 
 /** Everything the HTTP server serves. */
-export interface ServerParts extends HttpDeps {
+export interface ServerParts extends ApiDeps {
   readonly handleActivity: ActivityHandler;
   readonly tabDir: string;
   /** Present only when running without Entra ID. */
   readonly localIssuer?: LocalIssuer;
-  /** Where the leader's private recap goes when End is pressed in a panel or the in-person run view. */
-  readonly notifier?: Notifier;
+  /** Serves signed .ics invite links. */
+  readonly invites: InviteDeps;
 }
 
 function requestLogging(server: Server, deps: HttpDeps): void {
@@ -75,12 +71,9 @@ export function createHttpServer(parts: ServerParts): Server {
   if (parts.localIssuer) loopbackHostOnly(server);
   healthRoutes(server, parts);
   botRoute(server, parts.handleActivity);
-  meetingRoutes(server, parts);
-  introRoutes(server, parts);
-  roleSwitchRoutes(server, parts);
-  inPersonRoutes(server, parts);
-  historyRoutes(server, parts);
+  apiRoutes(server, parts);
   if (parts.localIssuer) localAuthRoutes(server, parts.localIssuer);
   tabRoutes(server, parts.tabDir, Boolean(parts.localIssuer));
+  inviteRoutes(server, parts.invites);
   return server;
 }

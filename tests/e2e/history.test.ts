@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from 'playwright-core';
-import type { IntroView, NotesView } from '../../src/domain/api';
+import type { IntroView, NotesView } from '../../src/contract';
 import { HOST_LEADER, HOST_MEMBER, useAppAndBrowser } from '../support/e2eSetup';
 import { openInTeamsHost, type HostedTab } from '../support/teamsHost';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from 'playwright-core';
-import type { IntroList, IntroView, NotesView, SessionView } from '../../src/domain/api';
+import type { IntroList, IntroView, NotesView, SessionView } from '../../src/contract';
 import { HOST_LEADER, HOST_MEMBER, introInMeeting, useAppAndBrowser } from '../support/e2eSetup';
 import { hostUrl, openInTeamsHost, type TeamsHostOptions } from '../support/teamsHost';
 import type { TestUser } from '../support/testApp';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { HistoryList, HistorySearch, CarriedForward } from '../../src/domain/history';
-import type { IntroView, NotesView } from '../../src/domain/api';
+import type { HistoryList, HistorySearch, CarriedForward } from '../../src/contract';
+import type { IntroView, NotesView } from '../../src/contract';
 import type { TenantId, UserId } from '../../src/domain/ids';
 import { openSqliteStore } from '../../src/store/sqlite/openSqliteStore';
 import { FOREIGN, LEADER, MEMBER, OUTSIDER, startTestApp, type TestApp, type TestUser } from '../support/testApp';

@@ -1,4 +1,4 @@
-import type { IntroView, SessionView } from '../../src/domain/api';
+import type { IntroView, SessionView } from '../../src/contract';
 import { LEADER, manualClock, MEMBER, OUTSIDER, startTestApp, type TestApp } from '../support/testApp';
 
 const MIN = 60_000;

@@ -1,4 +1,4 @@
-import type { IntroView, SessionView } from '../../src/domain/api';
+import type { IntroView, SessionView } from '../../src/contract';
 import { LEADER, MEMBER, OUTSIDER, startTestApp, type TestApp, type TestUser } from '../support/testApp';
 
 let t: TestApp;

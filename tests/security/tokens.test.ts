@@ -1,7 +1,7 @@
 import { generateKeyPair, type JWTPayload } from 'jose';
 import { NIL_GUID } from '../../src/domain/ids';
 import { LEADER, OTHER_TENANT, TENANT, startTestApp, type TestApp } from '../support/testApp';
-import { API_ROUTES, callRoute, declaredApiRoutes, type ApiRoute } from './support/apiRoutes';
+import { API_ROUTES, callRoute, declaredApiRoutes, servedApiRoutes, type ApiRoute } from './support/apiRoutes';
 import { countCases } from './support/cases';
 import { postUnfinished } from './support/network';
 import { entraIssuer, hmacToken, startOidcStub, unsignedToken, type OidcStub } from './support/oidcStub';
@@ -92,6 +92,7 @@ afterAll(async () => {
 describe('the matrix is not vacuous', () => {
   it('covers every /api/v1 route the server declares', () => {
     expect(API_ROUTES.map((r) => `${r.method} ${r.pattern}`).sort()).toEqual(declaredApiRoutes());
+    expect(servedApiRoutes(restricted.app.server)).toEqual(declaredApiRoutes());
     cases.bump();
   });
 

@@ -1,6 +1,6 @@
 import { Badge, Button, Link, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
-import type { HistoryItem, SearchResultItem } from '../../../src/domain/history';
+import type { HistoryItem, SearchResultItem } from '../../../src/contract';
 import { HISTORY_STATUS_TEXT, introDate } from '../../../src/domain/history';
 import { durationText, followUpText, groupByPerson } from './group';
 import { formatDateTime, STATUS_COLOR } from './labels';

@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, useFocusFinders } from '@fluentui/react-components';
 import { useMemo, useRef, useState } from 'react';
-import type { NotesView } from '../../../src/domain/api';
+import type { NotesView } from '../../../src/contract';
 import { countFollowUps } from '../../../src/domain/history';
 import type { ApiClient, HistoryQuery } from '../shared/api/client';
 import { saveFile } from './download';

@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { useEffect, useRef } from 'react';
-import type { IntroView, NotesView } from '../../../src/domain/api';
+import type { IntroView, NotesView } from '../../../src/contract';
 import { clockText, HISTORY_STATUS_TEXT, historyStatus, introDate } from '../../../src/domain/history';
 import { PHASE_TITLES } from '../../../src/domain/phases';
 import type { ApiClient } from '../shared/api/client';

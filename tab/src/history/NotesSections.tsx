@@ -1,6 +1,6 @@
 import { Checkbox, Subtitle2, Text } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import type { NotesView } from '../../../src/domain/api';
+import type { NotesView } from '../../../src/contract';
 import { feedbackGoal, ownerName } from '../../../src/domain/history';
 import type { Intro } from '../../../src/domain/intro';
 import { writtenTexts, type FeedbackGiven, type FollowUp } from '../../../src/domain/notes';

@@ -9,7 +9,7 @@ import {
   Text,
   mergeClasses,
 } from '@fluentui/react-components';
-import type { IntroView } from '../../../src/domain/api';
+import type { IntroView } from '../../../src/contract';
 import { clockText, phaseTimes, type PhaseTime } from '../../../src/domain/history';
 import { spentAt } from '../../../src/domain/session';
 import { useHistoryStyles } from './useHistoryStyles.styles';

@@ -1,4 +1,4 @@
-import type { Me } from '../../../src/domain/api';
+import type { Me } from '../../../src/contract';
 import type { ApiClient } from '../shared/api/client';
 import { clearPending, type KeyValueStorage } from '../notes/pendingStore';
 import { clearCachedViews } from '../inPerson/viewCache';

@@ -1,4 +1,4 @@
-import type { HistoryItem } from '../../../src/domain/history';
+import type { HistoryItem } from '../../../src/contract';
 import { clockText, introDate } from '../../../src/domain/history';
 
 /** The intros with one person, newest first. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { HistoryItem, SearchResultItem } from '../../../src/domain/history';
+import type { HistoryItem, SearchResultItem } from '../../../src/contract';
 import type { ApiClient, HistoryQuery } from '../shared/api/client';
 import { appendPage, updateItem } from './group';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { IntroView, NotesView } from '../../../src/domain/api';
+import type { IntroView, NotesView } from '../../../src/contract';
 import { setFollowUpDone } from '../../../src/domain/history';
 import type { NotesBody } from '../../../src/domain/notes';
 import { ApiError, type ApiClient } from '../shared/api/client';

@@ -1,6 +1,6 @@
 import { Button, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
-import type { IntroView } from '../../../src/domain/api';
+import type { IntroView } from '../../../src/contract';
 import { SETTING_LABELS } from '../../../src/domain/intro';
 import type { ApiClient } from '../shared/api/client';
 import { Busy } from '../shared/components/Busy';

@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { IntroView } from '../../../src/domain/api';
+import type { IntroView } from '../../../src/contract';
 import { SETTING_LABELS } from '../../../src/domain/intro';
 import type { ApiClient } from '../shared/api/client';
 import { IN_PERSON, peopleToMeet, timeOfDay, type InPersonSetting, type KnownPerson } from './people';

@@ -1,4 +1,4 @@
-import type { IntroView } from '../../../src/domain/api';
+import type { IntroView } from '../../../src/contract';
 import type { KeyValueStorage } from '../notes/pendingStore';
 import { browserStorage } from '../shared/deviceStorage';
 

@@ -1,6 +1,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
-import type { IntroView } from '../../../src/domain/api';
+import type { IntroView } from '../../../src/contract';
 import { PHASES } from '../../../src/domain/phases';
 import { viewAt } from '../../../src/domain/session';
 import { spareMinutes } from '../../../src/domain/sessionPlan';

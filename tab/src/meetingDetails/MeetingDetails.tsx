@@ -1,5 +1,5 @@
 import { Button, Text } from '@fluentui/react-components';
-import type { IntroView } from '../../../src/domain/api';
+import type { IntroView } from '../../../src/contract';
 import { CLOSING, MEMBER_OPENING, OPENING } from '../../../src/domain/method';
 import type { ApiClient } from '../shared/api/client';
 import { useMeetingIntro } from '../shared/hooks/useMeetingIntro';

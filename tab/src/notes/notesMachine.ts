@@ -1,4 +1,4 @@
-import type { NotesView } from '../../../src/domain/api';
+import type { NotesView } from '../../../src/contract';
 import { emptyNotesBody, type NotesBody } from '../../../src/domain/notes';
 import { checkCaps } from './caps';
 import { afterSave, failed, flushNow, rebase, sameBody, saveOf, type Step } from './notesSteps';

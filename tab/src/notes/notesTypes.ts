@@ -1,4 +1,4 @@
-import type { NotesView } from '../../../src/domain/api';
+import type { NotesView } from '../../../src/contract';
 import type { NotesBody } from '../../../src/domain/notes';
 import type { PendingEdits } from './pendingStore';
 import type { NotesSyncState } from './syncState';

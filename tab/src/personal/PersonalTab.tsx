@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { IntroView } from '../../../src/domain/api';
+import type { IntroView } from '../../../src/contract';
 import { createApiClient } from '../shared/api/client';
 import { loadDevValidator } from '../shared/api/devValidation';
 import { HistoryPage } from './HistoryPage';

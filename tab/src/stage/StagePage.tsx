@@ -1,5 +1,5 @@
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import type { IntroView } from '../../../src/domain/api';
+import type { IntroView } from '../../../src/contract';
 import { PHASE_TITLES } from '../../../src/domain/phases';
 import { viewAt } from '../../../src/domain/session';
 import type { ApiClient } from '../shared/api/client';

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import type { Server } from 'restify';
+import { API_ROUTES as ROUTE_TABLE } from '../../../src/contract';
 
 /** One /api/v1 route with a request that would pass everything but authentication. */
 export interface ApiRoute {
@@ -26,7 +26,7 @@ export const EMPTY_NOTES = {
   followUps: [],
 } as const;
 
-/** Every /api/v1 route (`declaredApiRoutes` checks the list against the source). */
+/** Every /api/v1 route (`declaredApiRoutes` checks the list against the route table). */
 export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', pattern: '/api/v1/me', path: '/api/v1/me' },
   { method: 'DELETE', pattern: '/api/v1/me/data', path: '/api/v1/me/data' },
@@ -80,19 +80,20 @@ export const API_ROUTES: readonly ApiRoute[] = [
   },
 ];
 
-const VERBS: Readonly<Record<string, ApiRoute['method']>> = { get: 'GET', post: 'POST', put: 'PUT', del: 'DELETE' };
-
-/** The `/api/v1` routes src/http/routes/*.ts declares, as `METHOD pattern`, read from the source. */
+/** The /api/v1 routes of the contract's route table (src/contract/routes.ts), as `METHOD pattern`. */
 export function declaredApiRoutes(): string[] {
-  const dir = path.join(__dirname, '../../../src/http/routes');
-  const found: string[] = [];
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
-    const source = readFileSync(path.join(dir, file), 'utf8');
-    for (const match of source.matchAll(/server\.(get|post|put|del)\(\s*['`](\/api\/v1[^'`]*)['`]/g)) {
-      found.push(`${VERBS[match[1]!]} ${match[2]}`);
-    }
-  }
-  return found.sort();
+  return Object.values(ROUTE_TABLE)
+    .map((route) => `${route.method} ${route.path}`)
+    .sort();
+}
+
+/** The /api/v1 routes a running server registered, as `METHOD pattern`: catches one added beside the table. */
+export function servedApiRoutes(server: Server): string[] {
+  const routes: readonly { method: string; path: string }[] = server.getDebugInfo().routes;
+  return routes
+    .filter((route) => route.path.startsWith('/api/v1'))
+    .map((route) => `${route.method.toUpperCase()} ${route.path}`)
+    .sort();
 }
 
 /** Sends `route` to `baseUrl` with `authorization` (none when undefined). */

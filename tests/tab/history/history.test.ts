@@ -1,4 +1,4 @@
-import type { HistoryItem } from '../../../src/domain/history';
+import type { HistoryItem } from '../../../src/contract';
 import type { IntroId, TenantId, UserId } from '../../../src/domain/ids';
 import { ApiError, createApiClient } from '../../../tab/src/shared/api/client';
 import { filenameFrom, searchQueryString } from '../../../tab/src/shared/api/query';

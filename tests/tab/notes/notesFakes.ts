@@ -1,4 +1,4 @@
-import type { NotesView } from '../../../src/domain/api';
+import type { NotesView } from '../../../src/contract';
 import { emptyNotesBody, type FollowUp, type NotesBody } from '../../../src/domain/notes';
 import type { NotesSave } from '../../../tab/src/shared/api/client';
 import { NotesSync, type NotesSyncState } from '../../../tab/src/notes/notesSync';

@@ -1,6 +1,6 @@
 import { Button, Text } from '@fluentui/react-components';
 import { useId, useState } from 'react';
-import type { CarriedFollowUp, CarriedForward as Carried } from '../../../../src/domain/history';
+import type { CarriedFollowUp, CarriedForward as Carried } from '../../../../src/contract';
 import { HORIZONS, type Goal } from '../../../../src/domain/notes';
 import { useCarriedForwardStyles } from './useCarriedForwardStyles.styles';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CarriedForward } from '../../../../src/domain/history';
+import type { CarriedForward } from '../../../../src/contract';
 import type { ApiClient } from '../../shared/api/client';
 
 /** What a leader carries into this intro, once loaded; undefined while loading, when there is none or on failure. */

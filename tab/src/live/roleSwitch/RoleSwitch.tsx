@@ -1,5 +1,5 @@
 import { Button, Text } from '@fluentui/react-components';
-import type { IntroView } from '../../../../src/domain/api';
+import type { IntroView } from '../../../../src/contract';
 import type { ApiClient } from '../../shared/api/client';
 import { useRoleSwitch, type RoleSwitchState } from './useRoleSwitch';
 import { Notice } from '../../shared/components/Notice';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from 'react';
-import type { IntroView, SessionView } from '../../../../src/domain/api';
+import type { IntroView, SessionView } from '../../../../src/contract';
 import { sessionTag } from '../../../../src/domain/sessionTag';
 import type { RoleSwitchAction } from '../../../../src/domain/intro';
 import type { ApiClient } from '../../shared/api/client';

@@ -1,4 +1,4 @@
-import type { SessionActionRequest } from '../../../../src/domain/api';
+import type { SessionActionRequest } from '../../../../src/contract';
 import { applyAction, type Session } from '../../../../src/domain/session';
 import { giveSpareMinutes, planDuration } from '../../../../src/domain/sessionPlan';
 import { lastRecordedAt } from '../../../../src/domain/sessionTime';

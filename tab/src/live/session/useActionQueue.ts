@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { SessionActionRequest, SessionView } from '../../../../src/domain/api';
+import type { SessionActionRequest, SessionView } from '../../../../src/contract';
 import type { ApiClient } from '../../shared/api/client';
 import { ApiError, isSignInProblem, isTransient } from '../../shared/api/errors';
 import type { NotesOwner } from '../../notes/pendingStore';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { SessionActionRequest, SessionView } from '../../../../src/domain/api';
+import type { SessionActionRequest, SessionView } from '../../../../src/contract';
 import type { ApiClient } from '../../shared/api/client';
 import { addSample, bestRecent, sampleOffset, type OffsetSample } from './clockOffset';
 import { sessionTag } from '../../../../src/domain/sessionTag';

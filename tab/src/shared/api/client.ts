@@ -9,8 +9,11 @@ import type {
   SessionView,
   StartInPersonRequest,
   StartIntroRequest,
-} from '../../../../src/domain/api';
-import type { CarriedForward, HistoryList, HistorySearch } from '../../../../src/domain/history';
+  CarriedForward,
+  HistoryList,
+  HistorySearch,
+} from '../../../../src/contract';
+
 import type { NotesBody } from '../../../../src/domain/notes';
 import { ApiError, toApiError } from './errors';
 import { filenameFrom, HISTORY_PAGE_SIZE, searchQueryString, type DownloadedFile, type HistoryQuery } from './query';

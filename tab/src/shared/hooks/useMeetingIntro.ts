@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { IntroView } from '../../../../src/domain/api';
+import type { IntroView } from '../../../../src/contract';
 import type { ApiClient } from '../api/client';
 import { useFollowLeader } from '../../live/roleSwitch/useRoleSwitch';
 

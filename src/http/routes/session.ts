@@ -1,0 +1,40 @@
+import type { Notifier } from '../../app/ports';
+import { changeSession, getSession } from '../../app/sessions';
+import { sessionTag } from '../../domain/sessionTag';
+import type { HttpDeps } from '../context';
+import { etag } from '../context';
+import type { RouteHandler } from '../route';
+
+/** GET /intros/:id/session: the clock, or 304 while the caller's ETag still matches. */
+export const getSessionRoute: RouteHandler<'getSession'> = async ({ res, caller, params, header, fail }, deps) => {
+  const ifNoneMatch = header('If-None-Match');
+  if (!ifNoneMatch.ok) return fail(ifNoneMatch.error);
+  const result = await getSession(deps.useCases, caller, params.id);
+  if (!result.ok) return fail(result.error);
+  // The tag changes with the session and with the roles, so a hand-over reaches both panels within a poll.
+  const tag = sessionTag(result.value);
+  res.header('ETag', etag(tag));
+  if (ifNoneMatch.value === tag) {
+    // 304 carries the server time too, so clients keep correcting their clock offset.
+    res.header('X-Server-Now', String(result.value.serverNow));
+    return void res.send(304);
+  }
+  res.send(200, result.value);
+};
+
+/** POST /intros/:id/session: a leader's clock action; End sends the leader's private recap through `notifier`. */
+export const changeSessionRoute: RouteHandler<'changeSession', HttpDeps & { readonly notifier?: Notifier }> = async (
+  { res, caller, params, body, header, fail },
+  deps,
+) => {
+  const action = await body();
+  if (!action.ok) return fail(action.error);
+  const precondition = header('If-Match');
+  if (!precondition.ok) return fail(precondition.error);
+  const changeDeps = { ...deps.useCases, notifier: deps.notifier };
+  const result = await changeSession(changeDeps, caller, params.id, action.value, precondition.value);
+  if (!result.ok) return fail(result.error);
+  // The same tag as the session poll's, so either answer's ETag can be sent back as If-Match or If-None-Match.
+  res.header('ETag', etag(sessionTag(result.value)));
+  res.send(200, result.value);
+};
