@@ -2,7 +2,13 @@ import { emptyNotesBody } from '../../../../src/domain/notes';
 import { ApiError, createApiClient, isOffline, isTransient } from '../../../../tab/src/shared/api/client';
 import { validateResponse } from '../../../../tab/src/shared/api/responseSchemas';
 
-const notesView = (version: number) => ({ ...emptyNotesBody(), introId: 'i1', version, updatedAt: 'x' });
+const INTRO = '6f1f7a9e-3c55-4f7e-9d1a-2b0c8e4d5a61';
+const notesView = (version: number) => ({
+  ...emptyNotesBody(),
+  introId: INTRO,
+  version,
+  updatedAt: '2026-11-30T09:00:00.000Z',
+});
 const json = (status: number, body: unknown) => Response.json(body, { status });
 
 /** A client on a scripted fetch, with answers checked against the contract as in development. */
