@@ -9,11 +9,13 @@
  * the machine hits both sides alike; the verdict compares the medians of the rounds:
  *   throughput app/floor ≥ 0.6, p99 app/floor ≤ 1.5, app max ≤ 500 ms.
  * Env: BENCH_SECONDS (8), BENCH_ROUNDS (3), BENCH_PEOPLE (200), BENCH_LOG_LEVEL (the app's LOG_LEVEL, info),
+ * `cpu ms/req` is the server process's CPU time (user + system) per request in that round, warm-up included: the
+ * figure least moved by a busy machine.
  * BENCH_PROFILE=<dir> (writes a CPU profile of the app there). The app prints its event-loop delay under load last.
  */
 import { fork, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +99,16 @@ function post(body, authorization) {
   return { method: 'POST', headers, body: JSON.stringify(body) };
 }
 
+/** CPU seconds a process has used so far (user + system), from /proc; NaN where there is none. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function loadRun(load, run) {
   return new Promise((resolve, reject) => {
     load.once('message', (reply) => (reply.ok ? resolve(reply.result) : reject(new Error(reply.error))));
@@ -106,7 +118,7 @@ function loadRun(load, run) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fmt = (r) =>
-  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  max ${r.max.toFixed(0).padStart(5)} ms`;
+  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  max ${r.max.toFixed(0).padStart(5)} ms  cpu ${r.cpuMs.toFixed(2)} ms/req`;
 
 function verdict(app, floor) {
   const pick = (runs, key) => median(runs.map((r) => r[key]));
@@ -115,6 +127,7 @@ function verdict(app, floor) {
     p50: pick(runs, 'p50'),
     p99: pick(runs, 'p99'),
     max: pick(runs, 'max'),
+    cpuMs: pick(runs, 'cpuMs'),
   }));
   const worst = Math.max(...app.map((r) => r.max));
   const pass = (ok) => (ok ? 'PASS' : 'FAIL');
@@ -142,11 +155,13 @@ async function main() {
     process.stdout.write(`${PEOPLE} people, ${ROUNDS} rounds of ${SECONDS} s per side: GET session, PUT ~3 KB notes\n`);
     const results = { app: [], floor: [] };
     for (let round = 1; round <= ROUNDS; round++) {
-      for (const [side, url, who] of [
-        ['app', appUrl, people],
-        ['floor', floorUrl, floorPeople],
+      for (const [side, url, who, pid] of [
+        ['app', appUrl, people, app.child.pid],
+        ['floor', floorUrl, floorPeople, floor.child.pid],
       ]) {
-        const r = await loadRun(load, { target: side, url, people: who, seconds: SECONDS });
+        const cpuBefore = cpuSeconds(pid);
+        const run = await loadRun(load, { target: side, url, people: who, seconds: SECONDS });
+        const r = { ...run, cpuMs: ((cpuSeconds(pid) - cpuBefore) * 1000) / run.count };
         results[side].push(r);
         const odd = Object.entries(r.statuses).filter(([s]) => !['200', '304'].includes(s));
         const note = odd.length ? `  statuses ${JSON.stringify(r.statuses)}` : '';
