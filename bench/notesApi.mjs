@@ -8,14 +8,14 @@
  * back (no think time: this measures capacity). Rounds alternate app, floor, app, floor… so a noisy neighbour on
  * the machine hits both sides alike; the verdict compares the medians of the rounds:
  *   throughput app/floor ≥ 0.6, p99 app/floor ≤ 1.5, app max ≤ 500 ms.
- * Env: BENCH_SECONDS (8), BENCH_ROUNDS (3), BENCH_PEOPLE (200), BENCH_LOG_LEVEL (the app's LOG_LEVEL, info),
- * `cpu ms/req` is the server process's CPU time (user + system) per request in that round, warm-up included: the
+ * Env: BENCH_SECONDS (8), BENCH_ROUNDS (3), BENCH_WARMUP (2 s per round, not recorded), BENCH_PEOPLE (200), BENCH_LOG_LEVEL (the app's LOG_LEVEL, info),
+ * `cpu ms/req` is the server process's CPU time (user + system) per request in that round (warm-up excluded): the
  * figure least moved by a busy machine.
  * BENCH_PROFILE=<dir> (writes a CPU profile of the app there). The app prints its event-loop delay under load last.
  */
 import { fork, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 200);
 const TENANT = '7a5b1c2d-0000-4000-8000-0000000000aa';
 const children = [];
@@ -99,16 +100,6 @@ function post(body, authorization) {
   return { method: 'POST', headers, body: JSON.stringify(body) };
 }
 
-/** CPU seconds a process has used so far (user + system), from /proc; NaN where there is none. */
-function cpuSeconds(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return Number.NaN;
-  }
-}
-
 function loadRun(load, run) {
   return new Promise((resolve, reject) => {
     load.once('message', (reply) => (reply.ok ? resolve(reply.result) : reject(new Error(reply.error))));
@@ -159,9 +150,7 @@ async function main() {
         ['app', appUrl, people, app.child.pid],
         ['floor', floorUrl, floorPeople, floor.child.pid],
       ]) {
-        const cpuBefore = cpuSeconds(pid);
-        const run = await loadRun(load, { target: side, url, people: who, seconds: SECONDS });
-        const r = { ...run, cpuMs: ((cpuSeconds(pid) - cpuBefore) * 1000) / run.count };
+        const r = await loadRun(load, { target: side, url, people: who, pid, seconds: SECONDS, warmupSeconds: WARMUP });
         results[side].push(r);
         const odd = Object.entries(r.statuses).filter(([s]) => !['200', '304'].includes(s));
         const note = odd.length ? `  statuses ${JSON.stringify(r.statuses)}` : '';

@@ -3,6 +3,7 @@
  * GET session (If-None-Match) then PUT ~3 KB of notes (If-Match) on a keep-alive connection for `seconds`.
  * Answers each run with the latency figures of that run.
  */
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
@@ -57,6 +58,16 @@ async function person(run, agent, i, end, out) {
   } while (performance.now() < end);
 }
 
+/** CPU seconds a process has used so far (user + system), from /proc; NaN where there is none. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function summary(latencies, seconds) {
   const sorted = Float64Array.from(latencies).sort();
   const pick = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
@@ -65,15 +76,18 @@ function summary(latencies, seconds) {
 
 async function runOnce(run) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: run.people.length });
-  // Warm-up: one pass per person (connections open, tags known) before the clock starts.
-  await Promise.all(run.people.map((_, i) => person(run, agent, i, 0, undefined)));
+  // Warm-up, not recorded: connections open, tags known, code compiled, data keys cached, before the clock starts.
+  const warm = performance.now() + run.warmupSeconds * 1000;
+  await Promise.all(run.people.map((_, i) => person(run, agent, i, warm, undefined)));
   const out = { latencies: [], statuses: {} };
+  const cpuBefore = cpuSeconds(run.pid);
   const start = performance.now();
   const end = start + run.seconds * 1000;
   await Promise.all(run.people.map((_, i) => person(run, agent, i, end, out)));
   const seconds = (performance.now() - start) / 1000;
+  const cpuMs = ((cpuSeconds(run.pid) - cpuBefore) * 1000) / out.latencies.length;
   agent.destroy();
-  return { ...summary(out.latencies, seconds), statuses: out.statuses };
+  return { ...summary(out.latencies, seconds), cpuMs, statuses: out.statuses };
 }
 
 process.on('message', (run) => {
