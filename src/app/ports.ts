@@ -53,6 +53,8 @@ export interface IntroStore {
    */
   update(intro: Intro, expectedVersion: number): Promise<WriteOutcome<Intro>>;
   get(tenantId: TenantId, id: IntroId): Promise<Intro | undefined>;
+  /** The intro's stored version alone (undefined when there is none): a cheap check that a parsed copy is current. */
+  getVersion(tenantId: TenantId, id: IntroId): Promise<number | undefined>;
   /** The intro with the version that guards its next update. */
   getVersioned(tenantId: TenantId, id: IntroId): Promise<Versioned<Intro> | undefined>;
   /** The intro held in a Teams meeting, if any. */

@@ -150,6 +150,12 @@ export function tableIntroStore(tables: Tables): IntroStore {
     create,
     update,
     get: async (tenantId, id) => (await readVersioned(tenantId, id))?.value,
+    getVersion: async (tenantId, id) => {
+      const entity = await unless([404], () =>
+        tables.intros.getEntity<{ version?: number }>(tenantId, id, { queryOptions: { select: ['version'] } }),
+      );
+      return entity && (entity.version ?? 1);
+    },
     getVersioned: readVersioned,
     findByMeeting: async (tenantId, meetingId) => {
       const found = await unless([404], () =>

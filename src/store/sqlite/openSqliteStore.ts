@@ -15,6 +15,7 @@ import { sqliteDataKeyStore } from './sqliteDataKeyStore';
 import { sqliteIntroStore } from './sqliteIntroStore';
 import { sqliteJobStore } from './sqliteJobStore';
 import { sqliteNotesStore } from './sqliteNotesStore';
+import { checkpointInBackground } from './walCheckpointer';
 
 /** The SQLite store: every port on one database file. */
 export type SqliteStore = Store;
@@ -115,6 +116,7 @@ export function openSqliteStore(dataDir: string, options: StoreKeyOptions = {}):
   const dataKeys = sqliteDataKeyStore(db);
   const ring = dataKeyring(dataKeys, options.keys ?? defaultWrapper(dataDir), options.keyCache);
   const notes = encryptedNotesStore(sqliteNotesStore(db), ring);
+  const stopCheckpoints = dataDir === ':memory:' ? () => undefined : checkpointInBackground(db, databaseFile(dataDir));
   return {
     intros: sqliteIntroStore(db),
     notes,
@@ -132,6 +134,9 @@ export function openSqliteStore(dataDir: string, options: StoreKeyOptions = {}):
         throw new StoreStartError(`Cannot upgrade the database in DATA_DIR=${dataDir}: ${(error as Error).message}`);
       }
     },
-    close: () => db.close(),
+    close: () => {
+      stopCheckpoints();
+      db.close();
+    },
   };
 }

@@ -64,6 +64,7 @@ export function sqliteIntroStore(db: Database.Database): IntroStore {
     get: db.prepare<[string, string], { json: string; version: number }>(
       'SELECT json, version FROM intros WHERE tenant_id = ? AND id = ?',
     ),
+    version: db.prepare<[string, string], number>('SELECT version FROM intros WHERE tenant_id = ? AND id = ?').pluck(),
     byMeeting: db.prepare<[string, string], { json: string }>(
       'SELECT json FROM intros WHERE tenant_id = ? AND meeting_id = ? ORDER BY sort_at DESC LIMIT 1',
     ),
@@ -121,6 +122,7 @@ export function sqliteIntroStore(db: Database.Database): IntroStore {
       return { ok: false, current: readVersioned(columns.tenant, columns.id) };
     },
     get: async (tenantId: TenantId, id: IntroId) => toIntro(q.get.get(tenantId, id)),
+    getVersion: async (tenantId: TenantId, id: IntroId) => q.version.get(tenantId, id),
     getVersioned: async (tenantId: TenantId, id: IntroId) => readVersioned(tenantId, id),
     findByMeeting: async (tenantId: TenantId, meetingId: MeetingKey) => toIntro(q.byMeeting.get(tenantId, meetingId)),
     listForUser: async (tenantId: TenantId, userId: UserId, page): Promise<Page<Intro>> => {

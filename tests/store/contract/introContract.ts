@@ -22,6 +22,19 @@ export function describeIntroContract(h: Harness): void {
       expect(await intros.get(intro.tenantId, makeIntro({ tenantId: intro.tenantId }).id)).toBeUndefined();
     });
 
+    it('reads the version alone: 1 when created, one more per update, none elsewhere or once deleted', async () => {
+      const { intros } = h().store;
+      const intro = makeIntro({ tenantId: newTenant() });
+      expect(await intros.getVersion(intro.tenantId, intro.id)).toBeUndefined();
+      await intros.create(intro);
+      expect(await intros.getVersion(intro.tenantId, intro.id)).toBe(1);
+      expect(await intros.update({ ...intro, status: 'ready' }, 1)).toMatchObject({ ok: true });
+      expect(await intros.getVersion(intro.tenantId, intro.id)).toBe(2);
+      expect(await intros.getVersion(newTenant(), intro.id)).toBeUndefined();
+      await intros.delete(intro.tenantId, intro.id);
+      expect(await intros.getVersion(intro.tenantId, intro.id)).toBeUndefined();
+    });
+
     it('refuses to create an intro twice and to update one that does not exist', async () => {
       const { intros } = h().store;
       const intro = makeIntro({ tenantId: newTenant() });

@@ -1,0 +1,179 @@
+/**
+ * Notes API under load, encryption at rest on, side by side with its floor. Run: npm run bench:notes
+ *
+ * Three child processes: the app as `npm start` runs it (src/index.ts, local mode, SQLite in a temp DATA_DIR,
+ * tokens from the local issuer's POST /dev/token), the floor (bench/notesFloor.mjs: bare restify routes of the same
+ * shapes, in memory, no auth) and the load generator (bench/notesLoad.mjs). 200 people each loop GET
+ * /api/v1/intros/:id/session with If-None-Match (the panel's poll), then PUT ~3 KB of notes with If-Match, back to
+ * back (no think time: this measures capacity). Rounds alternate app, floor, app, floor… so a noisy neighbour on
+ * the machine hits both sides alike; the verdict compares the medians of the rounds:
+ *   throughput app/floor ≥ 0.6, p99 app/floor ≤ 1.5, app max ≤ 500 ms.
+ * Env: BENCH_SECONDS (8), BENCH_ROUNDS (3), BENCH_WARMUP (2 s per round, not recorded), BENCH_PEOPLE (200), BENCH_LOG_LEVEL (the app's LOG_LEVEL, info),
+ * `cpu ms/req` is the server process's CPU time (user + system) per request in that round (warm-up excluded): the
+ * figure least moved by a busy machine.
+ * BENCH_PROFILE=<dir> (writes a CPU profile of the app there). The app prints its event-loop delay under load last.
+ */
+import { fork, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 200);
+const TENANT = '7a5b1c2d-0000-4000-8000-0000000000aa';
+const children = [];
+
+/** Spawns a child and resolves with it once `ready(line)` matches a line of its stdout. */
+function start(command, args, env, ready) {
+  const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  child.stderr.on('data', (chunk) => process.stderr.write(chunk));
+  return new Promise((resolve, reject) => {
+    let pending = '';
+    const onData = (chunk) => {
+      pending += chunk;
+      for (const line of pending.split('\n')) {
+        const found = ready(line);
+        if (found) {
+          child.stdout.off('data', onData);
+          child.stdout.resume(); // the app's request log keeps flowing; drained, not kept
+          return resolve({ child, found });
+        }
+      }
+      pending = pending.slice(pending.lastIndexOf('\n') + 1);
+    };
+    child.stdout.setEncoding('utf8').on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)));
+  });
+}
+
+function startApp(dataDir) {
+  const dir = process.env.BENCH_PROFILE;
+  const profile = dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATA_DIR: dataDir,
+    PORT: '0',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
+  };
+  const args = [...profile, '--disable-warning=DEP0111', '--import', 'tsx'];
+  args.push('--import', path.join(here, 'eventLoopProbe.mjs'), 'src/index.ts');
+  return start(process.execPath, args, env, (line) => /Local preview:\s+(http:\/\/\S+?)\/tab\//.exec(line)?.[1]);
+}
+
+function startFloor() {
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME };
+  const port = (line) => (line.startsWith('{"port"') ? JSON.parse(line).port : undefined);
+  return start(process.execPath, ['--disable-warning=DEP0111', path.join(here, 'notesFloor.mjs')], env, port);
+}
+
+async function call(url, init) {
+  const res = await fetch(url, init);
+  if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** Half the people lead an intro, half join it, through the API the panel uses (a meeting's intro). */
+async function appPeople(baseUrl) {
+  const people = [];
+  const token = async (oid, name) => (await call(`${baseUrl}/dev/token`, post({ oid, tid: TENANT, name }))).token;
+  for (let i = 0; i < PEOPLE / 2; i++) {
+    const leader = `Bearer ${await token(randomUUID(), `Leader ${i}`)}`;
+    const member = `Bearer ${await token(randomUUID(), `Member ${i}`)}`;
+    const meeting = `${baseUrl}/api/v1/meetings/bench-${randomUUID()}/intro`;
+    const made = await call(meeting, post({}, leader));
+    await call(meeting, post({}, member));
+    people.push({ introId: made.intro.id, authorization: leader }, { introId: made.intro.id, authorization: member });
+  }
+  return people;
+}
+
+function post(body, authorization) {
+  const headers = { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) };
+  return { method: 'POST', headers, body: JSON.stringify(body) };
+}
+
+function loadRun(load, run) {
+  return new Promise((resolve, reject) => {
+    load.once('message', (reply) => (reply.ok ? resolve(reply.result) : reject(new Error(reply.error))));
+    load.send(run);
+  });
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const fmt = (r) =>
+  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  max ${r.max.toFixed(0).padStart(5)} ms  cpu ${r.cpuMs.toFixed(2)} ms/req`;
+
+function verdict(app, floor) {
+  const pick = (runs, key) => median(runs.map((r) => r[key]));
+  const [a, f] = [app, floor].map((runs) => ({
+    rps: pick(runs, 'rps'),
+    p50: pick(runs, 'p50'),
+    p99: pick(runs, 'p99'),
+    max: pick(runs, 'max'),
+    cpuMs: pick(runs, 'cpuMs'),
+  }));
+  const worst = Math.max(...app.map((r) => r.max));
+  const pass = (ok) => (ok ? 'PASS' : 'FAIL');
+  return [
+    `median of ${app.length} rounds`,
+    `  floor ${fmt(f)}`,
+    `  app   ${fmt(a)}`,
+    `  throughput app/floor ${(a.rps / f.rps).toFixed(2)} (target >= 0.60) ${pass(a.rps / f.rps >= 0.6)}`,
+    `  p99 app/floor        ${(a.p99 / f.p99).toFixed(2)} (target <= 1.50) ${pass(a.p99 / f.p99 <= 1.5)}`,
+    `  app max, worst round ${worst.toFixed(0)} ms (target <= 500) ${pass(worst <= 500)}`,
+  ].join('\n');
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'intro-bench-'));
+  try {
+    const [app, floor] = await Promise.all([startApp(dataDir), startFloor()]);
+    const appUrl = app.found;
+    const floorUrl = `http://127.0.0.1:${floor.found}`;
+    const people = await appPeople(appUrl);
+    const floorPeople = people.map((p, i) => ({ introId: p.introId, authorization: `Bearer person-${i}` }));
+    app.child.kill('SIGUSR2'); // event-loop delay from here on: under load, not at startup
+    const load = fork(path.join(here, 'notesLoad.mjs'), { stdio: 'inherit' });
+    children.push(load);
+    process.stdout.write(`${PEOPLE} people, ${ROUNDS} rounds of ${SECONDS} s per side: GET session, PUT ~3 KB notes\n`);
+    const results = { app: [], floor: [] };
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const [side, url, who, pid] of [
+        ['app', appUrl, people, app.child.pid],
+        ['floor', floorUrl, floorPeople, floor.child.pid],
+      ]) {
+        const r = await loadRun(load, { target: side, url, people: who, pid, seconds: SECONDS, warmupSeconds: WARMUP });
+        results[side].push(r);
+        const odd = Object.entries(r.statuses).filter(([s]) => !['200', '304'].includes(s));
+        const note = odd.length ? `  statuses ${JSON.stringify(r.statuses)}` : '';
+        process.stdout.write(`round ${round} ${side.padEnd(5)} ${fmt(r)}${note}\n`);
+      }
+    }
+    process.stdout.write(`${verdict(results.app, results.floor)}\n`);
+  } finally {
+    await Promise.all(children.map((c) => stop(c)));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function stop(child) {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.exitCode = 1;
+});

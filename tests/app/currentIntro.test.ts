@@ -1,0 +1,38 @@
+import { currentIntro } from '../../src/app/introViews';
+import { openSqliteStore } from '../../src/store/sqlite/openSqliteStore';
+import { makeIntro, newTenant, newUser } from '../store/fixtures';
+
+describe('currentIntro', () => {
+  const open = () => {
+    const store = openSqliteStore(':memory:');
+    let wholeReads = 0;
+    const getVersioned = store.intros.getVersioned;
+    const intros = {
+      ...store.intros,
+      getVersioned: (...args: Parameters<typeof getVersioned>) => {
+        wholeReads += 1;
+        return getVersioned(...args);
+      },
+    };
+    return { intros, wholeReads: () => wholeReads, close: () => store.close() };
+  };
+
+  it('parses an intro once per version, and sees every update and the delete at once', async () => {
+    const world = open();
+    const intro = makeIntro({ tenantId: newTenant() });
+    await world.intros.create(intro);
+    expect(await currentIntro(world.intros, intro.tenantId, intro.id)).toEqual(intro);
+    expect(await currentIntro(world.intros, intro.tenantId, intro.id)).toEqual(intro);
+    expect(world.wholeReads()).toBe(1);
+
+    const joined = { ...intro, member: { id: newUser(), name: 'Kim New' } };
+    expect(await world.intros.update(joined, 1)).toMatchObject({ ok: true });
+    expect(await currentIntro(world.intros, intro.tenantId, intro.id)).toEqual(joined);
+    expect(world.wholeReads()).toBe(2);
+
+    await world.intros.delete(intro.tenantId, intro.id);
+    expect(await currentIntro(world.intros, intro.tenantId, intro.id)).toBeUndefined();
+    expect(await currentIntro(world.intros, newTenant(), intro.id)).toBeUndefined();
+    world.close();
+  });
+});
