@@ -38,6 +38,8 @@ export interface InitializeOptions {
 }
 
 let initialized = false;
+/** The SSO token asked for as soon as the host answered, kept for the first `getSsoToken()` call. */
+let earlyToken: Promise<string> | undefined;
 
 /** Maps any host theme name to one of the three Teams themes (unknown names fall back to light). */
 export function toTeamsTheme(theme: string | undefined): TeamsTheme {
@@ -78,6 +80,9 @@ export async function initializeTeams(options: InitializeOptions = {}): Promise<
   if (window.parent === window && !window.opener) throw new TeamsError('notInHost', NOT_IN_HOST_MESSAGE);
   await waitForHost(options);
   initialized = true;
+  // Every page but the config dialog calls the API: sign in while the context is read and the first paint renders.
+  earlyToken = authentication.getAuthToken();
+  earlyToken.catch(() => undefined);
   const context = await app.getContext();
   return {
     frameContext: context.page.frameContext,
@@ -102,8 +107,10 @@ export function onThemeChange(callback: (theme: TeamsTheme) => void): void {
 /** Gets a Teams single sign-on token for this app's API. */
 export async function getSsoToken(): Promise<string> {
   ensureInitialized('getSsoToken()');
+  const early = earlyToken;
+  earlyToken = undefined;
   try {
-    return await authentication.getAuthToken();
+    return await (early ?? authentication.getAuthToken());
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new TeamsError(
