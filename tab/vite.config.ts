@@ -13,6 +13,8 @@ export default defineConfig({
   build: {
     outDir: `${root}/dist`,
     emptyOutDir: true,
+    // Every browser Teams runs in supports <link rel="modulepreload">: no polyfill file on the first load.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       input: {
         index: `${root}/index.html`,

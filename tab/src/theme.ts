@@ -24,6 +24,7 @@ export interface AppliedTheme {
 export function useFluentTheme(wanted: TeamsTheme): AppliedTheme {
   const [applied, setApplied] = useState<AppliedTheme>({ name: 'default', theme: teamsLightTheme });
   useEffect(() => {
+    if (loaded.has(wanted)) return;
     let alive = true;
     void loadFluentTheme(wanted).then((theme) => alive && setApplied({ name: wanted, theme }));
     return () => {

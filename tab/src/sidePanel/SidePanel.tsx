@@ -10,6 +10,9 @@ export function SidePanel(props: SidePanelProps) {
   const state = useSidePanel(props);
   const styles = useSidePanelStyles();
   // After the first paint (the agenda), while SSO and the intro load: the running intro's code.
-  useEffect(prefetchReadyPanel, []);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(prefetchReadyPanel));
+    return () => cancelAnimationFrame(frame);
+  }, []);
   return renderSidePanel(state, styles);
 }

@@ -1,5 +1,6 @@
 export {
   initializeTeams,
+  connectToHost,
   onThemeChange,
   getSsoToken,
   toTeamsTheme,

@@ -68,11 +68,24 @@ function ensureInitialized(call: string): void {
   }
 }
 
+let hostAnswer: Promise<void> | undefined;
+
+/** TeamsJS's `initialize`, asked once: by `connectToHost()` before the first render, or by `initializeTeams()`. */
+function hostReady(): Promise<void> {
+  hostAnswer ??= app.initialize();
+  return hostAnswer;
+}
+
+/** Starts the handshake with the host now (before React renders anything), when there may be a host to answer. */
+export function connectToHost(): void {
+  if (window.parent !== window || window.opener) hostReady().catch(() => undefined);
+}
+
 function waitForHost({ timeoutMs, onSlow }: InitializeOptions): Promise<void> {
   const ms = timeoutMs ?? (window.parent !== window ? IFRAME_INIT_TIMEOUT_MS : INIT_TIMEOUT_MS);
-  if (!onSlow) return withTimeout(app.initialize(), ms);
+  if (!onSlow) return withTimeout(hostReady(), ms);
   const timer = setTimeout(() => onSlow(new TeamsError('notInHost', NOT_IN_HOST_MESSAGE)), ms);
-  return app.initialize().finally(() => clearTimeout(timer));
+  return hostReady().finally(() => clearTimeout(timer));
 }
 
 /** Connects to the Teams host and reads the context; rejects with `notInHost` when there is no host. */
