@@ -1,12 +1,12 @@
 import { FluentProvider } from '@fluentui/react-components';
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { createApiClient } from './shared/api/client';
 import { Busy } from './shared/components/Busy';
 import { NotInHost } from './shared/components/NotInHost';
 import { SidePanel } from './sidePanel/SidePanel';
 import { useTeams } from './shared/hooks/useTeams';
 import { routeFor } from './routes';
-import { getSsoToken, type TeamsEnv } from './shared/teams';
+import { getSsoToken, teamsEnvIfReady, type TeamsEnv } from './shared/teams';
 import { useFluentTheme } from './theme';
 import { useAppStyles } from './useAppStyles.styles';
 
@@ -51,13 +51,16 @@ function Routed({ env }: { env: TeamsEnv }) {
 /** The tab: connects to Teams, applies its theme and shows the page for this frame. */
 export function App() {
   const { state, theme } = useTeams();
-  const fluent = useFluentTheme(theme);
+  // When the host answered before the first render (main.tsx), that render is already the page, not "Connecting".
+  const [early] = useState(teamsEnvIfReady);
+  const env = state.status === 'ready' ? state.env : state.status === 'starting' ? early : undefined;
+  const fluent = useFluentTheme(state.status === 'starting' && early ? early.theme : theme);
   const styles = useAppStyles();
   return (
     <FluentProvider theme={fluent.theme} className={styles.provider} data-teams-theme={fluent.name}>
-      {state.status === 'starting' && <Busy label="Connecting to Teams…" />}
+      {state.status === 'starting' && !early && <Busy label="Connecting to Teams…" />}
       {state.status === 'failed' && <NotInHost title={state.title} message={state.message} />}
-      {state.status === 'ready' && <Routed env={state.env} />}
+      {env && <Routed env={env} />}
     </FluentProvider>
   );
 }
