@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { griffelAot } from './griffelAot.mjs';
 
 // Vite's config loader defines __dirname; plain joins keep Node built-ins out of tab/ (see eslint.config.mjs).
 const root = __dirname;
@@ -8,10 +9,12 @@ const root = __dirname;
 export default defineConfig({
   root,
   base: '/tab/',
-  plugins: [react()],
+  plugins: [griffelAot(), react()],
   build: {
     outDir: `${root}/dist`,
     emptyOutDir: true,
+    // Every browser Teams runs in supports <link rel="modulepreload">: no polyfill file on the first load.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       input: {
         index: `${root}/index.html`,

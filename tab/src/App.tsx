@@ -1,26 +1,23 @@
-import { FluentProvider, makeStyles } from '@fluentui/react-components';
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { FluentProvider } from '@fluentui/react-components';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { createApiClient } from './shared/api/client';
 import { loadDevValidator } from './shared/api/devValidation';
 import { Busy } from './shared/components/Busy';
 import { NotInHost } from './shared/components/NotInHost';
 import { SidePanel } from './sidePanel/SidePanel';
-import { StagePage } from './stage/StagePage';
 import { useTeams } from './shared/hooks/useTeams';
 import { routeFor } from './routes';
-import { getSsoToken, type TeamsEnv } from './shared/teams';
-import { fluentThemeFor } from './theme';
+import { getSsoToken, teamsEnvIfReady, type TeamsEnv } from './shared/teams';
+import { useFluentTheme } from './theme';
+import { useAppStyles } from './useAppStyles.styles';
 
-// Pages other than the side panel and the stage (which shares nearly all its code) load on demand.
+// Pages other than the side panel load on demand.
+const StagePage = lazy(() => import('./stage/StagePage').then((m) => ({ default: m.StagePage })));
 const PersonalTab = lazy(() => import('./personal/PersonalTab').then((m) => ({ default: m.PersonalTab })));
 const MeetingDetails = lazy(() =>
   import('./meetingDetails/MeetingDetails').then((m) => ({ default: m.MeetingDetails })),
 );
 const ConfigPage = lazy(() => import('./sidePanel/ConfigPage').then((m) => ({ default: m.ConfigPage })));
-
-const useStyles = makeStyles({
-  provider: { minHeight: '100vh', boxSizing: 'border-box' },
-});
 
 function Later({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Busy label="Loading…" />}>{children}</Suspense>;
@@ -36,7 +33,7 @@ function Routed({ env }: { env: TeamsEnv }) {
     case 'sidePanel':
       return env.meetingId ? <SidePanel api={api} meetingId={env.meetingId} appId={env.appId} /> : noMeeting;
     case 'stage':
-      return env.meetingId ? <StagePage api={api} meetingId={env.meetingId} /> : noMeeting;
+      return env.meetingId ? <Later>{<StagePage api={api} meetingId={env.meetingId} />}</Later> : noMeeting;
     case 'meetingDetails':
       return env.meetingId ? <Later>{<MeetingDetails api={api} meetingId={env.meetingId} />}</Later> : noMeeting;
     case 'config':
@@ -55,12 +52,16 @@ function Routed({ env }: { env: TeamsEnv }) {
 /** The tab: connects to Teams, applies its theme and shows the page for this frame. */
 export function App() {
   const { state, theme } = useTeams();
-  const styles = useStyles();
+  // When the host answered before the first render (main.tsx), that render is already the page, not "Connecting".
+  const [early] = useState(teamsEnvIfReady);
+  const env = state.status === 'ready' ? state.env : state.status === 'starting' ? early : undefined;
+  const fluent = useFluentTheme(state.status === 'starting' && early ? early.theme : theme);
+  const styles = useAppStyles();
   return (
-    <FluentProvider theme={fluentThemeFor(theme)} className={styles.provider} data-teams-theme={theme}>
-      {state.status === 'starting' && <Busy label="Connecting to Teams…" />}
+    <FluentProvider theme={fluent.theme} className={styles.provider} data-teams-theme={fluent.name}>
+      {state.status === 'starting' && !early && <Busy label="Connecting to Teams…" />}
       {state.status === 'failed' && <NotInHost title={state.title} message={state.message} />}
-      {state.status === 'ready' && <Routed env={state.env} />}
+      {env && <Routed env={env} />}
     </FluentProvider>
   );
 }

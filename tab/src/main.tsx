@@ -1,11 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { connectToHost } from './shared/teams';
+
+/** How long the first render waits for the host before saying it is connecting. */
+const HOST_WAIT_MS = 300;
 
 const container = document.getElementById('root');
 if (!container) throw new Error('tab/index.html needs an element with id "root".');
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+// As a bare TeamsJS page does: the host handshake first, so the first render is the page itself, not "Connecting".
+void Promise.race([connectToHost(), new Promise((resolve) => setTimeout(resolve, HOST_WAIT_MS))]).then(render);

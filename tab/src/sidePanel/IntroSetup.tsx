@@ -1,15 +1,11 @@
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
 import { buildAgenda } from '../../../src/domain/agenda';
 import { DEFAULT_MINUTES } from '../../../src/domain/intro';
 import { METHOD_SUMMARY } from '../../../src/domain/method';
 import { PHASE_TITLES } from '../../../src/domain/phases';
+import { useIntroSetupStyles } from './useSidePanelStyles.styles';
 import { Busy } from '../shared/components/Busy';
 import { Notice } from '../shared/components/Notice';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-  button: { alignSelf: 'flex-start', maxWidth: '100%' },
-});
 
 /** Props of the intro set-up prompt. */
 export interface IntroSetupProps {
@@ -24,7 +20,7 @@ const DEFAULT_PLAN = buildAgenda(DEFAULT_MINUTES)
 
 /** Explains the method and offers to set up an intro 1:1 for this meeting. */
 export function IntroSetup({ settingUp, error, onSetUp }: IntroSetupProps) {
-  const styles = useStyles();
+  const styles = useIntroSetupStyles();
   return (
     <div className={styles.root}>
       <Text>{METHOD_SUMMARY}</Text>

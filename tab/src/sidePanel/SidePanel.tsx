@@ -1,4 +1,5 @@
-import { renderSidePanel } from './renderSidePanel';
+import { useEffect } from 'react';
+import { prefetchReadyPanel, renderSidePanel } from './renderSidePanel';
 import { useSidePanel, type SidePanelProps } from './useSidePanel';
 import { useSidePanelStyles } from './useSidePanelStyles.styles';
 
@@ -8,5 +9,10 @@ export type { SidePanelProps } from './useSidePanel';
 export function SidePanel(props: SidePanelProps) {
   const state = useSidePanel(props);
   const styles = useSidePanelStyles();
+  // After the first paint (the agenda), while SSO and the intro load: the running intro's code.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(prefetchReadyPanel));
+    return () => cancelAnimationFrame(frame);
+  }, []);
   return renderSidePanel(state, styles);
 }

@@ -1,11 +1,20 @@
 import { Button, Subtitle2, Text } from '@fluentui/react-components';
-import { Busy } from '../shared/components/Busy';
+import { lazy, Suspense } from 'react';
+import { AgendaPreview } from './AgendaPreview';
 import { IntroSetup } from './IntroSetup';
-import { LiveIntro } from '../live/LiveIntro';
 import { LoadError } from '../shared/components/LoadError';
-import { RoleSwitch } from '../live/roleSwitch/RoleSwitch';
 import type { SidePanelState } from './useSidePanel';
 import type { useSidePanelStyles } from './useSidePanelStyles.styles';
+
+const loadReadyPanel = () => import('./ReadyPanel');
+
+/** Starts loading the running intro's code; the panel calls it once the agenda has painted, so nobody waits for it. */
+export function prefetchReadyPanel(): void {
+  void loadReadyPanel();
+}
+
+// The running intro (notes, editors, controls, role switch) is not part of the first paint.
+const ReadyPanel = lazy(() => loadReadyPanel().then((m) => ({ default: m.ReadyPanel })));
 
 type Styles = ReturnType<typeof useSidePanelStyles>;
 
@@ -13,7 +22,7 @@ function renderBody(state: SidePanelState, styles: Styles) {
   const { intro } = state;
   switch (intro.status) {
     case 'loading':
-      return <Busy label="Loading the intro…" />;
+      return <AgendaPreview label="Loading the intro…" />;
     case 'error':
       return <LoadError message={intro.message} onRetry={state.retry} />;
     case 'none':
@@ -29,7 +38,11 @@ function renderBody(state: SidePanelState, styles: Styles) {
         </div>
       );
     case 'ready':
-      return <LiveIntro api={state.api} view={intro.view} pollMs={state.pollMs} appId={state.appId} />;
+      return (
+        <Suspense fallback={<AgendaPreview label="Loading the intro…" />}>
+          <ReadyPanel api={state.api} view={intro.view} pollMs={state.pollMs} appId={state.appId} />
+        </Suspense>
+      );
   }
 }
 
@@ -48,7 +61,6 @@ export function renderSidePanel(state: SidePanelState, styles: Styles) {
           </Text>
         )}
       </header>
-      {state.intro.status === 'ready' && <RoleSwitch api={state.api} view={state.intro.view} />}
       {renderBody(state, styles)}
     </main>
   );

@@ -35,3 +35,15 @@ export const useSidePanelStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
 });
+
+/** Styles for the set-up prompt. */
+export const useIntroSetupStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  button: { alignSelf: 'flex-start', maxWidth: '100%' },
+});
+
+/** Styles for the agenda shown while the intro loads. */
+export const useAgendaPreviewStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  heading: { margin: 0 },
+});

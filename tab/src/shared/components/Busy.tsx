@@ -1,22 +1,5 @@
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
-
-const useStyles = makeStyles({
-  root: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  ring: {
-    width: '16px',
-    height: '16px',
-    flexShrink: 0,
-    boxSizing: 'border-box',
-    borderRadius: tokens.borderRadiusCircular,
-    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke2}`,
-    borderTopColor: tokens.colorBrandStroke1,
-    animationName: { to: { transform: 'rotate(360deg)' } },
-    animationDuration: '0.8s',
-    animationIterationCount: 'infinite',
-    animationTimingFunction: 'linear',
-    '@media (prefers-reduced-motion: reduce)': { animationDuration: '3s' },
-  },
-});
+import { Text } from '@fluentui/react-components';
+import { useBusyStyles } from './useBusyStyles.styles';
 
 /** Props of the busy indicator. */
 export interface BusyProps {
@@ -26,7 +9,7 @@ export interface BusyProps {
 
 /** A small spinning ring with a label: the side panel's stand-in for Fluent's Spinner, at a fraction of its size. */
 export function Busy({ label }: BusyProps) {
-  const styles = useStyles();
+  const styles = useBusyStyles();
   return (
     <span className={styles.root} role={label ? 'status' : undefined} aria-hidden={label ? undefined : true}>
       <span className={styles.ring} aria-hidden="true" />

@@ -1,18 +1,6 @@
-import { makeStyles, Subtitle1, tokens } from '@fluentui/react-components';
+import { Subtitle1 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    maxWidth: '720px',
-    boxSizing: 'border-box',
-    overflowWrap: 'anywhere',
-  },
-  heading: { margin: 0 },
-});
+import { usePageStyles } from './usePageStyles.styles';
 
 /** Props of a page. */
 export interface PageProps {
@@ -22,7 +10,7 @@ export interface PageProps {
 
 /** A full page with a heading, for the content and personal tabs. */
 export function Page({ title, children }: PageProps) {
-  const styles = useStyles();
+  const styles = usePageStyles();
   return (
     <main className={styles.root} aria-label={title}>
       <Subtitle1 as="h1" className={styles.heading}>

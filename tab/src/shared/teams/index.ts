@@ -1,5 +1,7 @@
 export {
   initializeTeams,
+  connectToHost,
+  teamsEnvIfReady,
   onThemeChange,
   getSsoToken,
   toTeamsTheme,

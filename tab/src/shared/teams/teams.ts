@@ -66,19 +66,67 @@ function ensureInitialized(call: string): void {
   }
 }
 
+let hostAnswer: Promise<void> | undefined;
+let contextAnswer: Promise<TeamsEnv> | undefined;
+let knownEnv: TeamsEnv | undefined;
+let askedAt = 0;
+
+/** TeamsJS's `initialize`, asked once: by `connectToHost()` before the first render, or by `initializeTeams()`. */
+function hostReady(): Promise<void> {
+  if (!hostAnswer) {
+    askedAt = Date.now();
+    hostAnswer = app.initialize().then(() => {
+      initialized = true;
+    });
+  }
+  return hostAnswer;
+}
+
+/** The host's context, read once. */
+function hostContext(): Promise<TeamsEnv> {
+  contextAnswer ??= hostReady()
+    .then(() => app.getContext())
+    .then((context) => {
+      knownEnv = toEnv(context);
+      return knownEnv;
+    });
+  return contextAnswer;
+}
+
+/** What the host said, once it has (see `connectToHost`): lets the first render be the page itself. */
+export function teamsEnvIfReady(): TeamsEnv | undefined {
+  return knownEnv;
+}
+
+/** Starts the handshake with the host now, before React renders; resolves once the host answered (or there is none). */
+export function connectToHost(): Promise<void> {
+  if (window.parent === window && !window.opener) return Promise.resolve();
+  return hostContext().then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 function waitForHost({ timeoutMs, onSlow }: InitializeOptions): Promise<void> {
-  const ms = timeoutMs ?? (window.parent !== window ? IFRAME_INIT_TIMEOUT_MS : INIT_TIMEOUT_MS);
-  if (!onSlow) return withTimeout(app.initialize(), ms);
+  const ready = hostReady();
+  // Counted from the first ask, which may have been before the first render.
+  const ms = Math.max(
+    0,
+    (timeoutMs ?? (window.parent !== window ? IFRAME_INIT_TIMEOUT_MS : INIT_TIMEOUT_MS)) - (Date.now() - askedAt),
+  );
+  if (!onSlow) return withTimeout(ready, ms);
   const timer = setTimeout(() => onSlow(new TeamsError('notInHost', NOT_IN_HOST_MESSAGE)), ms);
-  return app.initialize().finally(() => clearTimeout(timer));
+  return ready.finally(() => clearTimeout(timer));
 }
 
 /** Connects to the Teams host and reads the context; rejects with `notInHost` when there is no host. */
 export async function initializeTeams(options: InitializeOptions = {}): Promise<TeamsEnv> {
   if (window.parent === window && !window.opener) throw new TeamsError('notInHost', NOT_IN_HOST_MESSAGE);
   await waitForHost(options);
-  initialized = true;
-  const context = await app.getContext();
+  return hostContext();
+}
+
+function toEnv(context: app.Context): TeamsEnv {
   return {
     frameContext: context.page.frameContext,
     userId: context.user?.id ?? '',
