@@ -8,7 +8,7 @@ import { SidePanel } from './sidePanel/SidePanel';
 import { useTeams } from './shared/hooks/useTeams';
 import { routeFor } from './routes';
 import { getSsoToken, teamsEnvIfReady, type TeamsEnv } from './shared/teams';
-import { useFluentTheme } from './theme';
+import { fluentThemeFor } from './theme';
 import { useAppStyles } from './useAppStyles.styles';
 
 // Pages other than the side panel load on demand.
@@ -55,7 +55,7 @@ export function App() {
   // When the host answered before the first render (main.tsx), that render is already the page, not "Connecting".
   const [early] = useState(teamsEnvIfReady);
   const env = state.status === 'ready' ? state.env : state.status === 'starting' ? early : undefined;
-  const fluent = useFluentTheme(state.status === 'starting' && early ? early.theme : theme);
+  const fluent = fluentThemeFor(state.status === 'starting' && early ? early.theme : theme);
   const styles = useAppStyles();
   return (
     <FluentProvider theme={fluent.theme} className={styles.provider} data-teams-theme={fluent.name}>

@@ -1,4 +1,4 @@
-import type { IntroView } from '../../../src/domain/api';
+import type { IntroView } from '../../../src/contract';
 import type { ApiClient } from '../shared/api/client';
 import { LiveIntro } from '../live/LiveIntro';
 import { RoleSwitch } from '../live/roleSwitch/RoleSwitch';
