@@ -30,6 +30,15 @@ export async function currentIntro(intros: IntroStore, tenantId: TenantId, id: I
   return fresh.value;
 }
 
+/**
+ * Deletes an intro and forgets its parsed copy: a re-created intro with the same id starts again at version 1, and a
+ * deleted person's names should not stay in memory.
+ */
+export async function deleteIntro(intros: IntroStore, tenantId: TenantId, id: IntroId): Promise<void> {
+  await intros.delete(tenantId, id);
+  parsedIntros.get(intros)?.delete(`${tenantId}|${id}`);
+}
+
 /** Loads an intro the caller takes part in; anyone else learns nothing, not even that it exists. */
 export async function loadParticipantIntro(
   intros: IntroStore,

@@ -1,3 +1,4 @@
+import { deleteIntro } from './introViews';
 import type { TenantId } from '../domain/ids';
 import { createIntro, type Intro, type Person, type Setting } from '../domain/intro';
 import { fail, ok, type Result } from '../domain/result';
@@ -72,7 +73,7 @@ export async function scheduleIntro(
   await deps.intros.create(created.value);
   const entry = await deps.calendar.schedule(created.value);
   if (!entry.ok) {
-    await deps.intros.delete(caller.tenantId, created.value.id);
+    await deleteIntro(deps.intros, caller.tenantId, created.value.id);
     return entry;
   }
   const intro = await withMeeting(deps, created.value, entry.value);

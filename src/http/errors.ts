@@ -40,5 +40,10 @@ export function statusFor(code: ApiErrorCode): number {
 
 /** Sends `{ error: { code, message, field? } }` with the failure's status. */
 export function sendFailure(res: Response, failure: Failure<ApiErrorCode>, extra: Record<string, unknown> = {}): void {
-  res.send(statusFor(failure.code), { error: failure, ...extra });
+  // Only the envelope's fields: a failure may carry data for other edges (the bot's replies) that no answer should show.
+  const { code, message, field } = failure;
+  res.send(statusFor(failure.code), {
+    error: field === undefined ? { code, message } : { code, message, field },
+    ...extra,
+  });
 }

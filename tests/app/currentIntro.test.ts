@@ -1,4 +1,4 @@
-import { currentIntro } from '../../src/app/introViews';
+import { currentIntro, deleteIntro } from '../../src/app/introViews';
 import { openSqliteStore } from '../../src/store/sqlite/openSqliteStore';
 import { makeIntro, newTenant, newUser } from '../store/fixtures';
 
@@ -33,6 +33,18 @@ describe('currentIntro', () => {
     await world.intros.delete(intro.tenantId, intro.id);
     expect(await currentIntro(world.intros, intro.tenantId, intro.id)).toBeUndefined();
     expect(await currentIntro(world.intros, newTenant(), intro.id)).toBeUndefined();
+    world.close();
+  });
+
+  it('an intro deleted and created again with the same id (a retried schedule card) is read afresh', async () => {
+    const world = open();
+    const first = makeIntro({ tenantId: newTenant(), scheduledStart: '2026-12-01T09:00:00.000Z' });
+    await world.intros.create(first);
+    expect(await currentIntro(world.intros, first.tenantId, first.id)).toEqual(first);
+    await deleteIntro(world.intros, first.tenantId, first.id);
+    const again = { ...first, scheduledStart: '2026-12-02T09:00:00.000Z' };
+    await world.intros.create(again);
+    expect(await currentIntro(world.intros, first.tenantId, first.id)).toEqual(again);
     world.close();
   });
 });
