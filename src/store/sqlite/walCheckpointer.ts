@@ -10,22 +10,35 @@ const { workerData } = require('node:worker_threads');
 const Database = require(workerData.library);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = 0');
+let failures = 0;
 setInterval(() => {
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy or closing: the next tick tries again */ }
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+    failures = 0;
+  } catch {
+    // Busy or closing: the next tick tries again. Failing again and again (a full disk, an I/O error): stop, so the
+    // main connection takes checkpoints back instead of letting the WAL grow unseen.
+    if (++failures >= workerData.maxFailures) process.exit(1);
+  }
 }, workerData.everyMs);
 `;
 
 /**
  * Moves WAL checkpoints off the event loop: SQLite's automatic checkpoint runs inside whichever commit crosses
  * 1 000 pages, copying megabytes and syncing the file there (a 30–400 ms stall measured here under the notes load).
- * A worker thread with its own connection checkpoints every second instead; should it stop, the request path goes
- * back to SQLite's automatic checkpoints. Returns how to stop it.
+ * A worker thread with its own connection checkpoints every second instead; should it not start, fail again and
+ * again, or stop, the request path goes back to SQLite's automatic checkpoints. Returns how to stop it.
  */
 export function checkpointInBackground(db: Database.Database, file: string): () => void {
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { library: require.resolve('better-sqlite3'), file, everyMs: CHECKPOINT_EVERY_MS },
-  });
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { library: require.resolve('better-sqlite3'), file, everyMs: CHECKPOINT_EVERY_MS, maxFailures: 5 },
+    });
+  } catch {
+    return () => undefined; // no thread to spare: SQLite's automatic checkpoints stay on
+  }
   worker.unref();
   db.pragma('wal_autocheckpoint = 0');
   let stopped = false;
