@@ -41,7 +41,7 @@ function Routed({ env }: { env: TeamsEnv }) {
     case 'history':
       return (
         <Later>
-          <PersonalTab me={env.userId} tenantId={env.tenantId} appId={env.appId} subPageId={env.subPageId} />
+          <PersonalTab api={api} me={env.userId} tenantId={env.tenantId} appId={env.appId} subPageId={env.subPageId} />
         </Later>
       );
     case 'unknown':

@@ -1,10 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { IntroView } from '../../../src/contract';
-import { createApiClient } from '../shared/api/client';
-import { loadDevValidator } from '../shared/api/devValidation';
+import type { ApiClient } from '../shared/api/client';
 import { HistoryPage } from './HistoryPage';
 import { Page } from '../shared/components/Page';
-import { getSsoToken } from '../shared/teams';
 import { InPersonSection } from '../inPerson/InPersonSection';
 import { runTarget } from '../inPerson/people';
 import { RunPage } from '../inPerson/RunPage';
@@ -18,6 +16,8 @@ type Screen =
 
 /** Props of the personal tab. */
 export interface PersonalTabProps {
+  /** The page's one API client. */
+  readonly api: ApiClient;
   /** The caller's user id in Teams. */
   readonly me: string;
   readonly tenantId: string;
@@ -27,8 +27,7 @@ export interface PersonalTabProps {
 }
 
 /** The personal tab: History with "Start an intro in person" on top, and the in-person run view. */
-export function PersonalTab({ me, tenantId, appId, subPageId }: PersonalTabProps) {
-  const api = useMemo(() => createApiClient({ getToken: getSsoToken, loadValidator: loadDevValidator }), []);
+export function PersonalTab({ api, me, tenantId, appId, subPageId }: PersonalTabProps) {
   const [screen, setScreen] = useState<Screen>(() => {
     const introId = runTarget(subPageId, window.location.search);
     return introId ? { kind: 'run', introId } : { kind: 'history' };
