@@ -21,6 +21,14 @@ const keep = (doc: NotesDoc): NotesEffect => ({
   edits: { base: doc.base, baseVersion: doc.baseVersion, local: doc.local },
 });
 
+/** What unsent edits show: still to send, or why they cannot be (over a cap) until they are shortened. */
+function unsentView(view: NotesMachine['view'], local: NotesBody): NotesMachine['view'] {
+  const capError = checkCaps(local);
+  return capError
+    ? { ...view, status: 'invalid', message: capError.message }
+    : { ...view, status: 'pending', message: undefined };
+}
+
 /** The save of this device's copy (with keepalive only when the browser accepts a body that big). */
 export function saveOf(doc: NotesDoc, keepalive: boolean): Extract<NotesEffect, { type: 'save' }> {
   const small = keepalive && JSON.stringify(doc.local).length <= KEEPALIVE_MAX_CHARS;
@@ -67,7 +75,7 @@ export function rebase(machine: NotesMachine, current: NotesView): Step {
     return { state: { ...machine, doc: { ...next, unsent: false }, view: shown }, effects };
   }
   const rebased = { ...next, unsent: doc.unsent };
-  const shown = { ...view, status: 'pending' as const, body: merged.body, conflicts, itemConflicts };
+  const shown = unsentView({ ...view, body: merged.body, conflicts, itemConflicts }, merged.body);
   return { state: { ...machine, doc: rebased, view: shown }, effects: [keep(rebased)] };
 }
 
@@ -102,8 +110,7 @@ function saved(machine: NotesMachine, sent: NotesBody, view: NotesView): Step {
       effects: [{ type: 'clearIfSent', body: sent }],
     };
   }
-  const shown = { ...machine.view, status: 'pending' as const, message: undefined };
-  return { state: { ...machine, doc, view: shown }, effects: [keep(doc)] };
+  return { state: { ...machine, doc, view: unsentView(machine.view, doc.local) }, effects: [keep(doc)] };
 }
 
 type SaveAnswer = Extract<NotesEvent, { type: 'saved' | 'conflict' | 'saveFailed' }>;

@@ -158,6 +158,12 @@ describe('the notes machine', () => {
       ['saving', ['keep', 'cancelTimer', 'save'], 'saving'],
     ],
     [
+      'keeps saying why a newer edit over a cap cannot be sent once the save before it is confirmed',
+      saving('saveAgain', { local: TOO_LONG, unsent: true }),
+      { type: 'saved', sent: B, view: view(B, 2) },
+      ['idle', ['keep', 'cancelTimer'], 'invalid'],
+    ],
+    [
       'merges on a 412 and saves the merge',
       saving('settle'),
       { type: 'conflict', current: view(notes('a', [followUp('f1', 'x')]), 2) },
