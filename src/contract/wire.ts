@@ -1,34 +1,14 @@
 import { z } from 'zod';
 import type { Agenda } from '../domain/agenda';
-import { introIdSchema, meetingKeySchema, tenantIdSchema, userIdSchema } from '../domain/ids.schema';
-import type { Intro } from '../domain/intro';
-import { settingSchema } from '../domain/intro.schema';
+import { introIdSchema } from '../domain/ids.schema';
 import type { Notes } from '../domain/notes';
 import { feedbackSchema, followUpSchema, goalSchema, issueSchema, noteTextSchema } from '../domain/notes.schema';
 import { PHASES } from '../domain/phases';
 
 // How the domain's objects travel inside answers; each schema is typed with its domain type, so the two agree.
 
-/** A participant on the wire. */
-export const personSchema = z.object({ id: userIdSchema, name: z.string() });
-
-/** An intro on the wire. */
-export const introSchema: z.ZodType<Intro, z.ZodTypeDef, unknown> = z.object({
-  id: introIdSchema,
-  tenantId: tenantIdSchema,
-  leader: personSchema,
-  member: personSchema.optional(),
-  scheduledStart: z.string().optional(),
-  durationMinutes: z.number(),
-  setting: settingSchema,
-  meeting: z
-    .object({ meetingId: meetingKeySchema.optional(), joinUrl: z.string().optional(), chatId: z.string().optional() })
-    .optional(),
-  status: z.enum(['scheduled', 'ready', 'inProgress', 'done', 'cancelled']),
-  createdAt: z.string(),
-  roleSwitch: z.object({ requestedBy: userIdSchema, requestedAt: z.string() }).optional(),
-  roleChanges: z.number().optional(),
-});
+// A participant and an intro travel as the domain defines them (the same schemas check stored rows).
+export { introSchema, personSchema } from '../domain/intro.schema';
 
 const agendaItemSchema = z.object({
   phase: z.enum(PHASES),

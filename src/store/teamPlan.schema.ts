@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { introIdSchema, tenantIdSchema, userIdSchema } from '../domain/ids.schema';
+import { introIdSchema, tenantIdSchema } from '../domain/ids.schema';
+import { personSchema } from '../domain/intro.schema';
 import type { TeamPlan } from '../domain/teamPlan';
 import type { InstalledTeam } from '../app/ports';
-
-const personSchema = z.object({ id: userIdSchema, name: z.string() });
 
 /** Schema for a stored team plan. */
 export const teamPlanSchema: z.ZodType<TeamPlan, z.ZodTypeDef, unknown> = z.object({

@@ -5,7 +5,7 @@ import type { Intro } from '../../domain/intro';
 import { fail, ok, type Result } from '../../domain/result';
 import { introSortAt } from '../cursor';
 import { pageStart, toPage } from '../paging';
-import { introSchema } from '../intro.schema';
+import { introSchema } from '../../domain/intro.schema';
 import { introCodec } from '../codecs/records';
 import { tableSessions } from './tableSessions';
 import { listAll, safeKey, unless, type Tables } from './tables';

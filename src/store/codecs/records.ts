@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sessionSchema } from '../../domain/session.schema';
-import { introSchema } from '../intro.schema';
+import { introSchema } from '../../domain/intro.schema';
 import { installedTeamSchema, teamPlanSchema } from '../teamPlan.schema';
 import { defineCodec } from './defineCodec';
 

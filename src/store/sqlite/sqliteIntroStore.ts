@@ -6,7 +6,7 @@ import { fail, ok } from '../../domain/result';
 import { NOT_STARTED, type Session } from '../../domain/session';
 import { introSortAt } from '../cursor';
 import { pageStart, toPage } from '../paging';
-import { introSchema } from '../intro.schema';
+import { introSchema } from '../../domain/intro.schema';
 import { introCodec, sessionCodec } from '../codecs/records';
 
 const FIRST_PAGE = { sortAt: Number.MAX_SAFE_INTEGER, id: '' };
