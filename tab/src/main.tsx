@@ -15,4 +15,9 @@ const render = () =>
     </StrictMode>,
   );
 // As a bare TeamsJS page does: the host handshake first, so the first render is the page itself, not "Connecting".
-void Promise.race([connectToHost(), new Promise((resolve) => setTimeout(resolve, HOST_WAIT_MS))]).then(render);
+// Whatever the host does (answers, stays silent, fails), the page renders once.
+const hostOrTimeout = Promise.race([
+  Promise.resolve().then(connectToHost),
+  new Promise((resolve) => setTimeout(resolve, HOST_WAIT_MS)),
+]);
+void hostOrTimeout.then(render, render);
