@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Server } from 'restify';
 import type { UseCaseDeps } from './app/deps';
+import { withParsedIntros } from './app/parsedIntros';
 import { JOB_KINDS, type FlowDeps } from './app/flowDeps';
 import type { Clock } from './app/ports';
 import { runHeadsUpMember, runPrepLeader } from './app/prep';
@@ -199,9 +200,10 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const historyUrl = historyLink(config, publicUrl);
   const freeBusy = config.graph && graphFreeBusy(config.graph);
 
-  // Use cases and the flows behind the bot and the jobs.
+  // Use cases and the flows behind the bot and the jobs; intros read through one parsed-intro cache.
+  const intros = withParsedIntros(store.intros);
   const useCases: UseCaseDeps = {
-    intros: store.intros,
+    intros,
     notes: store.notes,
     conversations,
     teamPlans,
@@ -256,7 +258,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     tabDir: options.tabDir ?? path.join(packageRoot, 'tab', 'dist'),
     handleActivity: activityHandler(config, bot),
     invites: {
-      intros: store.intros,
+      intros,
       clock,
       verify: (link, nowMs) => verifyInvite(signer, link, nowMs),
       render: (intro, stampMs) => introInvite(intro, new URL(publicUrl()).hostname, stampMs),

@@ -7,7 +7,7 @@ import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
 import { allIntrosOf, historyItem } from './historyViews';
 import { changeIntro } from './introUpdates';
-import { deleteIntro, loadParticipantIntro } from './introViews';
+import { loadParticipantIntro } from './introViews';
 
 /** Everything the caller may export: each intro they take part in, with their own notes only. */
 export async function exportEntries(deps: UseCaseDeps, caller: Caller): Promise<ExportEntry[]> {
@@ -60,7 +60,7 @@ export async function deleteAllMyData(deps: UseCaseDeps, caller: Caller): Promis
       await changeIntro(deps.intros, intro.tenantId, intro.id, anonymiseLeader);
       introsAnonymised += 1;
     } else {
-      await deleteIntro(deps.intros, caller.tenantId, intro.id);
+      await deps.intros.delete(caller.tenantId, intro.id);
     }
   }
   await deps.notes.deleteAllByAuthor(caller.tenantId, caller.userId);

@@ -1,4 +1,3 @@
-import { deleteIntro } from './introViews';
 import type { TenantId } from '../domain/ids';
 import { createIntro, type Intro, type Person, type Setting } from '../domain/intro';
 import { fail, ok, type Result } from '../domain/result';
@@ -73,7 +72,7 @@ export async function scheduleIntro(
   await deps.intros.create(created.value);
   const entry = await deps.calendar.schedule(created.value);
   if (!entry.ok) {
-    await deleteIntro(deps.intros, caller.tenantId, created.value.id);
+    await deps.intros.delete(caller.tenantId, created.value.id);
     return entry;
   }
   const intro = await withMeeting(deps, created.value, entry.value);

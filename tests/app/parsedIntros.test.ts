@@ -1,38 +1,38 @@
-import { currentIntro, deleteIntro } from '../../src/app/introViews';
+import { withParsedIntros } from '../../src/app/parsedIntros';
 import { openSqliteStore } from '../../src/store/sqlite/openSqliteStore';
 import { makeIntro, newTenant, newUser } from '../store/fixtures';
 
-describe('currentIntro', () => {
+describe('the parsed-intro cache', () => {
   const open = () => {
     const store = openSqliteStore(':memory:');
     let wholeReads = 0;
     const getVersioned = store.intros.getVersioned;
-    const intros = {
+    const counted = {
       ...store.intros,
       getVersioned: (...args: Parameters<typeof getVersioned>) => {
         wholeReads += 1;
         return getVersioned(...args);
       },
     };
-    return { intros, wholeReads: () => wholeReads, close: () => store.close() };
+    return { intros: withParsedIntros(counted), wholeReads: () => wholeReads, close: () => store.close() };
   };
 
   it('parses an intro once per version, and sees every update and the delete at once', async () => {
     const world = open();
     const intro = makeIntro({ tenantId: newTenant() });
     await world.intros.create(intro);
-    expect(await currentIntro(world.intros, intro.tenantId, intro.id)).toEqual(intro);
-    expect(await currentIntro(world.intros, intro.tenantId, intro.id)).toEqual(intro);
+    expect(await world.intros.get(intro.tenantId, intro.id)).toEqual(intro);
+    expect(await world.intros.getVersioned(intro.tenantId, intro.id)).toEqual({ value: intro, version: 1 });
     expect(world.wholeReads()).toBe(1);
 
     const joined = { ...intro, member: { id: newUser(), name: 'Kim New' } };
     expect(await world.intros.update(joined, 1)).toMatchObject({ ok: true });
-    expect(await currentIntro(world.intros, intro.tenantId, intro.id)).toEqual(joined);
+    expect(await world.intros.get(intro.tenantId, intro.id)).toEqual(joined);
     expect(world.wholeReads()).toBe(2);
 
     await world.intros.delete(intro.tenantId, intro.id);
-    expect(await currentIntro(world.intros, intro.tenantId, intro.id)).toBeUndefined();
-    expect(await currentIntro(world.intros, newTenant(), intro.id)).toBeUndefined();
+    expect(await world.intros.get(intro.tenantId, intro.id)).toBeUndefined();
+    expect(await world.intros.get(newTenant(), intro.id)).toBeUndefined();
     world.close();
   });
 
@@ -40,11 +40,11 @@ describe('currentIntro', () => {
     const world = open();
     const first = makeIntro({ tenantId: newTenant(), scheduledStart: '2026-12-01T09:00:00.000Z' });
     await world.intros.create(first);
-    expect(await currentIntro(world.intros, first.tenantId, first.id)).toEqual(first);
-    await deleteIntro(world.intros, first.tenantId, first.id);
+    expect(await world.intros.get(first.tenantId, first.id)).toEqual(first);
+    await world.intros.delete(first.tenantId, first.id);
     const again = { ...first, scheduledStart: '2026-12-02T09:00:00.000Z' };
     await world.intros.create(again);
-    expect(await currentIntro(world.intros, first.tenantId, first.id)).toEqual(again);
+    expect(await world.intros.get(first.tenantId, first.id)).toEqual(again);
     world.close();
   });
 });
