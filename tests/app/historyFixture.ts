@@ -35,8 +35,12 @@ export function historyWorld(): { store: SqliteStore; deps: UseCaseDeps } {
 }
 
 /** Stores an intro between a leader and a member on a day of June 2025. */
-export async function seedIntro(deps: UseCaseDeps, leader: Person, member: Person, day: number): Promise<Intro> {
-  const at = `2025-05-${String(day).padStart(2, '0')}T10:00:00.000Z`;
+export function seedIntro(deps: UseCaseDeps, leader: Person, member: Person, day: number): Promise<Intro> {
+  return seedIntroAt(deps, leader, member, `2025-05-${String(day).padStart(2, '0')}T10:00:00.000Z`);
+}
+
+/** Stores an intro between a leader and a member, scheduled (and created) at `at`. */
+export async function seedIntroAt(deps: UseCaseDeps, leader: Person, member: Person, at: string): Promise<Intro> {
   const made = createIntro({
     id: deps.newIntroId(),
     tenantId: TENANT,

@@ -4,24 +4,8 @@ import type { FlowDeps } from '../../src/app/flowDeps';
 import type { Calendar, JobStore } from '../../src/app/ports';
 import { latestRecap, shareRecap } from '../../src/app/recap';
 import { changeSession } from '../../src/app/sessions';
-import { createIntro, type Intro, type Person } from '../../src/domain/intro';
 import { fail, ok } from '../../src/domain/result';
-import { callerOf, historyWorld, KIM, LEAD, SAM, seedIntro, TENANT } from './historyFixture';
-
-/** Stores an intro starting at `at` (the world's clock says 2025-06-01T12:00Z). */
-async function introAt(deps: UseCaseDeps, leader: Person, member: Person, at: string): Promise<Intro> {
-  const made = createIntro({
-    id: deps.newIntroId(),
-    tenantId: TENANT,
-    leader,
-    member,
-    scheduledStart: at,
-    createdAt: at,
-  });
-  if (!made.ok) throw new Error(made.error.message);
-  await deps.intros.create(made.value);
-  return made.value;
-}
+import { callerOf, historyWorld, KIM, LEAD, SAM, seedIntro, seedIntroAt } from './historyFixture';
 
 /** The flows' deps over the world's store; the member is reachable or not. Nothing here schedules. */
 function flowsOf(deps: UseCaseDeps, reachable = true): FlowDeps {
@@ -59,7 +43,7 @@ describe('nextPrep', () => {
   it('answers noneComing when the caller leads nothing still to come', async () => {
     const { deps } = historyWorld();
     await seedIntro(deps, LEAD, SAM, 20);
-    await introAt(deps, SAM, LEAD, '2025-06-02T09:00:00.000Z');
+    await seedIntroAt(deps, SAM, LEAD, '2025-06-02T09:00:00.000Z');
     const brief = await nextPrep(flowsOf(deps), callerOf(LEAD));
     expect(brief).toMatchObject({ ok: false, error: { code: 'noneComing' } });
   });
@@ -67,9 +51,9 @@ describe('nextPrep', () => {
   it('briefs the soonest intro the caller leads that has not started', async () => {
     const { deps } = historyWorld();
     await seedIntro(deps, LEAD, KIM, 20);
-    await introAt(deps, LEAD, KIM, '2025-06-09T09:00:00.000Z');
-    const soonest = await introAt(deps, LEAD, SAM, '2025-06-03T09:00:00.000Z');
-    await introAt(deps, SAM, LEAD, '2025-06-02T09:00:00.000Z');
+    await seedIntroAt(deps, LEAD, KIM, '2025-06-09T09:00:00.000Z');
+    const soonest = await seedIntroAt(deps, LEAD, SAM, '2025-06-03T09:00:00.000Z');
+    await seedIntroAt(deps, SAM, LEAD, '2025-06-02T09:00:00.000Z');
     const brief = await nextPrep(flowsOf(deps), callerOf(LEAD));
     expect(brief).toMatchObject({ ok: true, value: { intro: { id: soonest.id } } });
   });

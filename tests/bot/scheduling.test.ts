@@ -2,7 +2,7 @@ import { TENANT_ID, USER, baseActivity, installActivity, messageActivity, postAc
 import type { ActivityJson } from '../support/activities';
 import { validateCard } from '../support/adaptiveCards';
 import { startConnectorStub, type ConnectorStub, type RecordedActivity } from '../support/connectorStub';
-import { startGraphStub, type GraphStub } from '../support/graphStub';
+import { graphConfigFor, startGraphStub, type GraphStub } from '../support/graphStub';
 import { manualClock, startTestApp, type TestApp, type TestUser } from '../support/testApp';
 import { cardsOf, isMessage, textsOf } from './botHelpers';
 
@@ -74,13 +74,7 @@ describe('scheduling with the Graph calendar', () => {
       {
         clock,
         config: {
-          graph: {
-            clientId: 'aaaa1111-2222-4333-8444-555566667777',
-            clientSecret: 'graph-secret',
-            tenantId: TENANT_ID,
-            baseUrl: graph.baseUrl,
-            authorityHost: graph.authorityHost,
-          },
+          graph: graphConfigFor(graph, TENANT_ID),
           teamsAppId: 'b7f1c2d3-1111-4222-8333-444455556666',
         },
       },

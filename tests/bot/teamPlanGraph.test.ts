@@ -10,7 +10,7 @@ import {
 } from '../support/activities';
 import { validateCard } from '../support/adaptiveCards';
 import { startConnectorStub, type ConnectorStub, type RecordedActivity } from '../support/connectorStub';
-import { startGraphStub, type GraphStub } from '../support/graphStub';
+import { graphConfigFor, startGraphStub, type GraphStub } from '../support/graphStub';
 import { manualClock, startTestApp, type TestApp } from '../support/testApp';
 import { cardsOf, isMessage, textsOf, type SentCard } from './botHelpers';
 import { inputsOf, submitData, teamMember } from './teamPlanHelpers';
@@ -86,13 +86,7 @@ beforeAll(async () => {
     {
       clock,
       config: {
-        graph: {
-          clientId: 'aaaa1111-2222-4333-8444-555566667777',
-          clientSecret: 'graph-secret',
-          tenantId: TENANT_ID,
-          baseUrl: graph.baseUrl,
-          authorityHost: graph.authorityHost,
-        },
+        graph: graphConfigFor(graph, TENANT_ID),
       },
     },
   );

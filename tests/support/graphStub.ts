@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
+import type { GraphConfig } from '../../src/config';
 
 /** One request the stub received, as it arrived. */
 export interface GraphRequest {
@@ -42,6 +43,17 @@ export interface GraphStub {
   /** Marks a calendar (by its SMTP address) busy; `getSchedule` then reports these items. */
   setBusy(address: string, items: readonly GraphBusyItem[]): void;
   stop(): Promise<void>;
+}
+
+/** The app's Graph settings pointed at a stub, for `startTestApp(env, { config: { graph } })`. */
+export function graphConfigFor(stub: GraphStub, tenantId: string): GraphConfig {
+  return {
+    clientId: 'aaaa1111-2222-4333-8444-555566667777',
+    clientSecret: 'graph-secret',
+    tenantId,
+    baseUrl: stub.baseUrl,
+    authorityHost: stub.authorityHost,
+  };
 }
 
 /** A busy block in a stub calendar, in UTC. */
