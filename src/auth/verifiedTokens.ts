@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Caller } from '../app/caller';
 
 /** Most verdicts kept; the oldest go first. Each entry is ~200 bytes, so the cache stays under a few MB. */
@@ -15,7 +15,7 @@ export interface VerifiedTokenCache {
 /** Creates a bounded cache of accepted tokens; only successes go in, so a refused token is always checked again. */
 export function verifiedTokenCache(now: () => number): VerifiedTokenCache {
   const entries = new Map<string, { caller: Caller; until: number }>();
-  const keyOf = (token: string) => createHash('sha256').update(token).digest('base64url');
+  const keyOf = (token: string) => hash('sha256', token, 'base64url');
   return {
     get: (token) => {
       const key = keyOf(token);

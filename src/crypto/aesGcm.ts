@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
@@ -13,14 +13,27 @@ export class SealOpenError extends Error {
   }
 }
 
+// Random IVs drawn from one buffer filled 256 at a time: one call into the CSPRNG per 256 seals instead of one each
+// (it was a tenth of a notes save). Every IV is still fresh random bytes, used once.
+const IV_POOL = Buffer.alloc(IV_BYTES * 256);
+let ivOffset = IV_POOL.length;
+
+function nextIv(): Buffer {
+  if (ivOffset === IV_POOL.length) {
+    randomFillSync(IV_POOL);
+    ivOffset = 0;
+  }
+  ivOffset += IV_BYTES;
+  return Buffer.from(IV_POOL.subarray(ivOffset - IV_BYTES, ivOffset));
+}
+
 /** AES-256-GCM: `iv | ciphertext | tag`, authenticated together with `aad`. */
 export function sealBytes(key: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Buffer {
   if (key.length !== KEY_BYTES) throw new RangeError(`AES-256-GCM needs a ${KEY_BYTES}-byte key.`);
-  const iv = randomBytes(IV_BYTES);
+  const iv = nextIv();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(aad);
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([iv, body, cipher.getAuthTag()]);
+  return Buffer.concat([iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
 }
 
 /** Opens what `sealBytes` made; throws SealOpenError unless key, additional data and bytes all match. */

@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import { requestUrl, routedPath } from './requestUrl';
+import { routedPath, urlOf } from './requestUrl';
 
 /**
  * The hosts Teams documents for tabs (Teams, Outlook, Microsoft 365, old and new domains), plus the app itself:
@@ -24,7 +24,7 @@ const TAB_CSP = `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`;
  */
 export function securityHeaders(server: Server): void {
   server.pre((req, res, next) => {
-    const url = requestUrl(req.url);
+    const url = urlOf(req);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     if (!url) {

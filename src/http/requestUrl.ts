@@ -10,6 +10,17 @@ export function requestUrl(target: string | undefined): URL | undefined {
   }
 }
 
+const parsedTargets = new WeakMap<object, { readonly target: string | undefined; readonly url: URL | undefined }>();
+
+/** `requestUrl` of a request's target, parsed once per request (the security headers and the request log both read it). */
+export function urlOf(req: { readonly url?: string }): URL | undefined {
+  const seen = parsedTargets.get(req);
+  if (seen && seen.target === req.url) return seen.url;
+  const url = requestUrl(req.url);
+  parsedTargets.set(req, { target: req.url, url });
+  return url;
+}
+
 /** A path as the router and file system read it: percent-decoded (`/%61pi` is `/api`), in lower case. */
 export function routedPath(pathname: string): string {
   try {

@@ -5,7 +5,7 @@ import { apiRoutes, type ApiDeps } from './api';
 import type { HttpDeps, LoggedRequest } from './context';
 import { securityHeaders } from './headers';
 import { loopbackHostOnly } from './loopbackHost';
-import { requestUrl } from './requestUrl';
+import { urlOf } from './requestUrl';
 import { healthRoutes } from './routes/health';
 import { inviteRoutes, type InviteDeps } from './routes/invites';
 import { localAuthRoutes } from './routes/localAuth';
@@ -34,7 +34,7 @@ function requestLogging(server: Server, deps: HttpDeps): void {
   });
   server.on('after', (req: Request, res: Response) => {
     // The path only: a query string can carry a signature (invite links) that must never reach the logs.
-    const url = requestUrl(req.url)?.pathname ?? '(not a URL)';
+    const url = urlOf(req)?.pathname ?? '(not a URL)';
     // Probes, and the 1 s session poll's "nothing changed" (20 000 lines/s at 10 000 meetings), only at debug.
     const quiet = url === '/healthz' || url === '/readyz' || res.statusCode === 304;
     (req as LoggedRequest).logger[quiet ? 'debug' : 'info'](

@@ -10,8 +10,10 @@ import {
   teamCodec,
   teamPlanCodec,
 } from '../../src/store/codecs/records';
-import { decodeNotesDoc } from '../../src/store/notesCodec';
-import { makeIntro, newTenant } from './fixtures';
+import { randomBytes } from 'node:crypto';
+import { emptyNotesBody } from '../../src/domain/notes';
+import { decodeNotesDoc, openNotesBody, sealNotesDoc } from '../../src/store/notesCodec';
+import { makeIntro, newIntroId, newTenant, newUser } from './fixtures';
 
 const intro = makeIntro({ tenantId: newTenant(), scheduledStart: '2026-12-01T09:00:00.000Z' });
 const running: Session = { status: 'running', phase: 1, startedAt: 1000, spentMs: [5, 0, 0], segmentStartedAt: 900 };
@@ -132,6 +134,31 @@ describe('the notes codec', () => {
   it('reads sealed version 2 notes', () => {
     const doc = decodeNotesDoc('{"v":2,"alg":"A256GCM","updatedAt":"when","sealed":"AAEC"}');
     expect(doc).toEqual({ kind: 'sealed', sealed: Buffer.from([0, 1, 2]), updatedAt: 'when' });
+  });
+
+  it('writes sealed notes as exactly the JSON of { v, alg, updatedAt, sealed }, and they open again', () => {
+    const key = { tenantId: newTenant(), introId: newIntroId(), authorId: newUser() };
+    const dataKey = randomBytes(32);
+    const written = { ...emptyNotesBody(), text: { ...emptyNotesBody().text, goals: 'a "quoted" \\ line\n' } };
+    const doc = sealNotesDoc(dataKey, key, written, '2026-11-30T05:00:00.000Z');
+    const parsed = JSON.parse(doc) as { sealed: string };
+    expect(doc).toBe(
+      JSON.stringify({ v: 2, alg: 'A256GCM', updatedAt: '2026-11-30T05:00:00.000Z', sealed: parsed.sealed }),
+    );
+    const decoded = decodeNotesDoc(doc);
+    if (decoded.kind !== 'sealed') throw new Error('expected sealed notes');
+    expect(openNotesBody(dataKey, key, decoded.sealed)).toEqual(written);
+  });
+
+  it('never seals two documents with the same IV', () => {
+    const key = { tenantId: newTenant(), introId: newIntroId(), authorId: newUser() };
+    const ivs = new Set(
+      Array.from({ length: 600 }, () => {
+        const decoded = decodeNotesDoc(sealNotesDoc(randomBytes(32), key, emptyNotesBody(), 'when'));
+        return decoded.kind === 'sealed' ? decoded.sealed.subarray(0, 12).toString('hex') : '';
+      }),
+    );
+    expect(ivs.size).toBe(600);
   });
 
   it.each([
