@@ -1,12 +1,15 @@
 /**
  * Notes API under load, encryption at rest on, side by side with its floor. Run: npm run bench:notes
  *
- * Three child processes: the app as `npm start` runs it (src/index.ts, local mode, SQLite in a temp DATA_DIR,
- * tokens from the local issuer's POST /dev/token), the floor (bench/notesFloor.mjs: bare restify routes of the same
- * shapes, in memory, no auth) and the load generator (bench/notesLoad.mjs). 200 people each loop GET
- * /api/v1/intros/:id/session with If-None-Match (the panel's poll), then PUT ~3 KB of notes with If-Match, back to
- * back (no think time: this measures capacity). Rounds alternate app, floor, app, floor… so a noisy neighbour on
- * the machine hits both sides alike; the verdict compares the medians of the rounds:
+ * Four child processes: the app as `npm start` runs it (src/index.ts, local mode, SQLite in a temp DATA_DIR,
+ * tokens from the local issuer's POST /dev/token), two floors from bench/notesFloor.mjs, and the load generator
+ * (bench/notesLoad.mjs). The floor is the issue's: bare restify routes of the same shapes, in memory, no auth. The
+ * `required` floor is those routes doing, written bare, only the work kept on the hot path (token verdict by hash,
+ * schema check, AES-256-GCM, a versioned SQLite write): it shows how much of the gap is the required work and how
+ * much is the app's own. 200 people each loop GET /api/v1/intros/:id/session with If-None-Match (the panel's poll),
+ * then PUT ~3 KB of notes with If-Match, back to back (no think time: this measures capacity). Rounds alternate
+ * app, floor, required, app… so a noisy neighbour on the machine hits every side alike; the verdict compares the
+ * medians of the rounds:
  *   throughput app/floor ≥ 0.6, p99 app/floor ≤ 1.5, app max ≤ 500 ms.
  * Env: BENCH_SECONDS (8), BENCH_ROUNDS (3), BENCH_WARMUP (2 s per round, not recorded), BENCH_PEOPLE (200), BENCH_LOG_LEVEL (the app's LOG_LEVEL, info),
  * `cpu ms/req` is the server process's CPU time (user + system) per request in that round (warm-up excluded): the
@@ -68,8 +71,8 @@ function startApp(dataDir) {
   return start(process.execPath, args, env, (line) => /Local preview:\s+(http:\/\/\S+?)\/tab\//.exec(line)?.[1]);
 }
 
-function startFloor() {
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME };
+function startFloor(kind) {
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, FLOOR: kind };
   const port = (line) => (line.startsWith('{"port"') ? JSON.parse(line).port : undefined);
   return start(process.execPath, ['--disable-warning=DEP0111', path.join(here, 'notesFloor.mjs')], env, port);
 }
@@ -111,9 +114,9 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const fmt = (r) =>
   `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  max ${r.max.toFixed(0).padStart(5)} ms  cpu ${r.cpuMs.toFixed(2)} ms/req`;
 
-function verdict(app, floor) {
+function verdict(app, floor, required) {
   const pick = (runs, key) => median(runs.map((r) => r[key]));
-  const [a, f] = [app, floor].map((runs) => ({
+  const [a, f, w] = [app, floor, required].map((runs) => ({
     rps: pick(runs, 'rps'),
     p50: pick(runs, 'p50'),
     p99: pick(runs, 'p99'),
@@ -124,40 +127,45 @@ function verdict(app, floor) {
   const pass = (ok) => (ok ? 'PASS' : 'FAIL');
   return [
     `median of ${app.length} rounds`,
-    `  floor ${fmt(f)}`,
-    `  app   ${fmt(a)}`,
+    `  floor    ${fmt(f)}`,
+    `  required ${fmt(w)}`,
+    `  app      ${fmt(a)}`,
     `  throughput app/floor ${(a.rps / f.rps).toFixed(2)} (target >= 0.60) ${pass(a.rps / f.rps >= 0.6)}`,
     `  p99 app/floor        ${(a.p99 / f.p99).toFixed(2)} (target <= 1.50) ${pass(a.p99 / f.p99 <= 1.5)}`,
     `  app max, worst round ${worst.toFixed(0)} ms (target <= 500) ${pass(worst <= 500)}`,
+    `  for scale: required/floor throughput ${(w.rps / f.rps).toFixed(2)}, p99 ${(w.p99 / f.p99).toFixed(2)};` +
+      ` app/required throughput ${(a.rps / w.rps).toFixed(2)}, p99 ${(a.p99 / w.p99).toFixed(2)}`,
   ].join('\n');
 }
 
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'intro-bench-'));
   try {
-    const [app, floor] = await Promise.all([startApp(dataDir), startFloor()]);
+    const [app, floor, required] = await Promise.all([startApp(dataDir), startFloor('bare'), startFloor('required')]);
     const appUrl = app.found;
     const floorUrl = `http://127.0.0.1:${floor.found}`;
+    const requiredUrl = `http://127.0.0.1:${required.found}`;
     const people = await appPeople(appUrl);
     const floorPeople = people.map((p, i) => ({ introId: p.introId, authorization: `Bearer person-${i}` }));
     app.child.kill('SIGUSR2'); // event-loop delay from here on: under load, not at startup
     const load = fork(path.join(here, 'notesLoad.mjs'), { stdio: 'inherit' });
     children.push(load);
     process.stdout.write(`${PEOPLE} people, ${ROUNDS} rounds of ${SECONDS} s per side: GET session, PUT ~3 KB notes\n`);
-    const results = { app: [], floor: [] };
+    const results = { app: [], floor: [], required: [] };
     for (let round = 1; round <= ROUNDS; round++) {
       for (const [side, url, who, pid] of [
         ['app', appUrl, people, app.child.pid],
         ['floor', floorUrl, floorPeople, floor.child.pid],
+        ['required', requiredUrl, floorPeople, required.child.pid],
       ]) {
         const r = await loadRun(load, { target: side, url, people: who, pid, seconds: SECONDS, warmupSeconds: WARMUP });
         results[side].push(r);
         const odd = Object.entries(r.statuses).filter(([s]) => !['200', '304'].includes(s));
         const note = odd.length ? `  statuses ${JSON.stringify(r.statuses)}` : '';
-        process.stdout.write(`round ${round} ${side.padEnd(5)} ${fmt(r)}${note}\n`);
+        process.stdout.write(`round ${round} ${side.padEnd(8)} ${fmt(r)}${note}\n`);
       }
     }
-    process.stdout.write(`${verdict(results.app, results.floor)}\n`);
+    process.stdout.write(`${verdict(results.app, results.floor, results.required)}\n`);
   } finally {
     await Promise.all(children.map((c) => stop(c)));
     rmSync(dataDir, { recursive: true, force: true });
