@@ -22,6 +22,9 @@ export type SqliteStore = Store;
 
 export { DB_FILE } from './sqliteFile';
 
+/** Most bytes the WAL file keeps once it starts over (it may grow past this for the writes of one checkpoint tick). */
+export const WAL_SIZE_LIMIT_BYTES = 32 * 1024 * 1024;
+
 function openDatabase(dataDir: string): Database.Database {
   const db = dataDir === ':memory:' ? new Database(':memory:') : openDatabaseFile(dataDir);
   try {
@@ -40,6 +43,8 @@ function prepare(db: Database.Database): void {
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // After a burst, the WAL file is cut back to this size when it starts over, rather than keeping its largest size.
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   db.pragma('foreign_keys = ON');
   db.pragma('secure_delete = ON');
   migrate(db);
