@@ -48,13 +48,16 @@ function withRequiredWork(dir) {
   const db = new Database(path.join(dir, 'floor.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  db.exec(`CREATE TABLE notes (intro_id TEXT, author TEXT, version INTEGER, json TEXT, PRIMARY KEY (intro_id, author));
+  db.pragma('secure_delete = ON'); // as the app: deleted notes are overwritten
+  db.exec(`CREATE TABLE notes (intro_id TEXT, author TEXT, version INTEGER, updated_at TEXT, json TEXT,
+      PRIMARY KEY (intro_id, author));
+    CREATE INDEX notes_by_author ON notes (author, updated_at);
     CREATE TABLE sessions (intro_id TEXT PRIMARY KEY, version INTEGER)`);
   const q = {
     session: db.prepare('SELECT version FROM sessions WHERE intro_id = ?').pluck(),
-    insert: db.prepare('INSERT INTO notes VALUES (?, ?, 1, ?) ON CONFLICT DO NOTHING'),
+    insert: db.prepare('INSERT INTO notes VALUES (?, ?, 1, ?, ?) ON CONFLICT DO NOTHING'),
     update: db.prepare(
-      'UPDATE notes SET version = version + 1, json = ? WHERE intro_id = ? AND author = ? AND version = ?',
+      'UPDATE notes SET version = version + 1, updated_at = ?, json = ? WHERE intro_id = ? AND author = ? AND version = ?',
     ),
   };
   const text = z.string().max(20_000);
@@ -67,7 +70,19 @@ function withRequiredWork(dir) {
       feedback: z.array(
         z.object({ ...item, kind: z.enum(['celebratory', 'critical']), goalId: item.id.optional() }).strict(),
       ),
-      followUps: z.array(z.object({ ...item, owner: z.enum(['leader', 'member']), done: z.boolean() }).strict()),
+      followUps: z.array(
+        z
+          .object({
+            ...item,
+            owner: z.enum(['leader', 'member']),
+            due: z
+              .string()
+              .regex(/^\d{4}-\d{2}-\d{2}$/)
+              .optional(),
+            done: z.boolean(),
+          })
+          .strict(),
+      ),
     })
     .strict();
   const people = new Map(); // sha256(token) -> { who, key }: the cached verdict and the person's data key
@@ -92,7 +107,13 @@ function withRequiredWork(dir) {
     if (!person) return void res.send(401);
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
-    const parsed = schema.safeParse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+    let json;
+    try {
+      json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return void res.send(400, { error: { code: 'invalidJson' } });
+    }
+    const parsed = schema.safeParse(json);
     if (!parsed.success) return void res.send(400, { error: { code: 'invalidBody' } });
     const expected = Number(/^"(\d+)"$/.exec(req.headers['if-match'] ?? '')?.[1] ?? Number.NaN);
     const iv = randomBytes(12);
@@ -101,9 +122,13 @@ function withRequiredWork(dir) {
     const sealed = Buffer.concat([iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]).toString(
       'base64',
     );
-    const doc = JSON.stringify({ v: 2, alg: 'A256GCM', updatedAt: new Date().toISOString(), sealed });
+    const updatedAt = new Date().toISOString();
+    const doc = JSON.stringify({ v: 2, alg: 'A256GCM', updatedAt, sealed });
     const id = req.params.id;
-    const changed = expected === 0 ? q.insert.run(id, person.who, doc) : q.update.run(doc, id, person.who, expected);
+    const changed =
+      expected === 0
+        ? q.insert.run(id, person.who, updatedAt, doc)
+        : q.update.run(updatedAt, doc, id, person.who, expected);
     if (changed.changes !== 1) return void res.send(412, { error: { code: 'versionConflict' } });
     res.header('ETag', `"${expected + 1}"`);
     res.header('Cache-Control', 'no-store');

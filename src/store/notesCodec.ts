@@ -50,7 +50,9 @@ export function decodeNotesDoc(json: string): NotesDoc {
  * by its schema (at the API's edge, or read back through it), so it is not parsed again here.
  */
 export function sealNotesDoc(dataKey: Uint8Array, key: NotesKey, body: NotesBody, updatedAt: string): string {
-  const plaintext = Buffer.from(JSON.stringify(body), 'utf8');
+  // The five fields by name: an object with more (a whole Notes, say) still seals only the body.
+  const { text, goals, issues, feedback, followUps } = body;
+  const plaintext = Buffer.from(JSON.stringify({ text, goals, issues, feedback, followUps }), 'utf8');
   const sealed = sealBytes(dataKey, plaintext, aadOf(key)).toString('base64');
   // The same bytes JSON.stringify writes for { v, alg, updatedAt, sealed }, without scanning ~4 KB of base64 (which
   // never needs escaping) for characters to escape.

@@ -136,18 +136,28 @@ describe('the notes codec', () => {
     expect(doc).toEqual({ kind: 'sealed', sealed: Buffer.from([0, 1, 2]), updatedAt: 'when' });
   });
 
-  it('writes sealed notes as exactly the JSON of { v, alg, updatedAt, sealed }, and they open again', () => {
+  it.each(['2026-11-30T05:00:00.000Z', 'a "quoted" \\ time\u2028', 'lone \ud800 surrogate'])(
+    'writes sealed notes as exactly the JSON of { v, alg, updatedAt, sealed }, and they open again (%j)',
+    (updatedAt) => {
+      const key = { tenantId: newTenant(), introId: newIntroId(), authorId: newUser() };
+      const dataKey = randomBytes(32);
+      const written = { ...emptyNotesBody(), text: { ...emptyNotesBody().text, goals: 'a "quoted" \\ line\n' } };
+      const doc = sealNotesDoc(dataKey, key, written, updatedAt);
+      const parsed = JSON.parse(doc) as { sealed: string };
+      expect(doc).toBe(JSON.stringify({ v: 2, alg: 'A256GCM', updatedAt, sealed: parsed.sealed }));
+      const decoded = decodeNotesDoc(doc);
+      if (decoded.kind !== 'sealed') throw new Error('expected sealed notes');
+      expect(openNotesBody(dataKey, key, decoded.sealed)).toEqual(written);
+    },
+  );
+
+  it('seals only the body, whatever else the object it is given carries', () => {
     const key = { tenantId: newTenant(), introId: newIntroId(), authorId: newUser() };
     const dataKey = randomBytes(32);
-    const written = { ...emptyNotesBody(), text: { ...emptyNotesBody().text, goals: 'a "quoted" \\ line\n' } };
-    const doc = sealNotesDoc(dataKey, key, written, '2026-11-30T05:00:00.000Z');
-    const parsed = JSON.parse(doc) as { sealed: string };
-    expect(doc).toBe(
-      JSON.stringify({ v: 2, alg: 'A256GCM', updatedAt: '2026-11-30T05:00:00.000Z', sealed: parsed.sealed }),
-    );
-    const decoded = decodeNotesDoc(doc);
+    const notes = { ...emptyNotesBody(), ...key, version: 3, updatedAt: 'then' };
+    const decoded = decodeNotesDoc(sealNotesDoc(dataKey, key, notes, 'now'));
     if (decoded.kind !== 'sealed') throw new Error('expected sealed notes');
-    expect(openNotesBody(dataKey, key, decoded.sealed)).toEqual(written);
+    expect(openNotesBody(dataKey, key, decoded.sealed)).toEqual(emptyNotesBody());
   });
 
   it('never seals two documents with the same IV', () => {

@@ -15,7 +15,7 @@ import { sqliteDataKeyStore } from './sqliteDataKeyStore';
 import { sqliteIntroStore } from './sqliteIntroStore';
 import { sqliteJobStore } from './sqliteJobStore';
 import { sqliteNotesStore } from './sqliteNotesStore';
-import { checkpointInBackground } from './walCheckpointer';
+import { checkpointInBackground, emptyWal } from './walCheckpointer';
 
 /** The SQLite store: every port on one database file. */
 export type SqliteStore = Store;
@@ -96,7 +96,7 @@ function defaultWrapper(dataDir: string): KeyWrapper {
 }
 
 /** Rewrites the file without free pages and empties the WAL, while an upgrade left plain text behind. */
-function scrub(db: Database.Database, sealed: number): void {
+async function scrub(db: Database.Database, sealed: number): Promise<void> {
   if (sealed > 0) db.prepare("INSERT OR IGNORE INTO pending_scrub (reason) VALUES ('notes sealed at rest')").run();
   if (db.prepare('SELECT COUNT(*) FROM pending_scrub').pluck().get() === 0) return;
   try {
@@ -106,7 +106,11 @@ function scrub(db: Database.Database, sealed: number): void {
     if ((error as { code?: string }).code === 'SQLITE_BUSY') return;
     throw error;
   }
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  try {
+    await emptyWal(db);
+  } catch {
+    return; // the WAL stayed busy: the pending_scrub row stays, and a later start scrubs
+  }
   db.prepare('DELETE FROM pending_scrub').run();
 }
 
@@ -133,7 +137,7 @@ export function openSqliteStore(dataDir: string, options: StoreKeyOptions = {}):
     upgrade: async () => {
       try {
         const sealed = await notes.sealPlainRows();
-        scrub(db, sealed);
+        await scrub(db, sealed);
         return sealed;
       } catch (error) {
         throw new StoreStartError(`Cannot upgrade the database in DATA_DIR=${dataDir}: ${(error as Error).message}`);

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DataKeyStore, WrappedKey } from '../../app/ports';
 import { tenantIdSchema, userIdSchema } from '../../domain/ids.schema';
+import { emptyWal } from './walCheckpointer';
 
 interface KeyRow {
   readonly tenant_id: string;
@@ -55,7 +56,7 @@ export function sqliteDataKeyStore(db: Database.Database): DataKeyStore {
       })),
     delete: async (tenantId, authorId) => {
       q.delete.run({ tenantId, authorId });
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      await emptyWal(db);
     },
   };
 }

@@ -3,6 +3,7 @@ import type { NotesKey } from '../../app/ports';
 import { introIdSchema, tenantIdSchema, userIdSchema } from '../../domain/ids.schema';
 import type { RawNotes, RawNotesStore } from '../encryptedNotes';
 import { storedInstant } from '../instant';
+import { emptyWal } from './walCheckpointer';
 
 interface NotesRow {
   readonly tenant_id: string;
@@ -64,7 +65,7 @@ export function sqliteNotesStore(db: Database.Database): RawNotesStore {
     },
     deleteAllByAuthor: async (tenantId, authorId) => {
       q.deleteByAuthor.run(tenantId, authorId);
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      await emptyWal(db);
     },
   };
 }

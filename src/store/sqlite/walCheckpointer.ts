@@ -10,16 +10,21 @@ const { workerData } = require('node:worker_threads');
 const Database = require(workerData.library);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = ' + workerData.restartWaitMs);
+db.pragma('synchronous = NORMAL');
 let failures = 0;
 setInterval(() => {
   try {
-    // A passive pass copies without blocking anyone, but under a steady stream of writes it never catches up, and the
-    // WAL only starts over once every frame is copied: it grew without end (170 MB in a minute of notes load). So a
-    // RESTART follows: it holds writers back only while it copies what was written during the first pass, and the
-    // next write starts the WAL from its beginning. It waits at most restartWaitMs for the writer lock and the readers
-    // (each holds them for well under a millisecond); failing that, it tries again next tick.
-    db.pragma('wal_checkpoint(PASSIVE)');
-    db.pragma('wal_checkpoint(RESTART)');
+    // Passive passes copy without blocking anyone, but under a steady stream of writes they never catch up, and the
+    // WAL only starts over once every frame is copied: it grew without end (170 MB in a minute of notes load). So once
+    // what is left is short, a RESTART holds writers back while it copies that tail, and the next write starts the WAL
+    // from its beginning. It waits at most restartWaitMs for the writer lock and the readers; failing that, or with a
+    // long tail still left (a burst), it tries again next tick.
+    let left = Infinity;
+    for (let pass = 0; pass < 4 && left > workerData.restartTailFrames; pass++) {
+      const result = db.pragma('wal_checkpoint(PASSIVE)')[0];
+      left = result.log - result.checkpointed;
+    }
+    if (left <= workerData.restartTailFrames) db.pragma('wal_checkpoint(RESTART)');
     failures = 0;
   } catch {
     // Busy or closing: the next tick tries again. Failing again and again (a full disk, an I/O error): stop, so the
@@ -36,7 +41,11 @@ setInterval(() => {
  * writes; should it not start, fail again and again, or stop, the request path goes back to SQLite's automatic
  * checkpoints. Returns how to stop it.
  */
-export function checkpointInBackground(db: Database.Database, file: string): () => void {
+export function checkpointInBackground(
+  db: Database.Database,
+  file: string,
+  everyMs: number = CHECKPOINT_EVERY_MS,
+): () => void {
   let worker: Worker;
   try {
     worker = new Worker(WORKER_SOURCE, {
@@ -44,8 +53,10 @@ export function checkpointInBackground(db: Database.Database, file: string): () 
       workerData: {
         library: require.resolve('better-sqlite3'),
         file,
-        everyMs: CHECKPOINT_EVERY_MS,
+        everyMs,
         restartWaitMs: 50,
+        // 256 pages (1 MB): a few milliseconds of copying while writers wait.
+        restartTailFrames: 256,
         maxFailures: 5,
       },
     });
@@ -64,4 +75,22 @@ export function checkpointInBackground(db: Database.Database, file: string): () 
     stopped = true;
     void worker.terminate();
   };
+}
+
+const EMPTY_WAL_ATTEMPTS = 200;
+
+/**
+ * Copies the whole WAL into the database file and truncates it, so that nothing deleted (a shredded data key, plain
+ * text from before encryption at rest) stays behind in its frames. While the background checkpoint holds the lock,
+ * SQLite answers "busy" at once, without waiting and without an error: so this tries again, for about two seconds,
+ * and throws if the WAL still holds frames, so the caller fails visibly instead of reporting a clean delete.
+ */
+export async function emptyWal(db: Database.Database): Promise<void> {
+  for (let attempt = 0; attempt < EMPTY_WAL_ATTEMPTS; attempt++) {
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
+    // log is -1 for a database without a WAL (in memory), 0 once the WAL is empty.
+    if (result && result.busy === 0 && result.log <= 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('The write-ahead log could not be emptied (the database stayed busy): try again.');
 }
