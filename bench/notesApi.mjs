@@ -74,7 +74,8 @@ function startApp(dataDir) {
 function startFloor(kind) {
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, FLOOR: kind };
   const port = (line) => (line.startsWith('{"port"') ? JSON.parse(line).port : undefined);
-  return start(process.execPath, ['--disable-warning=DEP0111', path.join(here, 'notesFloor.mjs')], env, port);
+  const args = ['--disable-warning=DEP0111', '--import', 'tsx', path.join(here, 'notesFloor.mjs')];
+  return start(process.execPath, args, env, port);
 }
 
 async function call(url, init) {

@@ -4,9 +4,9 @@
  *
  * - `bare` (the issue's floor): in memory, no auth, no validation, no encryption, no logging.
  * - `required` (FLOOR=required): the same routes doing, written bare, only the work the issue keeps on the hot path:
- *   a bearer token looked up by its SHA-256 (the cached verdict), the notes body checked against a schema of the same
- *   shape with zod, sealed with AES-256-GCM under the person's key, and written with a version check to SQLite in WAL
- *   mode (synchronous=NORMAL, as the app) before the 200; the poll reads the session's version from SQLite. No
+ *   a bearer token looked up by its SHA-256 (the cached verdict), the notes body checked with the app's own schema,
+ *   sealed with AES-256-GCM under the person's key, and written with a version check to SQLite in WAL mode
+ *   (synchronous=NORMAL, as the app) before the 200; the poll reads the session's version from SQLite. No
  *   logging, no participant check, no key store, no security headers. What the app adds over this is its own cost.
  */
 import { createCipheriv, hash, randomBytes } from 'node:crypto';
@@ -15,7 +15,6 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import restify from 'restify';
-import { z } from 'zod';
 
 const server = restify.createServer({ name: 'floor' });
 const required = process.env.FLOOR === 'required';
@@ -44,7 +43,7 @@ function bare() {
   });
 }
 
-function withRequiredWork(dir) {
+async function withRequiredWork(dir) {
   const db = new Database(path.join(dir, 'floor.db'));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -60,31 +59,8 @@ function withRequiredWork(dir) {
       'UPDATE notes SET version = version + 1, updated_at = ?, json = ? WHERE intro_id = ? AND author = ? AND version = ?',
     ),
   };
-  const text = z.string().max(20_000);
-  const item = { id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/), text: z.string().trim().min(1).max(1_000) };
-  const schema = z
-    .object({
-      text: z.object({ prep: text, goals: text, pullFeedback: text, pushFeedback: text }).strict(),
-      goals: z.array(z.object({ ...item, horizon: z.enum(['short', 'medium', 'long']) }).strict()),
-      issues: z.array(z.object({ ...item, paraphrased: z.boolean() }).strict()),
-      feedback: z.array(
-        z.object({ ...item, kind: z.enum(['celebratory', 'critical']), goalId: item.id.optional() }).strict(),
-      ),
-      followUps: z.array(
-        z
-          .object({
-            ...item,
-            owner: z.enum(['leader', 'member']),
-            due: z
-              .string()
-              .regex(/^\d{4}-\d{2}-\d{2}$/)
-              .optional(),
-            done: z.boolean(),
-          })
-          .strict(),
-      ),
-    })
-    .strict();
+  // The app's own notes schema (the run loads tsx for it): the same check, not a copy that drifts from it.
+  const { notesBodySchema: schema } = await import('../src/domain/notes.schema.ts');
   const people = new Map(); // sha256(token) -> { who, key }: the cached verdict and the person's data key
   const caller = (req) => {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
@@ -137,7 +113,7 @@ function withRequiredWork(dir) {
 }
 
 const dir = required ? mkdtempSync(path.join(os.tmpdir(), 'notes-floor-')) : undefined;
-if (dir) withRequiredWork(dir);
+if (dir) await withRequiredWork(dir);
 else bare();
 server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`));
 process.once('SIGTERM', () =>
