@@ -46,7 +46,7 @@ async function seed(dataDir: string): Promise<void> {
     };
     await store.notes.save({ tenantId, introId: made.value.id, authorId: leader.id }, body, 0, at);
   }
-  store.close();
+  await store.close();
 }
 
 function median(values: number[]): number {

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     const rewrapped = await rewrapDataKeys(store.dataKeys, keys);
     process.stdout.write(`Rewrapped ${rewrapped} data key(s) under the current key-encryption key.\n`);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

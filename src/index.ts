@@ -130,9 +130,9 @@ async function openStores(config: Config, logger: Logger) {
   if (sealed > 0) logger.info({ sealed }, 'Sealed notes written before encryption at rest');
   const sqliteTeamPlans = config.storageConnectionString ? undefined : openSqliteTeamPlanStore(config.dataDir);
   const teamPlans = sqliteTeamPlans ?? (await openTableTeamPlanStore(config.storageConnectionString ?? '', 'intro'));
-  const close = () => {
-    store.close();
+  const close = async () => {
     sqliteTeamPlans?.close();
+    await store.close();
   };
   return { store, teamPlans, close };
 }
@@ -276,7 +276,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     stop: async (graceMs = config.shutdownGraceMs) => {
       // Jobs and requests wind down side by side, and neither may hold the process past the grace period.
       await Promise.all([within(jobs.stop(), graceMs), closeServer(server, graceMs)]);
-      close();
+      await close();
     },
   };
 }

@@ -24,7 +24,8 @@ export interface Store {
   readonly health: StoreHealth;
   /** Seals notes written in plain by earlier versions and scrubs their plain text; returns how many it sealed. */
   upgrade(): Promise<number>;
-  close(): void;
+  /** Settles once every connection to the data is closed (a restore may then hold the file). */
+  close(): Promise<void>;
 }
 
 /** How a store encrypts notes: the KEK's wrapper, and how long unwrapped data keys stay in memory. */

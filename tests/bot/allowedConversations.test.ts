@@ -23,7 +23,7 @@ describe('allowedConversations', () => {
     expect(await store.conversations.get(tenantId, userId)).toBeUndefined();
     await store.conversations.save(tenantId, userId, ref('https://evil.example.com/', userId));
     expect(await refs.get(tenantId, userId)).toBeUndefined();
-    store.close();
+    await store.close();
   });
 
   it('forgets bad references until it finds a good one in the tenant', async () => {
@@ -37,6 +37,6 @@ describe('allowedConversations', () => {
     await store.conversations.save(tenantId, good, ref('https://smba.trafficmanager.net/emea/', good));
     expect(await refs.anyInTenant(tenantId)).toMatchObject({ serviceUrl: 'https://smba.trafficmanager.net/emea/' });
     for (const userId of bad) expect(await store.conversations.get(tenantId, userId)).toBeUndefined();
-    store.close();
+    await store.close();
   });
 });

@@ -43,7 +43,7 @@ beforeAll(async () => {
   conversations = store.conversations;
 });
 afterAll(async () => {
-  store.close();
+  await store.close();
   await app.stop();
   await stub.stop();
 });

@@ -48,7 +48,7 @@ beforeAll(async () => {
   ]);
 });
 afterAll(async () => {
-  store.close();
+  await store.close();
   await stub.stop();
 });
 beforeEach(() => {

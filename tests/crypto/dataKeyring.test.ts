@@ -44,7 +44,7 @@ describe('data keyring', () => {
     now += 1001;
     expect(await other.forRead(tenant, author)).toEqual(key);
     expect(wrapper.unwraps).toBe(2);
-    store.close();
+    await store.close();
   });
 
   it('unwraps once for many reads at once (a long history on a cold cache)', async () => {
@@ -56,7 +56,7 @@ describe('data keyring', () => {
     const keys = await Promise.all(Array.from({ length: 50 }, () => cold.forRead(tenant, author)));
     expect(new Set(keys.map((k) => Buffer.from(k!).toString('hex'))).size).toBe(1);
     expect(wrapper.unwraps).toBe(before + 1);
-    store.close();
+    await store.close();
   });
 
   it('holds at most maxEntries keys', async () => {
@@ -68,7 +68,7 @@ describe('data keyring', () => {
     expect(wrapper.unwraps).toBe(before);
     await ring.forRead(tenant, authors[0]!);
     expect(wrapper.unwraps).toBe(before + 1);
-    store.close();
+    await store.close();
   });
 
   it('agrees on one key when two instances create an author’s key at once', async () => {
@@ -77,7 +77,7 @@ describe('data keyring', () => {
     const author = newUser();
     const keys = await Promise.all(rings.map((ring) => ring.forWrite(tenant, author)));
     expect(new Set(keys.map((k) => Buffer.from(k).toString('hex'))).size).toBe(1);
-    store.close();
+    await store.close();
   });
 
   it('forgets a destroyed key at once, and a later write gets a new one', async () => {
@@ -87,7 +87,7 @@ describe('data keyring', () => {
     await ring.destroy(tenant, author);
     expect(await ring.forRead(tenant, author)).toBeUndefined();
     expect(await ring.forWrite(tenant, author)).not.toEqual(first);
-    store.close();
+    await store.close();
   });
 });
 

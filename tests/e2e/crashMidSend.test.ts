@@ -76,7 +76,7 @@ describe('a crash mid-send', () => {
     });
     const payload = { tenantId, introId: intro.id };
     await store.jobs.schedule({ id: `headsUp:${intro.id}`, kind: 'headsUpMember', dueAt: 0, payload });
-    store.close();
+    await store.close();
 
     const first = startApp(dataDir);
     await until(() => connector.posts.length === 1, 60_000);

@@ -160,7 +160,7 @@ describe('history API', () => {
       expect(await store.conversations.get(tenantId, userId)).toBeUndefined();
       expect((await app.api(member, `/api/v1/intros/${view.intro.id}`)).status).toBe(404);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

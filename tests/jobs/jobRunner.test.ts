@@ -14,8 +14,8 @@ beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'jobs-'));
   store = openSqliteStore(dir);
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -41,6 +41,6 @@ describe('shredding while a save is on its way', () => {
     const saved = await store.notes.save(second, notesBody('afresh'), 0, at(3));
     expect(saved.ok).toBe(true);
     expect((await store.notes.listByAuthor(tenantId, authorId)).map((n) => n.text.goals)).toEqual(['goals afresh']);
-    store.close();
+    await store.close();
   });
 });

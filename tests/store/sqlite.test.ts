@@ -109,7 +109,7 @@ describe('sqlite store specifics', () => {
     const intro = makeIntro({ tenantId: newTenant() });
     await store.intros.create(intro);
     expect(await store.intros.get(intro.tenantId, intro.id)).toEqual(intro);
-    store.close();
+    await store.close();
   });
 
   it('refuses a stored row that does not match its schema, naming the record kind and version', async () => {
@@ -121,6 +121,6 @@ describe('sqlite store specifics', () => {
     db.prepare('UPDATE intros SET json = ?').run(JSON.stringify({ v: 99, intro }));
     db.close();
     await expect(store.intros.get(intro.tenantId, intro.id)).rejects.toThrow(/intro record .*version 99/);
-    store.close();
+    await store.close();
   });
 });

@@ -37,7 +37,7 @@ describe('SQLite files', () => {
     for (const file of [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, KEK_FILE, 'signing.key']) {
       expect([file, mode(path.join(dir, file))]).toEqual([file, 0o600]);
     }
-    store.close();
+    await store.close();
   });
 
   it('fails once with an error naming a data directory it cannot create', () => {
@@ -55,7 +55,7 @@ describe('SQLite files', () => {
     const intro = makeIntro({ tenantId: newTenant() });
     await store.intros.create({ ...intro, leader: { ...intro.leader, name: tag } });
     await store.intros.delete(intro.tenantId, intro.id);
-    store.close();
+    await store.close();
     expect(storeBytes(dir).includes(tag)).toBe(false);
   });
 });
@@ -77,7 +77,7 @@ describe('delete my data (crypto-shredding)', () => {
     const wrapped = await store.dataKeys.get(LEADER.tid as never, LEADER.oid as never);
     expect(wrapped).toBeDefined();
     const dataKey = await localKeyWrapper(loadLocalKeks({ dataDir: app.dataDir })).unwrap(wrapped!);
-    store.close();
+    await store.close();
     expect((await app.api(LEADER, '/api/v1/me/data', { method: 'DELETE' })).status).toBe(204);
     const bytes = storeBytes(app.dataDir);
     await app.stop();

@@ -52,7 +52,7 @@ describe('sqlite store at scale', () => {
     } while (cursor);
     expect(count).toBe(800);
     expect(performance.now() - started).toBeLessThan(1000);
-    store.close();
+    await store.close();
     const db = new Database(path.join(dir, DB_FILE));
     const plan = db
       .prepare(
@@ -69,7 +69,7 @@ describe('sqlite store at scale', () => {
     const store = openSqliteStore(dir);
     for (let i = 0; i < 150; i++)
       await store.jobs.schedule({ id: `job-${i}`, kind: 'reminder', dueAt: i, payload: {} });
-    store.close();
+    await store.close();
     const claimers = [startClaimer(dir, 1000), startClaimer(dir, 1000)];
     await Promise.all(claimers.map((c) => c.ready));
     claimers.forEach((c) => c.go());

@@ -94,7 +94,7 @@ describe('a store that tells the truth', () => {
       await expect(store.botStorage.read(keys)).rejects.toMatchObject({ code: 'SQLITE_CORRUPT' });
       await expect(store.health.ping()).rejects.toThrow(path.resolve(dir, DB_FILE));
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

@@ -35,7 +35,7 @@ describe('Azure Tables at startup', () => {
   it('reads its known row at start and for readiness', async () => {
     const store = await openTableStore(azurite!.connectionString, prefix(), { keys });
     await expect(store.health.ping()).resolves.toBeUndefined();
-    store.close();
+    await store.close();
   });
 
   it('refuses to start when the account does not answer reads, naming the account and not the key', async () => {

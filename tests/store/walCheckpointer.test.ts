@@ -24,7 +24,28 @@ describe('WAL checkpoints in the background', () => {
       }
       expect(statSync(file).size).toBeGreaterThan(before);
     } finally {
-      store.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('has let go of the file once close settles, so a restore can hold it exclusively at once', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'intro-wal-'));
+    try {
+      for (let round = 0; round < 5; round++) {
+        const store = openSqliteStore(dataDir);
+        await store.intros.create(makeIntro({ tenantId: newTenant() }));
+        // Long enough for the worker to have opened its connection and run a checkpoint.
+        await new Promise((resolve) => setTimeout(resolve, 1_100));
+        await store.close();
+        const db = new Database(databaseFile(dataDir), { fileMustExist: true });
+        db.pragma('busy_timeout = 0');
+        db.pragma('locking_mode = EXCLUSIVE');
+        expect(() => db.exec('BEGIN EXCLUSIVE')).not.toThrow();
+        db.exec('COMMIT');
+        db.close();
+      }
+    } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });

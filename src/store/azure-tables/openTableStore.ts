@@ -73,6 +73,6 @@ export async function openTableStore(
       },
     },
     upgrade: () => notes.sealPlainRows(),
-    close: () => undefined,
+    close: async () => undefined,
   };
 }

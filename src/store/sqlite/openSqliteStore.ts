@@ -125,7 +125,8 @@ export function openSqliteStore(dataDir: string, options: StoreKeyOptions = {}):
   const dataKeys = sqliteDataKeyStore(db);
   const ring = dataKeyring(dataKeys, options.keys ?? defaultWrapper(dataDir), options.keyCache);
   const notes = encryptedNotesStore(sqliteNotesStore(db), ring);
-  const stopCheckpoints = dataDir === ':memory:' ? () => undefined : checkpointInBackground(db, databaseFile(dataDir));
+  const stopCheckpoints =
+    dataDir === ':memory:' ? async () => undefined : checkpointInBackground(db, databaseFile(dataDir));
   return {
     intros: sqliteIntroStore(db),
     notes,
@@ -143,8 +144,8 @@ export function openSqliteStore(dataDir: string, options: StoreKeyOptions = {}):
         throw new StoreStartError(`Cannot upgrade the database in DATA_DIR=${dataDir}: ${(error as Error).message}`);
       }
     },
-    close: () => {
-      stopCheckpoints();
+    close: async () => {
+      await stopCheckpoints();
       db.close();
     },
   };

@@ -6,13 +6,13 @@ export const CHECKPOINT_EVERY_MS = 1_000;
 
 // Plain JavaScript for an eval'd worker, so it runs the same from src (tsx, jest) and from dist.
 const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.library);
 const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = ' + workerData.restartWaitMs);
 db.pragma('synchronous = NORMAL');
 let failures = 0;
-setInterval(() => {
+const timer = setInterval(() => {
   try {
     // Passive passes copy without blocking anyone, but under a steady stream of writes they never catch up, and the
     // WAL only starts over once every frame is copied: it grew without end (170 MB in a minute of notes load). So once
@@ -32,6 +32,12 @@ setInterval(() => {
     if (++failures >= workerData.maxFailures) process.exit(1);
   }
 }, workerData.everyMs);
+// Asked to stop: close the connection before exiting, so the file's shared lock is gone when the owner is told.
+parentPort.once('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
 `;
 
 /**
@@ -39,13 +45,14 @@ setInterval(() => {
  * 1 000 pages, copying megabytes and syncing the file there (a 30–400 ms stall measured here under the notes load).
  * A worker thread with its own connection checkpoints every second instead, so the WAL holds about a second of
  * writes; should it not start, fail again and again, or stop, the request path goes back to SQLite's automatic
- * checkpoints. Returns how to stop it.
+ * checkpoints. Returns how to stop it: the promise settles once the worker's connection is closed (a restore right
+ * after needs the file free of every lock).
  */
 export function checkpointInBackground(
   db: Database.Database,
   file: string,
   everyMs: number = CHECKPOINT_EVERY_MS,
-): () => void {
+): () => Promise<void> {
   let worker: Worker;
   try {
     worker = new Worker(WORKER_SOURCE, {
@@ -61,22 +68,28 @@ export function checkpointInBackground(
       },
     });
   } catch {
-    return () => undefined; // no thread to spare: SQLite's automatic checkpoints stay on
+    return async () => undefined; // no thread to spare: SQLite's automatic checkpoints stay on
   }
   worker.unref();
   db.pragma('wal_autocheckpoint = 0');
   let stopped = false;
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const fallBack = () => {
     if (!stopped && db.open) db.pragma('wal_autocheckpoint = 1000');
   };
   worker.once('error', fallBack);
   worker.once('exit', fallBack);
-  return () => {
+  return async () => {
     stopped = true;
-    void worker.terminate();
+    worker.postMessage('stop');
+    // A worker stuck in a checkpoint is cut off after a while; terminating it still closes its connection.
+    const cutOff = setTimeout(() => void worker.terminate(), STOP_WAIT_MS);
+    await exited;
+    clearTimeout(cutOff);
   };
 }
 
+const STOP_WAIT_MS = 2_000;
 const EMPTY_WAL_ATTEMPTS = 200;
 
 /**

@@ -130,7 +130,7 @@ async function write(dir: string): Promise<void> {
   await teams.saveTeam(tenantId, team);
   await teams.savePlan(plan, 0);
   teams.close();
-  store.close();
+  await store.close();
 }
 
 async function main(): Promise<void> {

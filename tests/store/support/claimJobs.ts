@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   ) {
     ids.push(job.id);
   }
-  store.close();
+  await store.close();
   process.stdin.destroy();
   process.stdout.write(JSON.stringify(ids));
 }
