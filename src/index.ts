@@ -31,10 +31,8 @@ import { createHttpServer } from './http/server';
 import { createJobRunner } from './jobs/jobRunner';
 import { createLogger, type Logger } from './log';
 import { openTableStore, storageAccountName } from './store/azure-tables/openTableStore';
-import { openTableTeamPlanStore } from './store/azure-tables/tableTeamPlanStore';
 import { openSqliteStore } from './store/sqlite/openSqliteStore';
 import { databaseFile } from './store/sqlite/sqliteFile';
-import { openSqliteTeamPlanStore } from './store/sqlite/sqliteTeamPlanStore';
 
 /** A started app: where it listens and how to stop it. */
 export interface RunningApp {
@@ -115,7 +113,7 @@ function historyLink(config: Config, publicUrl: () => string) {
 
 const packageRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 
-/** The stores: intros, notes, jobs and conversations in one, team plans beside it; upgraded before use. */
+/** The one store (every record kind, team plans included, on one connection or account), upgraded before use. */
 async function openStores(config: Config, logger: Logger) {
   const keys = keyWrapperFor(config.keys, config.dataDir);
   const store = config.storageConnectionString
@@ -128,13 +126,7 @@ async function openStores(config: Config, logger: Logger) {
   );
   const sealed = await store.upgrade();
   if (sealed > 0) logger.info({ sealed }, 'Sealed notes written before encryption at rest');
-  const sqliteTeamPlans = config.storageConnectionString ? undefined : openSqliteTeamPlanStore(config.dataDir);
-  const teamPlans = sqliteTeamPlans ?? (await openTableTeamPlanStore(config.storageConnectionString ?? '', 'intro'));
-  const close = async () => {
-    sqliteTeamPlans?.close();
-    await store.close();
-  };
-  return { store, teamPlans, close };
+  return { store, teamPlans: store.teamPlans, close: () => store.close() };
 }
 
 /** Bot Framework credentials, or none (local mode, or a deployment with no bot configured). */

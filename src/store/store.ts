@@ -7,6 +7,7 @@ import type {
   KeyWrapper,
   NotesStore,
   StoreHealth,
+  TeamPlanStore,
 } from '../app/ports';
 import type { KeyCacheOptions } from '../crypto/dataKeyring';
 
@@ -19,6 +20,8 @@ export interface Store {
   readonly dataKeys: DataKeyStore;
   readonly conversations: ConversationStore;
   readonly jobs: JobStore;
+  /** Installed teams and each leader's team plans; deleting a leader's plans leaves no copy behind, as for notes. */
+  readonly teamPlans: TeamPlanStore;
   /** botbuilder's Storage with eTag optimistic concurrency, as MemoryStorage behaves. */
   readonly botStorage: Storage;
   readonly health: StoreHealth;

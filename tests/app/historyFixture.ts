@@ -5,7 +5,6 @@ import type { IntroId, TenantId, UserId } from '../../src/domain/ids';
 import { createIntro, type Intro, type Person } from '../../src/domain/intro';
 import { emptyNotesBody, type NotesBody } from '../../src/domain/notes';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/openSqliteStore';
-import { openSqliteTeamPlanStore } from '../../src/store/sqlite/sqliteTeamPlanStore';
 
 export const TENANT = '7a5b1c2d-0000-4000-8000-0000000000aa' as TenantId;
 const person = (n: number, name: string): Person => ({
@@ -24,7 +23,7 @@ export function historyWorld(): { store: SqliteStore; deps: UseCaseDeps } {
     intros: store.intros,
     notes: store.notes,
     conversations: store.conversations,
-    teamPlans: openSqliteTeamPlanStore(':memory:'),
+    teamPlans: store.teamPlans,
     clock: { now: () => Date.parse('2025-06-01T12:00:00Z') },
     // Everyone is in every meeting here; tests/app/meetingRoster.test.ts covers the roster's answers.
     roster: { isParticipant: async () => 'yes' },

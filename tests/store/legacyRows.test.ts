@@ -6,7 +6,6 @@ import type { NotesBody } from '../../src/domain/notes';
 import type { Session } from '../../src/domain/session';
 import type { TeamPlan } from '../../src/domain/teamPlan';
 import { openSqliteStore, type SqliteStore } from '../../src/store/sqlite/openSqliteStore';
-import { openSqliteTeamPlanStore } from '../../src/store/sqlite/sqliteTeamPlanStore';
 import { startTestApp, type TestApp, type TestUser } from '../support/testApp';
 import { tempDirs } from './support/tempDir';
 
@@ -83,14 +82,11 @@ describe('a database written by the 2026-11-30 version (every record kind) reads
   });
 
   it('reads its installed team and team plan', async () => {
-    const teams = openSqliteTeamPlanStore(dir);
-    try {
-      expect(await teams.listTeams(m.tenantId)).toEqual([m.team]);
-      expect(await teams.getPlan(m.tenantId, m.plan.teamId, m.plan.leader.id)).toEqual({ value: m.plan, version: 1 });
-      expect(await teams.plansForLeader(m.tenantId, m.plan.leader.id)).toEqual([m.plan]);
-    } finally {
-      teams.close();
-    }
+    // The released version kept them in the same file through a connection of its own: the one store reads them.
+    const teams = store.teamPlans;
+    expect(await teams.listTeams(m.tenantId)).toEqual([m.team]);
+    expect(await teams.getPlan(m.tenantId, m.plan.teamId, m.plan.leader.id)).toEqual({ value: m.plan, version: 1 });
+    expect(await teams.plansForLeader(m.tenantId, m.plan.leader.id)).toEqual([m.plan]);
   });
 });
 

@@ -46,7 +46,9 @@ describeStoreContract('sqlite', async () => {
       opened.push(another);
       return another;
     },
-    close: async () => opened.forEach((s) => s.close()),
+    close: async () => {
+      await Promise.all(opened.map((s) => s.close()));
+    },
   };
 });
 

@@ -4,8 +4,10 @@ import path from 'node:path';
 import { resolveSigningKey } from '../../src/crypto/signer';
 import { KEK_FILE, loadLocalKeks, localKeyWrapper } from '../../src/crypto/localKeyWrapper';
 import { DB_FILE, openSqliteStore } from '../../src/store/sqlite/openSqliteStore';
-import { LEADER, startTestApp } from '../support/testApp';
-import { at, makeIntro, newTenant, notesBody } from './fixtures';
+import type { TenantId, UserId } from '../../src/domain/ids';
+import type { TeamPlan } from '../../src/domain/teamPlan';
+import { LEADER, startTestApp, type TestUser } from '../support/testApp';
+import { at, makeIntro, newTenant, newUser, notesBody } from './fixtures';
 import { tempDirs } from './support/tempDir';
 
 const dirs = tempDirs('intro-at-rest-');
@@ -85,4 +87,44 @@ describe('delete my data (crypto-shredding)', () => {
       expect(bytes.includes(secret)).toBe(false);
     }
   });
+
+  it("leaves no name from the person's team plans in the database, WAL or SHM", async () => {
+    const dataDir = dirs.make();
+    const planted = `Planted${randomBytes(6).toString('hex')}`;
+    // A plan made by "meet my team" earlier: the leader's own, naming a team member nobody else stores.
+    const seeded = openSqliteStore(dataDir);
+    await seeded.teamPlans.savePlan(teamPlanOf(LEADER, planted), 0);
+    await seeded.close();
+    expect(storeBytes(dataDir).includes(planted)).toBe(true);
+    const app = await startTestApp({ DATA_DIR: dataDir });
+    try {
+      const created = await app.api(LEADER, `/api/v1/meetings/plan-${planted}/intro`, { body: {} });
+      const introId = ((await created.json()) as { intro: { id: string } }).intro.id;
+      const put = await app.api(LEADER, `/api/v1/intros/${introId}/notes`, {
+        method: 'PUT',
+        body: notesBody(`notes ${planted}`),
+        headers: { 'if-match': '"0"' },
+      });
+      expect(put.status).toBe(200);
+      expect((await app.api(LEADER, '/api/v1/teams/plans')).status).toBe(200);
+      expect((await app.api(LEADER, '/api/v1/me/data', { method: 'DELETE' })).status).toBe(204);
+      // Read while the app still runs: the answer came only once no copy was left in any of the three files.
+      expect(storeBytes(dataDir).includes(planted)).toBe(false);
+    } finally {
+      await app.stop();
+    }
+  });
 });
+
+function teamPlanOf(leader: TestUser, memberName: string): TeamPlan {
+  return {
+    tenantId: leader.tid as TenantId,
+    teamId: '19:plannedteam@thread.tacv2',
+    teamName: 'Platform',
+    leader: { id: leader.oid as UserId, name: leader.name },
+    round: 1,
+    timeZone: 'Europe/Paris',
+    items: [{ member: { id: newUser(), name: memberName }, state: 'proposed', durationMinutes: 45 }],
+    createdAt: '2026-12-01T08:00:00.000Z',
+  };
+}

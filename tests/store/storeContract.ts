@@ -6,6 +6,7 @@ import { describeJobContract } from './contract/jobContract';
 import { describeNotesContract } from './contract/notesContract';
 import { describeSealedNotesContract } from './contract/sealedNotesContract';
 import { describeSessionContract } from './contract/sessionContract';
+import { describeTeamPlanContract } from './contract/teamPlanContract';
 import type { Harness, StoreUnderTest } from './contract/harness';
 
 export type { RawNotesAccess, StorePorts, StoreUnderTest } from './contract/harness';
@@ -40,5 +41,6 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
     describeConversationContract(harness);
     describeJobContract(harness);
     describeBotStorageContract(harness);
+    describeTeamPlanContract(harness);
   });
 }

@@ -10,6 +10,7 @@ import { tableConversationStore } from './tableConversationStore';
 import { tableIntroStore } from './tableIntroStore';
 import { tableJobStore } from './tableJobStore';
 import { tableNotesStore } from './tableNotesStore';
+import { tableTeamPlanStore } from './tableTeamPlanStore';
 import { TABLE_NAMES, unless, type Tables } from './tables';
 
 // A row written once and read at every start and readiness probe; bot state lives in partition 'bot', never here.
@@ -66,6 +67,7 @@ export async function openTableStore(
     dataKeys,
     conversations: tableConversationStore(tables.conversations),
     jobs: tableJobStore(tables.jobs),
+    teamPlans: tableTeamPlanStore(tables.teams, tables.teamPlans),
     botStorage: tableBotStorage(tables.botState),
     health: {
       ping: async () => {

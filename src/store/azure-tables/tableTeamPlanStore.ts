@@ -1,4 +1,4 @@
-import { odata, TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import type { TeamPlanStore, Versioned } from '../../app/ports';
 import type { TeamPlan } from '../../domain/teamPlan';
 import { teamCodec, teamPlanCodec } from '../codecs/records';
@@ -69,14 +69,4 @@ export function tableTeamPlanStore(teams: TableClient, plans: TableClient): Team
       }
     },
   };
-}
-
-/** Opens the team plan store's two tables (`<prefix>teams`, `<prefix>teamPlans`), creating them if missing. */
-export async function openTableTeamPlanStore(connectionString: string, tablePrefix: string): Promise<TeamPlanStore> {
-  const insecure = /^DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true|=http:\/\//i.test(connectionString);
-  const open = (name: string) =>
-    TableClient.fromConnectionString(connectionString, `${tablePrefix}${name}`, { allowInsecureConnection: insecure });
-  const [teams, plans] = [open('teams'), open('teamPlans')];
-  await Promise.all([teams.createTable(), plans.createTable()]);
-  return tableTeamPlanStore(teams, plans);
 }

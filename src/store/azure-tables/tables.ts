@@ -11,6 +11,9 @@ export const TABLE_NAMES = [
   'jobs',
   'botState',
   'dataKeys',
+  // Names the separate team-plan store used before it joined this one, so its rows are read where they are.
+  'teams',
+  'teamPlans',
 ] as const;
 /** One table client per table name. */
 export type Tables = Readonly<Record<(typeof TABLE_NAMES)[number], TableClient>>;

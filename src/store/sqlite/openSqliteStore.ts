@@ -15,6 +15,7 @@ import { sqliteDataKeyStore } from './sqliteDataKeyStore';
 import { sqliteIntroStore } from './sqliteIntroStore';
 import { sqliteJobStore } from './sqliteJobStore';
 import { sqliteNotesStore } from './sqliteNotesStore';
+import { sqliteTeamPlanStore } from './sqliteTeamPlanStore';
 import { checkpointInBackground, emptyWal } from './walCheckpointer';
 
 /** The SQLite store: every port on one database file. */
@@ -81,8 +82,8 @@ function watchDamage(db: Database.Database): () => Error | undefined {
 /** Readiness is a real read of small tables (the schema list, one row of each), not a `SELECT 1`. */
 function readinessProbe(db: Database.Database, file: string): () => Promise<void> {
   const damaged = watchDamage(db);
-  const reads = ['schema_migrations', 'intros', 'sessions', 'notes', 'data_keys', 'jobs'].map((table) =>
-    db.prepare(`SELECT * FROM ${table} LIMIT 1`),
+  const reads = ['schema_migrations', 'intros', 'sessions', 'notes', 'data_keys', 'jobs', 'teams', 'team_plans'].map(
+    (table) => db.prepare(`SELECT * FROM ${table} LIMIT 1`),
   );
   return async () => {
     for (const read of reads) read.all();
@@ -133,6 +134,7 @@ export function openSqliteStore(dataDir: string, options: StoreKeyOptions = {}):
     dataKeys,
     conversations: sqliteConversationStore(db),
     jobs: sqliteJobStore(db),
+    teamPlans: sqliteTeamPlanStore(db),
     botStorage: sqliteBotStorage(db),
     health: { ping },
     upgrade: async () => {

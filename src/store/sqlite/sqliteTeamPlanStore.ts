@@ -1,14 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { TeamPlanStore, Versioned } from '../../app/ports';
 import type { TeamPlan } from '../../domain/teamPlan';
 import { teamCodec, teamPlanCodec } from '../codecs/records';
 import { installedTeamSchema, teamPlanSchema } from '../teamPlan.schema';
-import { migrate } from './migrations';
-import { DB_FILE } from './openSqliteStore';
+import { emptyWal } from './walCheckpointer';
 
-/** TeamPlanStore on SQLite: one row per installed team, one per leader and team plan. */
+/** TeamPlanStore on SQLite: one row per installed team, one per leader and team plan, on the store's connection. */
 export function sqliteTeamPlanStore(db: Database.Database): TeamPlanStore {
   const q = {
     saveTeam: db.prepare(`INSERT INTO teams (tenant_id, team_id, json) VALUES (?, ?, ?)
@@ -60,25 +57,10 @@ export function sqliteTeamPlanStore(db: Database.Database): TeamPlanStore {
     },
     plansForTeam: async (tenantId, teamId) => q.byTeam.all(tenantId, teamId).map((row) => plan(row.json)),
     plansForLeader: async (tenantId, leaderId) => q.byLeader.all(tenantId, leaderId).map((row) => plan(row.json)),
+    // secure_delete zeroes the rows in the new page image; emptying the WAL writes it over the old page in the file.
     deletePlansOfLeader: async (tenantId, leaderId) => {
       q.deleteByLeader.run(tenantId, leaderId);
+      await emptyWal(db);
     },
   };
-}
-
-/**
- * Opens the team plan store on the app's database file (its own connection, migrated like the main store), or on
- * its own in-memory database for ':memory:'; `close` lets it go.
- */
-export function openSqliteTeamPlanStore(dataDir: string): TeamPlanStore & { close(): void } {
-  let db: Database.Database;
-  if (dataDir === ':memory:') db = new Database(':memory:');
-  else {
-    fs.mkdirSync(dataDir, { recursive: true });
-    db = new Database(path.join(dataDir, DB_FILE));
-  }
-  db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
-  migrate(db);
-  return { ...sqliteTeamPlanStore(db), close: () => db.close() };
 }

@@ -2,12 +2,7 @@ import type { TeamPlanStore } from '../../../src/app/ports';
 import type { UserId } from '../../../src/domain/ids';
 import type { TeamPlan } from '../../../src/domain/teamPlan';
 import { newTenant, newUser } from '../fixtures';
-
-/** The store under test, and a second instance on the same data. */
-export interface TeamPlanHarness {
-  readonly store: TeamPlanStore;
-  readonly second: TeamPlanStore;
-}
+import { secondInstance, type Harness } from './harness';
 
 const TEAM = '19:abc-DEF_1@thread.tacv2';
 
@@ -27,7 +22,11 @@ function makePlan(tenantId: TeamPlan['tenantId'], leaderId: UserId, teamId = TEA
 }
 
 /** TeamPlanStore: installed teams per tenant; plans per team and leader with versioned writes. */
-export function describeTeamPlanContract(open: () => Promise<TeamPlanHarness>): void {
+export function describeTeamPlanContract(h: Harness): void {
+  const open = async (): Promise<{ store: TeamPlanStore; second: TeamPlanStore }> => ({
+    store: h().store.teamPlans,
+    second: (await secondInstance(h)).teamPlans,
+  });
   describe('team plans', () => {
     it('records installed teams per tenant and refreshes them', async () => {
       const { store, second } = await open();

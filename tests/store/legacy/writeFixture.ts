@@ -11,7 +11,6 @@ import type { NotesBody } from '../../../src/domain/notes';
 import type { Session } from '../../../src/domain/session';
 import type { TeamPlan } from '../../../src/domain/teamPlan';
 import { openSqliteStore } from '../../../src/store/sqlite/openSqliteStore';
-import { openSqliteTeamPlanStore } from '../../../src/store/sqlite/sqliteTeamPlanStore';
 
 const tenantId = 'ab12cd34-1111-4222-8333-444455556666' as Intro['tenantId'];
 const leader = { id: '5c5c5c5c-1130-4000-8000-000000000000' as Intro['leader']['id'], name: 'Lea Leader' };
@@ -126,10 +125,8 @@ async function write(dir: string): Promise<void> {
   const claimed = (await store.jobs.claimDue(job.dueAt, 60_000)) as ClaimedJob;
   await store.jobs.reschedule(claimed, job.dueAt, job.payload);
   await store.botStorage.write({ [botItem.key]: botItem.value });
-  const teams = openSqliteTeamPlanStore(dir);
-  await teams.saveTeam(tenantId, team);
-  await teams.savePlan(plan, 0);
-  teams.close();
+  await store.teamPlans.saveTeam(tenantId, team);
+  await store.teamPlans.savePlan(plan, 0);
   await store.close();
 }
 
