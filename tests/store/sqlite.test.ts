@@ -55,10 +55,10 @@ describeStoreContract('sqlite', async () => {
 describe('sqlite store specifics', () => {
   const raw = (dir: string) => new Database(path.join(dir, DB_FILE));
 
-  it('creates a missing data dir, runs in WAL mode and applies each migration once across reopens', () => {
+  it('creates a missing data dir, runs in WAL mode and applies each migration once across reopens', async () => {
     const dir = path.join(dirs.make(), 'nested', 'data');
-    openSqliteStore(dir).close();
-    openSqliteStore(dir).close();
+    await openSqliteStore(dir).close();
+    await openSqliteStore(dir).close();
     const db = raw(dir);
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -94,7 +94,7 @@ describe('sqlite store specifics', () => {
     await first.notes.save(key, notesBody('kept'), 0, at(1));
     await first.jobs.schedule({ id: 'j1', kind: 'nudge', dueAt: 5, payload: { a: 1 } });
     await first.botStorage.write({ k: { n: 1 } });
-    first.close();
+    await first.close();
     const second = openSqliteStore(dir);
     try {
       expect(await second.intros.get(intro.tenantId, intro.id)).toEqual(intro);
@@ -102,7 +102,7 @@ describe('sqlite store specifics', () => {
       expect(await second.jobs.claimDue(5, 1000)).toMatchObject({ id: 'j1', payload: { a: 1 } });
       expect((await second.botStorage.read(['k'])).k).toMatchObject({ n: 1 });
     } finally {
-      second.close();
+      await second.close();
     }
   });
 

@@ -13,9 +13,9 @@ afterAll(() => dirs.removeAll());
 const PAGE = 4096;
 
 /** A data directory whose database spans a few hundred pages (bot state rows stand in for a real history). */
-function populatedDataDir(): string {
+async function populatedDataDir(): Promise<string> {
   const dir = dirs.make();
-  openSqliteStore(dir).close();
+  await openSqliteStore(dir).close();
   const db = new Database(path.join(dir, DB_FILE));
   const insert = db.prepare('INSERT INTO bot_state (key, json, etag) VALUES (?, ?, ?)');
   db.transaction(() => {
@@ -36,7 +36,7 @@ function overwritePages(file: string, count: number): void {
 
 describe('a store that tells the truth', () => {
   it('refuses to start on a copy with 10 pages overwritten, naming the file', async () => {
-    const original = populatedDataDir();
+    const original = await populatedDataDir();
     const copy = dirs.make();
     fs.cpSync(original, copy, { recursive: true });
     const file = path.resolve(copy, DB_FILE);
@@ -74,6 +74,36 @@ describe('a store that tells the truth', () => {
     } finally {
       await app.stop();
     }
+  });
+
+  it('answers /readyz 503 once the team plans table is gone (readiness reads every table of the schema)', async () => {
+    const dir = dirs.make();
+    const app = await startTestApp({ DATA_DIR: dir });
+    try {
+      expect((await fetch(`${app.baseUrl}/readyz`)).status).toBe(200);
+      const db = new Database(path.join(dir, DB_FILE));
+      db.exec('DROP TABLE team_plans');
+      db.close();
+      expect((await fetch(`${app.baseUrl}/readyz`)).status).toBe(503);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('refuses to start on a database missing tables or a column, naming the file and each one missing', async () => {
+    const dir = dirs.make();
+    await openSqliteStore(dir).close();
+    const db = new Database(path.join(dir, DB_FILE));
+    db.exec('DROP TABLE team_plans; DROP TABLE notes; ALTER TABLE intros DROP COLUMN status');
+    db.close();
+    const refused = startTestApp({ DATA_DIR: dir });
+    await expect(refused).rejects.toThrow(`The database ${path.resolve(dir, DB_FILE)} lacks `);
+    const message = await refused.catch((error: Error) => error.message);
+    for (const missing of ['table team_plans', 'table notes', 'column intros.status', 'index notes_by_author']) {
+      expect(message).toContain(missing);
+    }
+    expect(message).not.toMatch(/no such table/);
+    await expect(refused).rejects.toMatchObject({ name: 'StoreStartError' });
   });
 
   it('stays not ready once a read met a damaged page while running', async () => {

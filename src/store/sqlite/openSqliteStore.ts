@@ -8,6 +8,7 @@ import { encryptedNotesStore } from '../encryptedNotes';
 import type { Store, StoreKeyOptions } from '../store';
 import { StoreStartError } from '../storeStartError';
 import { migrate } from './migrations';
+import { checkSchema, expectedTables } from './schemaCheck';
 import { databaseFile, openDatabaseFile, restoreHint } from './sqliteFile';
 import { sqliteBotStorage } from './sqliteBotStorage';
 import { sqliteConversationStore } from './sqliteConversationStore';
@@ -28,12 +29,14 @@ export const WAL_SIZE_LIMIT_BYTES = 32 * 1024 * 1024;
 
 function openDatabase(dataDir: string): Database.Database {
   const db = dataDir === ':memory:' ? new Database(':memory:') : openDatabaseFile(dataDir);
+  const file = dataDir === ':memory:' ? dataDir : databaseFile(dataDir);
   try {
     prepare(db);
+    checkSchema(db, file);
     return db;
   } catch (error) {
     db.close();
-    const file = databaseFile(dataDir);
+    if (error instanceof StoreStartError) throw error;
     throw new StoreStartError(
       `Cannot use the database ${file} (DATA_DIR=${dataDir}): ${(error as Error).message}.${restoreHint(error)}`,
     );
@@ -79,12 +82,10 @@ function watchDamage(db: Database.Database): () => Error | undefined {
   return () => damage;
 }
 
-/** Readiness is a real read of small tables (the schema list, one row of each), not a `SELECT 1`. */
+/** Readiness is a real read of every table the migrations make (the first row of each), not a `SELECT 1`. */
 function readinessProbe(db: Database.Database, file: string): () => Promise<void> {
   const damaged = watchDamage(db);
-  const reads = ['schema_migrations', 'intros', 'sessions', 'notes', 'data_keys', 'jobs', 'teams', 'team_plans'].map(
-    (table) => db.prepare(`SELECT * FROM ${table} LIMIT 1`),
-  );
+  const reads = expectedTables().map((table) => db.prepare(`SELECT * FROM "${table}" LIMIT 1`));
   return async () => {
     for (const read of reads) read.all();
     const damage = damaged();
