@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { TableClient } from '@azure/data-tables';
 import { localKeyWrapper } from '../../src/crypto/localKeyWrapper';
 import { openTableStore, storageAccountName } from '../../src/store/azure-tables/openTableStore';
 import { startAzurite, type Azurite } from './support/azurite';
@@ -35,6 +36,18 @@ describe('Azure Tables at startup', () => {
   it('reads its known row at start and for readiness', async () => {
     const store = await openTableStore(azurite!.connectionString, prefix(), { keys });
     await expect(store.health.ping()).resolves.toBeUndefined();
+    await store.close();
+  });
+
+  it('fails readiness once the team plans table is gone', async () => {
+    const tables = prefix();
+    const store = await openTableStore(azurite!.connectionString, tables, { keys });
+    await expect(store.health.ping()).resolves.toBeUndefined();
+    const client = TableClient.fromConnectionString(azurite!.connectionString, `${tables}teamPlans`, {
+      allowInsecureConnection: true,
+    });
+    await client.deleteTable();
+    await expect(store.health.ping()).rejects.toThrow();
     await store.close();
   });
 

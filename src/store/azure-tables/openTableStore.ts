@@ -16,6 +16,12 @@ import { TABLE_NAMES, unless, type Tables } from './tables';
 // A row written once and read at every start and readiness probe; bot state lives in partition 'bot', never here.
 const MARKER = { partitionKey: 'store', rowKey: 'marker' } as const;
 
+/** Reads at most one entity (its keys only): a table that is gone answers 404. */
+async function firstPage(table: TableClient): Promise<void> {
+  const select = { select: ['PartitionKey'] };
+  await table.listEntities({ queryOptions: select }).byPage({ maxPageSize: 1 }).next();
+}
+
 /** The account a connection string names (never its key), for startup messages. */
 export function storageAccountName(connectionString: string): string {
   if (/UseDevelopmentStorage=true/i.test(connectionString)) return 'devstoreaccount1';
@@ -70,8 +76,10 @@ export async function openTableStore(
     teamPlans: tableTeamPlanStore(tables.teams, tables.teamPlans),
     botStorage: tableBotStorage(tables.botState),
     health: {
+      // The known row, and one entity's worth of every table, so a table deleted under a running store (team plans
+      // included) takes the instance out of rotation.
       ping: async () => {
-        await readMarker();
+        await Promise.all([readMarker(), ...entries.map(([, client]) => firstPage(client))]);
       },
     },
     upgrade: () => notes.sealPlainRows(),
