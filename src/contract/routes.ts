@@ -50,6 +50,8 @@ const BODY = ['unsupportedMediaType', 'invalidJson', 'invalidBody', 'tooLarge'] 
 const PAGE = ['invalidQuery', 'invalidCursor'] as const;
 const INTRO = ['invalidIntroId', 'notFound'] as const;
 const DURATION = ['durationTooShort', 'durationTooLong', 'durationNotWhole'] as const;
+// A route that writes: 507 while the store's disk is full or read-only.
+const WRITES = ['insufficientStorage'] as const;
 
 /**
  * Every /api/v1 route. Each needs `Authorization: Bearer <Teams SSO token>`; every answer is `no-store`; failures are
@@ -75,6 +77,7 @@ export const API_ROUTES = {
     answers: { 201: introViewSchema, 200: introViewSchema },
     errors: [
       ...AUTH,
+      ...WRITES,
       'invalidMeetingId',
       ...BODY,
       ...DURATION,
@@ -117,6 +120,7 @@ export const API_ROUTES = {
     answers: { 200: sessionViewSchema },
     errors: [
       ...AUTH,
+      ...WRITES,
       ...INTRO,
       ...BODY,
       ...DURATION,
@@ -143,14 +147,14 @@ export const API_ROUTES = {
     headers: ['If-Match'],
     body: notesBodySchema,
     answers: { 200: notesViewSchema, 412: notesConflictSchema },
-    errors: [...AUTH, ...INTRO, 'invalidPrecondition', 'preconditionRequired', ...BODY, 'versionConflict'],
+    errors: [...AUTH, ...WRITES, ...INTRO, 'invalidPrecondition', 'preconditionRequired', ...BODY, 'versionConflict'],
   },
   deleteNotes: {
     method: 'DELETE',
     path: '/api/v1/intros/:id/notes',
     params: ['id'],
     answers: { 204: 'empty' },
-    errors: [...AUTH, ...INTRO],
+    errors: [...AUTH, ...WRITES, ...INTRO],
   },
   /** The leader requests or cancels handing the lead over; the member accepts or declines. */
   switchRoles: {
@@ -159,7 +163,7 @@ export const API_ROUTES = {
     params: ['id'],
     body: roleSwitchRequestSchema,
     answers: { 200: introViewSchema },
-    errors: [...AUTH, ...INTRO, ...BODY, 'forbidden', 'invalidTransition', 'versionConflict'],
+    errors: [...AUTH, ...WRITES, ...INTRO, ...BODY, 'forbidden', 'invalidTransition', 'versionConflict'],
   },
   /** Starts an intro held in person; the caller leads. */
   startInPerson: {
@@ -167,7 +171,7 @@ export const API_ROUTES = {
     path: '/api/v1/in-person',
     body: startInPersonRequestSchema,
     answers: { 201: introViewSchema },
-    errors: [...AUTH, ...BODY, ...DURATION, 'selfIntro', 'notFound', 'versionConflict'],
+    errors: [...AUTH, ...WRITES, ...BODY, ...DURATION, 'selfIntro', 'notFound', 'versionConflict'],
   },
   /** A scheduled in-person intro, to run now. */
   openInPerson: {
@@ -175,7 +179,7 @@ export const API_ROUTES = {
     path: '/api/v1/intros/:id/in-person',
     params: ['id'],
     answers: { 200: introViewSchema },
-    errors: [...AUTH, ...INTRO, 'invalidTransition'],
+    errors: [...AUTH, ...WRITES, ...INTRO, 'invalidTransition'],
   },
   /** Intros the caller led or attended, newest first. */
   history: {
@@ -206,7 +210,7 @@ export const API_ROUTES = {
     errors: [...AUTH],
   },
   /** All the caller's notes, the intros they led, and their bot reference. */
-  deleteMyData: { method: 'DELETE', path: '/api/v1/me/data', answers: { 204: 'empty' }, errors: [...AUTH] },
+  deleteMyData: { method: 'DELETE', path: '/api/v1/me/data', answers: { 204: 'empty' }, errors: [...AUTH, ...WRITES] },
   /** What the caller (as leader) carries into the next conversation with this person. */
   carriedForward: {
     method: 'GET',

@@ -6,7 +6,7 @@ import type { StoreHealth } from '../app/ports';
 import type { TokenVerifier } from '../auth/tokenVerifier';
 import type { Logger } from '../log';
 import { fail, ok, type Result } from '../domain/result';
-import { sendFailure } from './errors';
+import { failureOfThrown, sendFailure } from './errors';
 
 /** What the HTTP edge needs, wired in src/index.ts. */
 export interface HttpDeps {
@@ -40,6 +40,12 @@ export function authed(deps: HttpDeps, handler: AuthedHandler) {
       }
       await handler(req as LoggedRequest, res, verified.value);
     } catch (err) {
+      const expected = failureOfThrown(err);
+      if (expected) {
+        log.warn({ err }, 'request refused: the store refuses writes');
+        if (!res.headersSent) sendFailure(res, expected);
+        return;
+      }
       log.error({ err }, 'request failed');
       if (!res.headersSent) {
         res.send(500, {

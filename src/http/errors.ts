@@ -1,5 +1,6 @@
 import type { Response } from 'restify';
 import type { ApiErrorCode } from '../contract';
+import { StorageRefusedError } from '../app/storageRefused';
 import type { Failure } from '../domain/result';
 
 /**
@@ -31,6 +32,9 @@ const STATUS = {
   preconditionRequired: 428,
   tooLarge: 413,
   unsupportedMediaType: 415,
+  // The store's disk is full or read-only. 507 rather than 503: the server is up and reads work; only storing fails,
+  // and a load balancer must not take it for an instance to route around (every instance shares that disk or account).
+  insufficientStorage: 507,
 } as const satisfies Record<ApiErrorCode, number>;
 
 /** The status for a failure. */
@@ -46,4 +50,17 @@ export function sendFailure(res: Response, failure: Failure<ApiErrorCode>, extra
     error: field === undefined ? { code, message } : { code, message, field },
     ...extra,
   });
+}
+
+/** What a person reads when the store refuses writes: nothing changed, their unsent work waits on their device. */
+export const STORAGE_REFUSED: Failure<'insufficientStorage'> = {
+  code: 'insufficientStorage',
+  message:
+    'The server cannot save anything right now: its storage is full or read-only. Nothing was changed; what you ' +
+    "haven't saved stays on this device and is sent once storage is back. If this lasts, tell your Teams admin.",
+};
+
+/** The failure for an error a handler threw, when it is an expected one (storage refusing writes); else undefined. */
+export function failureOfThrown(error: unknown): Failure<ApiErrorCode> | undefined {
+  return error instanceof StorageRefusedError ? STORAGE_REFUSED : undefined;
 }

@@ -1,5 +1,6 @@
 import type { Response } from 'restify';
-import { sendFailure } from '../../src/http/errors';
+import { StorageRefusedError } from '../../src/app/storageRefused';
+import { failureOfThrown, sendFailure } from '../../src/http/errors';
 
 /** A restify response that records what was sent. */
 function recordingResponse() {
@@ -25,5 +26,19 @@ describe('sendFailure', () => {
       status: 412,
       body: { error: { code: 'versionConflict', message: 'Changed.', field: 'If-Match' }, current: { version: 2 } },
     });
+  });
+});
+
+describe('failureOfThrown', () => {
+  it('answers storage refusing writes 507 insufficientStorage, and leaves any other error to the 500 path', () => {
+    const { res, sent } = recordingResponse();
+    const failure = failureOfThrown(new StorageRefusedError('full', 'SQLITE_FULL'));
+    expect(failure?.code).toBe('insufficientStorage');
+    sendFailure(res, failure!);
+    expect(sent.status).toBe(507);
+    // The person's message neither leaks the store's detail nor reads like a bug.
+    expect(JSON.stringify(sent.body)).not.toMatch(/SQLITE|disk under/);
+    expect(failureOfThrown(new Error('boom'))).toBeUndefined();
+    expect(failureOfThrown(Object.assign(new Error('raw'), { code: 'SQLITE_FULL' }))).toBeUndefined();
   });
 });

@@ -48,6 +48,8 @@ export const MIGRATIONS: readonly string[] = [
      tenant_id TEXT NOT NULL, team_id TEXT NOT NULL, leader_id TEXT NOT NULL, version INTEGER NOT NULL,
      json TEXT NOT NULL, PRIMARY KEY (tenant_id, team_id, leader_id)) WITHOUT ROWID;
    CREATE INDEX team_plans_by_leader ON team_plans (tenant_id, leader_id);`,
+  // One row readiness rewrites while writes are refused (a full disk), to see them go through again.
+  `CREATE TABLE store_probe (id INTEGER PRIMARY KEY, written_at TEXT NOT NULL);`,
 ];
 
 function appliedVersion(db: Database.Database): number {

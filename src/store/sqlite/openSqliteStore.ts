@@ -8,15 +8,18 @@ import { encryptedNotesStore } from '../encryptedNotes';
 import type { Store, StoreKeyOptions } from '../store';
 import { StoreStartError } from '../storeStartError';
 import { migrate } from './migrations';
-import { checkSchema, expectedTables } from './schemaCheck';
+import { checkSchema } from './schemaCheck';
 import { databaseFile, openDatabaseFile, restoreHint } from './sqliteFile';
+import { guardWrites, writeFaults } from '../writeFaults';
 import { sqliteBotStorage } from './sqliteBotStorage';
 import { sqliteConversationStore } from './sqliteConversationStore';
 import { sqliteDataKeyStore } from './sqliteDataKeyStore';
+import { sqliteHealth } from './sqliteHealth';
 import { sqliteIntroStore } from './sqliteIntroStore';
 import { sqliteJobStore } from './sqliteJobStore';
 import { sqliteNotesStore } from './sqliteNotesStore';
 import { sqliteTeamPlanStore } from './sqliteTeamPlanStore';
+import { sqliteWriteFault } from './sqliteWriteFaults';
 import { checkpointInBackground, emptyWal } from './walCheckpointer';
 
 /** The SQLite store: every port on one database file. */
@@ -54,45 +57,6 @@ function prepare(db: Database.Database): void {
   migrate(db);
 }
 
-const DAMAGE = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB']);
-
-/**
- * Remembers the first "the file is damaged" error any statement meets: such a file does not heal, so readiness fails
- * from then on (a restart runs quick_check and refuses the file), rather than answering 200 while reads fail.
- */
-function watchDamage(db: Database.Database): () => Error | undefined {
-  let damage: Error | undefined;
-  const prepare = db.prepare.bind(db);
-  const watched = (source: string) => {
-    const statement = prepare(source) as unknown as Record<string, (...args: unknown[]) => unknown>;
-    for (const method of ['run', 'get', 'all', 'iterate']) {
-      const original = statement[method]!.bind(statement);
-      statement[method] = (...args: unknown[]) => {
-        try {
-          return original(...args);
-        } catch (error) {
-          if (DAMAGE.has((error as { code?: string }).code ?? '')) damage ??= error as Error;
-          throw error;
-        }
-      };
-    }
-    return statement;
-  };
-  db.prepare = watched as unknown as typeof db.prepare;
-  return () => damage;
-}
-
-/** Readiness is a real read of every table the migrations make (the first row of each), not a `SELECT 1`. */
-function readinessProbe(db: Database.Database, file: string): () => Promise<void> {
-  const damaged = watchDamage(db);
-  const reads = expectedTables().map((table) => db.prepare(`SELECT * FROM "${table}" LIMIT 1`));
-  return async () => {
-    for (const read of reads) read.all();
-    const damage = damaged();
-    if (damage) throw new Error(`The database ${file} answered a read with "${damage.message}": restart to check it.`);
-  };
-}
-
 function defaultWrapper(dataDir: string): KeyWrapper {
   return localKeyWrapper(dataDir === ':memory:' ? [randomBytes(KEY_BYTES)] : loadLocalKeks({ dataDir }));
 }
@@ -122,22 +86,24 @@ async function scrub(db: Database.Database, sealed: number): Promise<void> {
  */
 export function openSqliteStore(dataDir: string, options: StoreKeyOptions = {}): SqliteStore {
   const db = openDatabase(dataDir);
-  // Before any adapter prepares its statements, so that every read is watched for a damaged file.
-  const ping = readinessProbe(db, dataDir === ':memory:' ? dataDir : databaseFile(dataDir));
+  const faults = writeFaults(sqliteWriteFault);
+  // Before any adapter prepares its statements, so that every one is watched for a damaged file or a refused write.
+  const health = sqliteHealth(db, dataDir === ':memory:' ? dataDir : databaseFile(dataDir), faults);
   const dataKeys = sqliteDataKeyStore(db);
   const ring = dataKeyring(dataKeys, options.keys ?? defaultWrapper(dataDir), options.keyCache);
   const notes = encryptedNotesStore(sqliteNotesStore(db), ring);
   const stopCheckpoints =
     dataDir === ':memory:' ? async () => undefined : checkpointInBackground(db, databaseFile(dataDir));
+  const guard = <T extends object>(port: T) => guardWrites(port, faults);
   return {
-    intros: sqliteIntroStore(db),
-    notes,
-    dataKeys,
-    conversations: sqliteConversationStore(db),
-    jobs: sqliteJobStore(db),
-    teamPlans: sqliteTeamPlanStore(db),
-    botStorage: sqliteBotStorage(db),
-    health: { ping },
+    intros: guard(sqliteIntroStore(db)),
+    notes: guard(notes),
+    dataKeys: guard(dataKeys),
+    conversations: guard(sqliteConversationStore(db)),
+    jobs: guard(sqliteJobStore(db)),
+    teamPlans: guard(sqliteTeamPlanStore(db)),
+    botStorage: guard(sqliteBotStorage(db)),
+    health,
     upgrade: async () => {
       try {
         const sealed = await notes.sealPlainRows();

@@ -54,7 +54,18 @@ export function isSignInProblem(error: unknown): boolean {
   return error instanceof ApiError && (error.code === 'signIn' || error.status === 401);
 }
 
-/** Whether a failure may go away by itself (server unreachable, restarting or overloaded); sign-in problems do not. */
+/**
+ * Whether the server refused to store anything because its storage is full or read-only (507 `insufficientStorage`):
+ * nothing was saved, its message says so, and it passes by itself once storage is back, so queues keep the work.
+ */
+export function isStorageRefused(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 'insufficientStorage';
+}
+
+/**
+ * Whether a failure may go away by itself (server unreachable, restarting or overloaded, or its storage full: every
+ * 5xx); sign-in problems do not.
+ */
 export function isTransient(error: unknown): boolean {
   if (isSignInProblem(error)) return false;
   return !(error instanceof ApiError) || error.status === 0 || error.status >= 500;
