@@ -17,7 +17,7 @@ export function healthRoutes(server: Server, deps: HttpDeps): void {
       (req as unknown as LoggedRequest).logger.error({ err }, refused ? 'store refuses writes' : 'store not reachable');
       // Not ready while writes fail: a deployment's probe then shows why, and the next probe retries a tiny write.
       const error = refused
-        ? { code: STORAGE_REFUSED.code, message: `The store answers reads, but ${err.message}` }
+        ? { code: STORAGE_REFUSED.code, message: `${err.message} Reads still work.` }
         : { code: 'storeUnavailable', message: 'The store does not answer.' };
       res.send(503, { status: 'unavailable', error });
     }
