@@ -33,25 +33,41 @@ const envSchema = z.object({
 type Env = z.infer<typeof envSchema>;
 
 /**
- * Settings that only a deployment has. Any one of them switches the app to deployment rules, whatever NODE_ENV
- * says: a deployment that forgot one variable must never fall back to local, unauthenticated behaviour.
+ * Name families only a deployment sets (Teams Toolkit's env files, infra/azure.bicep, the Bot Framework SDK's own
+ * names). Any variable of a family with a value, read by this app or not (`AAD_APP_OBJECT_ID`, `GRAPH_TENANT_ID`),
+ * switches to deployment rules whatever NODE_ENV says: a deployment that forgot one variable, or spelled one its
+ * own way, must never fall back to local, unauthenticated behaviour. Matched in any case (Windows ignores it).
  */
-export const DEPLOYMENT_SETTINGS = [
-  'BOT_ID',
-  'BOT_PASSWORD',
-  'BOT_TENANT_ID',
-  'BOT_DOMAIN',
-  'BOT_SERVICE_URL_HOSTS',
-  'AAD_APP_CLIENT_ID',
-  'AAD_APP_TENANT_ID',
-  'AAD_APP_OAUTH_AUTHORITY',
-  'STORAGE_CONNECTION_STRING',
-  'GRAPH_CLIENT_SECRET',
-  'GRAPH_BASE_URL',
-  'GRAPH_AUTHORITY_HOST',
-  'TEAMS_APP_ID',
-  'KEY_VAULT_KEY_ID',
-] as const satisfies readonly (keyof Env)[];
+export const DEPLOYMENT_FAMILIES = [
+  'AAD_APP_*',
+  'BOT_*',
+  'GRAPH_*',
+  'SECRET_*',
+  'KEY_VAULT_*',
+  'STORAGE_*',
+  'TEAMS_APP_*',
+  'REDIS_URL',
+  'MicrosoftApp*',
+] as const;
+
+/** True when `name` belongs to a deployment family. */
+export function isDeploymentSetting(name: string): boolean {
+  const upper = name.toUpperCase();
+  return DEPLOYMENT_FAMILIES.some((family) => {
+    const pattern = family.toUpperCase();
+    return pattern.endsWith('*') ? upper.startsWith(pattern.slice(0, -1)) : upper === pattern;
+  });
+}
+
+/**
+ * The deployment settings present in `source`, sorted; none means local mode. Blank values do not count, as
+ * everywhere in this file: Teams Toolkit's env files list every name with an empty value until provisioning fills it.
+ */
+export function deploymentSettingsIn(source: Readonly<Record<string, string | undefined>>): string[] {
+  return Object.keys(source)
+    .filter((name) => isDeploymentSetting(name) && (source[name] ?? '').trim() !== '')
+    .sort();
+}
 
 /** Client id the local token issuer uses in local mode. */
 export const LOCAL_CLIENT_ID = '00000000-0000-0000-0000-00000000a11d';
@@ -152,11 +168,6 @@ function isSafeRemote(url: string): boolean {
   return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
 }
 
-/** Names the deployment settings present; none means local mode. */
-export function deploymentSettingsIn(env: Env): string[] {
-  return DEPLOYMENT_SETTINGS.filter((name) => env[name] !== undefined);
-}
-
 function pairs(env: Env): string[] {
   const problems: string[] = [];
   if (Boolean(env.AAD_APP_CLIENT_ID) !== Boolean(env.AAD_APP_OAUTH_AUTHORITY)) {
@@ -201,7 +212,7 @@ function rules(env: Env, mode: Mode): string[] {
   const problems = pairs(env);
   if (mode === 'local' && env.NODE_ENV === 'production') {
     problems.push(
-      `NODE_ENV=production: no deployment setting is present (${DEPLOYMENT_SETTINGS.slice(0, 8).join(', ')}, …), ` +
+      `NODE_ENV=production: no deployment setting is present (${DEPLOYMENT_FAMILIES.join(', ')}), ` +
         'so the app would run its local sign-in; set the deployment settings or drop NODE_ENV=production.',
     );
   }
@@ -261,7 +272,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const env = parsed.data;
-  const mode: Mode = deploymentSettingsIn(env).length > 0 ? 'deployment' : 'local';
+  const mode: Mode = deploymentSettingsIn(source).length > 0 ? 'deployment' : 'local';
   const problems = rules(env, mode);
   if (problems.length > 0) throw new ConfigError(problems);
   return {

@@ -27,7 +27,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { keyWrapperFor } from './crypto/keyWrapperFor';
 import type { IntroId } from './domain/ids';
 import type { Intro } from './domain/intro';
-import { createHttpServer } from './http/server';
+import { announceClose, createHttpServer } from './http/server';
 import { createJobRunner } from './jobs/jobRunner';
 import { createLogger, type Logger } from './log';
 import { openTableStore, storageAccountName } from './store/azure-tables/openTableStore';
@@ -63,10 +63,7 @@ export interface StartOptions {
 async function closeServer(server: Server, graceMs: number): Promise<void> {
   const http = server.server;
   // Keep-alive clients still sending get their answer with `Connection: close`, then must reconnect elsewhere.
-  server.pre((_req, res, next) => {
-    res.header('Connection', 'close');
-    return next();
-  });
+  announceClose(server);
   const closed = new Promise<void>((resolve) => http.close(() => resolve()));
   http.closeIdleConnections();
   const deadline = setTimeout(() => http.closeAllConnections(), graceMs);

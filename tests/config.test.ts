@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '../src/config';
+import { ConfigError, deploymentSettingsIn, loadConfig } from '../src/config';
 
 function problemsOf(env: Record<string, string>): readonly string[] {
   try {
@@ -30,6 +30,13 @@ describe('loadConfig', () => {
       port: 4000,
       mode: 'local',
     });
+  });
+
+  it('names the deployment settings present by family, read or not, blank ones left out', () => {
+    expect(
+      deploymentSettingsIn({ PORT: '1', AAD_APP_OBJECT_ID: 'o', MicrosoftAppId: 'm', BOT_ID: '', REDIS_URL: ' ' }),
+    ).toEqual(['AAD_APP_OBJECT_ID', 'MicrosoftAppId']);
+    expect(loadConfig({ GRAPH_TENANT_ID: 't' })).toMatchObject({ mode: 'deployment', auth: { mode: 'off' } });
   });
 
   it('uses Entra ID when the client id and authority are set', () => {

@@ -6,27 +6,13 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Request, Response } from 'restify';
-import { z } from 'zod';
 import type { BotConfig, ServiceUrlPolicy } from '../config';
 import { fail, ok, type Result } from '../domain/result';
 import { readJson } from '../http/body';
 import type { LoggedRequest } from '../http/context';
 import { sendFailure } from '../http/errors';
+import { activitySchema, firstField } from './activity.schema';
 import { isAllowedServiceUrl } from './serviceUrls';
-
-/** The least an activity must carry before any bot code reads it; botbuilder throws (a 500) on less. */
-const activitySchema = z
-  .object({
-    type: z.string().min(1).max(64),
-    serviceUrl: z.string().min(1).max(2048),
-    channelId: z.string().max(64).optional(),
-    conversation: z.object({ id: z.string().min(1).max(1024) }).passthrough(),
-    from: z
-      .object({ id: z.string().max(1024) })
-      .passthrough()
-      .optional(),
-  })
-  .passthrough();
 
 /** What the bot endpoint needs: how it trusts callers, where it may post, and the turn to run. */
 export interface BotEndpointDeps {
@@ -44,8 +30,9 @@ const UNAUTHORIZED = 'This endpoint accepts only activities from the Bot Framewo
 function parseActivity(body: unknown, serviceUrls: ServiceUrlPolicy): Gate {
   const parsed = activitySchema.safeParse(body);
   if (!parsed.success) {
-    const field = parsed.error.issues[0]?.path.join('.') || 'activity';
-    return fail('invalidActivity', `${field}: not a valid Bot Framework activity.`, field);
+    const field = firstField(parsed.error);
+    const reason = parsed.error.issues[0]?.message ?? 'invalid';
+    return fail('invalidActivity', `${field}: not a valid Bot Framework activity (${reason}).`, field);
   }
   if (!isAllowedServiceUrl(serviceUrls, parsed.data.serviceUrl)) {
     return fail('invalidActivity', 'serviceUrl: not a Bot Framework service this bot talks to.', 'serviceUrl');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { LocalIssuer } from '../auth/localIssuer';
 import { apiRoutes, type ApiDeps } from './api';
@@ -64,9 +65,41 @@ function botRoute(server: Server, handle: ActivityHandler): void {
   });
 }
 
+const closers = new WeakMap<Server, () => void>();
+
+/**
+ * Tracks the answers not yet sent, so `announceClose` can mark them. A `pre` handler would be too late for a
+ * request already past it when shutdown begins, and those are the slow ones most likely answered after it.
+ */
+function closeAwareAnswers(server: Server): void {
+  const pending = new Set<ServerResponse>();
+  let closing = false;
+  const mark = (res: ServerResponse) => {
+    if (!res.headersSent) res.setHeader('Connection', 'close');
+  };
+  server.server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    if (closing) mark(res);
+    pending.add(res);
+    res.once('close', () => pending.delete(res));
+  });
+  closers.set(server, () => {
+    closing = true;
+    pending.forEach(mark);
+  });
+}
+
+/**
+ * From now on every answer, in flight or still to come on a kept-alive connection, says `Connection: close`, so
+ * its client reconnects elsewhere instead of reusing a socket that is about to be cut.
+ */
+export function announceClose(server: Server): void {
+  closers.get(server)?.();
+}
+
 /** Builds the restify server with every route; listening is up to the caller. */
 export function createHttpServer(parts: ServerParts): Server {
   const server = restify.createServer({ name: 'intro-1on1', handleUncaughtExceptions: false });
+  closeAwareAnswers(server);
   requestLogging(server, parts);
   securityHeaders(server);
   if (parts.localIssuer) loopbackHostOnly(server);

@@ -15,17 +15,19 @@ describe('bot endpoint', () => {
 
   const post = (body: unknown) => postActivity(`${app.baseUrl}/api/messages`, body as never);
 
+  // A well-formed activity with one thing wrong (the generated table is tests/security/activityShapes.test.ts).
+  const good = (): Record<string, unknown> => messageActivity('http://127.0.0.1:1/', 'help');
+  const without = (field: string) => Object.fromEntries(Object.entries(good()).filter(([key]) => key !== field));
   it.each([
-    ['no type', { serviceUrl: 'http://127.0.0.1:1/', conversation: { id: 'c' } }, 'type'],
-    ['a non-string type', { type: 7, serviceUrl: 'http://127.0.0.1:1/', conversation: { id: 'c' } }, 'type'],
-    ['no serviceUrl', { type: 'message', conversation: { id: 'c' } }, 'serviceUrl'],
-    ['a non-string serviceUrl', { type: 'message', serviceUrl: ['x'], conversation: { id: 'c' } }, 'serviceUrl'],
-    ['no conversation', { type: 'message', serviceUrl: 'http://127.0.0.1:1/' }, 'conversation'],
-    [
-      'a serviceUrl off this machine',
-      { type: 'message', serviceUrl: 'https://evil.example.com/', conversation: { id: 'c' } },
-      'serviceUrl',
-    ],
+    ['no type', without('type'), 'type'],
+    ['a non-string type', { ...good(), type: 7 }, 'type'],
+    ['no serviceUrl', without('serviceUrl'), 'serviceUrl'],
+    ['a non-string serviceUrl', { ...good(), serviceUrl: ['x'] }, 'serviceUrl'],
+    ['no conversation', without('conversation'), 'conversation'],
+    ['no from', without('from'), 'from'],
+    ['a locale that is not text', { ...good(), locale: true }, 'locale'],
+    ['a member added without an id', { ...good(), membersAdded: [{ name: 'x' }] }, 'membersAdded.0.id'],
+    ['a serviceUrl off this machine', { ...good(), serviceUrl: 'https://evil.example.com/' }, 'serviceUrl'],
   ])('answers 400 naming the field for an activity with %s', async (_name, body, field) => {
     const started = Date.now();
     const response = await post(body);

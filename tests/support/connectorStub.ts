@@ -32,6 +32,11 @@ export interface ConnectorStub {
   /** Makes every meeting participant request fail with this status (e.g. 503), or answer normally again (undefined). */
   failMeetingRequests(status: number | undefined): void;
   /**
+   * Makes the next `count` messages the bot sends (POST, typing aside) fail with 403, Teams' answer when the bot
+   * may not post there (not a 5xx: the connector client would retry that, and the retry would succeed).
+   */
+  failNextSends(count: number): void;
+  /**
    * Declares a team's roster: `GET /v3/conversations/:teamId/pagedmembers` then pages through it (`pageSize`,
    * `continuationToken`), and `GET /v3/conversations/:teamId/members/:id` (Teams id or Entra id) finds one member.
    */
@@ -158,14 +163,22 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   const meetings: Meetings = new Map();
   const teams: Teams = new Map();
   let meetingFailure: number | undefined;
+  let sendFailures = 0;
+  const failSend = (method: string, path: string, body: unknown): Route | undefined => {
+    const message = (body as { type?: unknown } | undefined)?.type === 'message';
+    if (sendFailures === 0 || method !== 'POST' || !path.includes('/activities') || !message) return undefined;
+    sendFailures -= 1;
+    return { status: 403, reply: { error: { code: 'ConversationBlockedByUser', message: 'injected by the test' } } };
+  };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void readJson(req).then((body) => {
       const { pathname: path, search: query } = new URL(req.url ?? '/', 'http://stub');
       const method = req.method ?? 'GET';
       const found =
-        (method === 'GET' &&
+        failSend(method, path, body) ??
+        ((method === 'GET' &&
           (meetingRoute(path, meetings, meetingFailure) ?? teamRoute(path, new URLSearchParams(query), teams))) ||
-        route(method, path);
+          route(method, path));
       const { status, reply, ...ids } = found;
       activities.push({ method, path, query, status, body, ...ids });
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -205,6 +218,9 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     setTeamMembers: (teamId, members) => void teams.set(teamId, members),
     failMeetingRequests: (status) => {
       meetingFailure = status;
+    },
+    failNextSends: (count) => {
+      sendFailures = count;
     },
     waitFor,
     clear: () => void activities.splice(0, activities.length),

@@ -1,28 +1,80 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import restify, { type Server } from 'restify';
-import { requestUrl, routedPath } from '../requestUrl';
+import restify, { type Request, type Server } from 'restify';
 
 /** Pages that simulate Teams; they exist to run the tab without Teams and are served only locally. */
-const LOCAL_ONLY = new Set(['preview.html', 'host.html']);
+const LOCAL_ONLY = ['preview.html', 'host.html'];
 
-/** The file name a request asks for, decoded and lower-cased as the static server and file system would read it. */
-export function requestedFile(url: string | undefined): string {
-  return path.basename(routedPath(requestUrl(url)?.pathname ?? ''));
+/** At most this many rounds of percent-decoding: no link the tab makes is encoded even twice. */
+const DECODE_ROUNDS = 8;
+
+/** `text` percent-decoded until it no longer changes; undefined when a round is malformed or it never settles. */
+export function fullyDecoded(text: string): string | undefined {
+  let current = text;
+  for (let round = 0; round < DECODE_ROUNDS; round += 1) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      return undefined;
+    }
+    if (next === current) return current;
+    current = next;
+  }
+  return undefined;
+}
+
+/** The last path segment as a file system may read it: either slash, any case, trailing dots and spaces dropped. */
+function baseName(file: string): string {
+  const segments = file.split(/[\\/]/).filter((segment) => segment !== '');
+  return (segments.pop() ?? '').replace(/[. ]+$/, '').toLowerCase();
+}
+
+/** The file's identity, or undefined for anything that is not one (missing, a path through a file, too long). */
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+const sameFile = (a: Stats | undefined, b: Stats | undefined) =>
+  a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
+
+/** True when `file` (fully decoded, relative to `tabDir`) names a local-only page, by its name or by what it opens. */
+function isLocalOnly(tabDir: string, file: string): boolean {
+  if (LOCAL_ONLY.includes(baseName(file))) return true;
+  const opened = statOf(path.join(tabDir, file));
+  return LOCAL_ONLY.some((page) => sameFile(opened, statOf(path.join(tabDir, page))));
+}
+
+/**
+ * The file a request under /tab/ asks for, fully decoded, or undefined when it cannot be decoded. The router
+ * decodes the path once and the static sender again, so a page checked after one decode could be served after two
+ * (`%2570review.html`): the sender gets the fully decoded name, which decodes to itself, so it serves what was checked.
+ */
+function tabFile(req: Request): string | undefined {
+  const params = req.params as Record<string, string | undefined>;
+  const file = fullyDecoded(params['*'] ?? '');
+  // A control character (`%00`) names no file the tab has, and the file system refuses a NUL outright.
+  return file !== undefined && ![...file].some((char) => char.charCodeAt(0) < 0x20) ? file : undefined;
 }
 
 /** Serves the built tab under /tab/; the local preview and host simulator only when `local`. */
 export function tabRoutes(server: Server, tabDir: string, local: boolean): void {
   const serve = restify.plugins.serveStaticFiles(tabDir, { maxAge: 0 });
   server.get('/tab/*', (req, res, next) => {
-    if (!local && LOCAL_ONLY.has(requestedFile(req.url))) {
-      res.send(404, { error: { code: 'notFound', message: 'The preview runs only locally.' } });
+    const file = tabFile(req);
+    if (file === undefined || (!local && isLocalOnly(tabDir, file))) {
+      res.send(404, { error: { code: 'notFound', message: 'No such page.' } });
       return next(false);
     }
     if (!existsSync(path.join(tabDir, 'index.html'))) {
       res.send(503, { error: { code: 'tabNotBuilt', message: 'The tab is not built: run `npm run build:tab`.' } });
       return next(false);
     }
+    (req.params as Record<string, string>)['*'] = file;
     return serve(req, res, next);
   });
   server.get('/', (_req, res, next) => {
