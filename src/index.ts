@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Server } from 'restify';
 import type { UseCaseDeps } from './app/deps';
 import { withParsedIntros } from './app/parsedIntros';
+import { withSessionChanges } from './app/sessionChanges';
 import { JOB_KINDS, type FlowDeps } from './app/flowDeps';
 import type { Clock } from './app/ports';
 import { runHeadsUpMember, runPrepLeader } from './app/prep';
@@ -28,8 +29,10 @@ import { keyWrapperFor } from './crypto/keyWrapperFor';
 import type { IntroId } from './domain/ids';
 import type { Intro } from './domain/intro';
 import { createHttpServer } from './http/server';
+import { sessionStreams } from './http/sessionStreams';
 import { createJobRunner } from './jobs/jobRunner';
 import { createLogger, type Logger } from './log';
+import { memoryChanges } from './live/memoryChanges';
 import { openTableStore, storageAccountName } from './store/azure-tables/openTableStore';
 import { openTableTeamPlanStore } from './store/azure-tables/tableTeamPlanStore';
 import { openSqliteStore } from './store/sqlite/openSqliteStore';
@@ -200,8 +203,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const historyUrl = historyLink(config, publicUrl);
   const freeBusy = config.graph && graphFreeBusy(config.graph);
 
-  // Use cases and the flows behind the bot and the jobs; intros read through one parsed-intro cache.
-  const intros = withParsedIntros(store.intros);
+  // Session changes: fanned out in this process.
+  const changes = memoryChanges();
+  const streams = sessionStreams();
+
+  // Use cases and the flows behind the bot and the jobs; intros read through one parsed-intro cache, and every write
+  // that can change a session tells its streams.
+  const intros = withParsedIntros(withSessionChanges(store.intros, changes));
   const useCases: UseCaseDeps = {
     intros,
     notes: store.notes,
@@ -250,6 +258,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const server = createHttpServer({
     useCases,
     notifier: flows.notifier,
+    live: { changes, streams },
     teams: { ...flows, teamPlans, freeBusy },
     verifyToken,
     health: store.health,
@@ -274,6 +283,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     localIssuer,
     runDueJobs: () => jobs.runDueJobs(),
     stop: async (graceMs = config.shutdownGraceMs) => {
+      // Streams end first (their clients reconnect elsewhere or poll): they would hold the server for the whole grace.
+      streams.closeAll();
       // Jobs and requests wind down side by side, and neither may hold the process past the grace period.
       await Promise.all([within(jobs.stop(), graceMs), closeServer(server, graceMs)]);
       await close();

@@ -26,6 +26,7 @@ export const API_ERROR_CODES = [
   'preconditionRequired',
   'tooLarge',
   'unsupportedMediaType',
+  'tooManyStreams',
 ] as const;
 /** A failure code /api/v1 answers with. */
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
