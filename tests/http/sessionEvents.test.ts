@@ -117,3 +117,20 @@ describe('GET /intros/:id/session/events', () => {
     expect(again?.response.status).toBe(200);
   });
 });
+
+describe('stopping the app', () => {
+  it('ends every stream at once, so a long grace period is not spent waiting for them', async () => {
+    const other = await startTestApp();
+    const meeting = `events-stop-${Date.now()}`;
+    const created = await other.api(LEADER, `/api/v1/meetings/${meeting}/intro`, { body: {} });
+    const id = ((await created.json()) as { intro: { id: string } }).intro.id;
+    const held = await openStream(`${other.baseUrl}/api/v1/intros/${id}/session/events`, {
+      authorization: `Bearer ${await other.mintToken(LEADER)}`,
+    });
+    await held.nextEvent();
+    // Ten minutes of grace: were the stream still held, this test would run out of time instead.
+    await other.app.stop(600_000);
+    await expect(held.nextEvent()).rejects.toThrow();
+    await other.stop();
+  });
+});

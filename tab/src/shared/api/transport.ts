@@ -32,6 +32,8 @@ export interface ApiRequest {
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
   readonly keepalive?: boolean;
+  /** Aborts the request, or a streamed answer while it is read. */
+  readonly signal?: AbortSignal;
 }
 
 /** Sends requests with the SSO token (fetched again once on 401), maps failures to ApiError and checks answers. */
@@ -66,6 +68,7 @@ export function createTransport(options: ApiClientOptions) {
         },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         ...(request.keepalive ? { keepalive: true } : {}),
+        ...(request.signal ? { signal: request.signal } : {}),
       });
     } catch {
       throw offlineError();
