@@ -33,6 +33,7 @@ import { sessionStreams } from './http/sessionStreams';
 import { createJobRunner } from './jobs/jobRunner';
 import { createLogger, type Logger } from './log';
 import { memoryChanges } from './live/memoryChanges';
+import { redisChanges } from './live/redisChanges';
 import { openTableStore, storageAccountName } from './store/azure-tables/openTableStore';
 import { openTableTeamPlanStore } from './store/azure-tables/tableTeamPlanStore';
 import { openSqliteStore } from './store/sqlite/openSqliteStore';
@@ -140,6 +141,24 @@ async function openStores(config: Config, logger: Logger) {
   return { store, teamPlans, close };
 }
 
+/**
+ * Session changes: fanned out in this process alone, or shared with the other instances through Redis (REDIS_URL).
+ * `lost` runs when the other instances' changes stop arriving.
+ */
+async function sessionChangesOf(config: Config, logger: Logger, lost: () => void) {
+  const local = memoryChanges();
+  if (!config.redisUrl) return { changes: local, sharing: () => true, close: async () => undefined };
+  const shared = await redisChanges(config.redisUrl, local, {
+    lost: () => {
+      logger.warn('Session changes from other instances stopped arriving: panels poll until Redis is back');
+      lost();
+    },
+    warn: (message, err) => logger.warn({ err }, message),
+  });
+  logger.info('Session changes: shared with other instances through Redis');
+  return { changes: shared, sharing: shared.sharing, close: shared.close };
+}
+
 /** Bot Framework credentials, or none (local mode, or a deployment with no bot configured). */
 function botAuthOf(config: Config) {
   return config.bot.mode === 'authenticated'
@@ -203,9 +222,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const historyUrl = historyLink(config, publicUrl);
   const freeBusy = config.graph && graphFreeBusy(config.graph);
 
-  // Session changes: fanned out in this process.
-  const changes = memoryChanges();
+  // Session changes and the streams that carry them; streams here would miss other instances' changes while Redis
+  // is down, so they end (their panels poll) and new ones wait for it.
   const streams = sessionStreams();
+  const live = await sessionChangesOf(config, logger, () => streams.endAll());
+  const changes = live.changes;
 
   // Use cases and the flows behind the bot and the jobs; intros read through one parsed-intro cache, and every write
   // that can change a session tells its streams.
@@ -258,7 +279,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const server = createHttpServer({
     useCases,
     notifier: flows.notifier,
-    live: { changes, streams },
+    live: { changes, streams, sharing: live.sharing },
     teams: { ...flows, teamPlans, freeBusy },
     verifyToken,
     health: store.health,
@@ -287,7 +308,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       streams.closeAll();
       // Jobs and requests wind down side by side, and neither may hold the process past the grace period.
       await Promise.all([within(jobs.stop(), graceMs), closeServer(server, graceMs)]);
-      await close();
+      await Promise.all([close(), live.close()]);
     },
   };
 }

@@ -26,7 +26,7 @@ export const API_ERROR_CODES = [
   'preconditionRequired',
   'tooLarge',
   'unsupportedMediaType',
-  'tooManyStreams',
+  'streamUnavailable',
 ] as const;
 /** A failure code /api/v1 answers with. */
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -115,14 +115,15 @@ export const API_ROUTES = {
    * The session as server-sent events, read with fetch so the bearer token stays in a header: an `event: session`
    * whose `id` is the session's ETag number and whose `data` is the session view (with `serverNow`) at once and on
    * every change, `: <server time>` heartbeats, and nothing sent first when `Last-Event-ID` is still current.
-   * Polling getSession is the fallback; 429 `tooManyStreams` when the caller or the server holds too many.
+   * Polling getSession is the fallback; 503 `streamUnavailable` (with Retry-After) when the caller or the server
+   * holds too many streams, or changes from other instances cannot reach this one right now.
    */
   sessionEvents: {
     method: 'GET',
     path: '/api/v1/intros/:id/session/events',
     params: ['id'],
     answers: { 200: { stream: 'text/event-stream' } },
-    errors: [...AUTH, ...INTRO, 'tooManyStreams'],
+    errors: [...AUTH, ...INTRO, 'streamUnavailable'],
   },
   /** A clock action (leader only); `at` when a device recorded it offline; If-Match optional. */
   changeSession: {

@@ -31,7 +31,7 @@ const STATUS = {
   preconditionRequired: 428,
   tooLarge: 413,
   unsupportedMediaType: 415,
-  tooManyStreams: 429,
+  streamUnavailable: 503,
 } as const satisfies Record<ApiErrorCode, number>;
 
 /** The status for a failure. */

@@ -10,6 +10,8 @@ export interface HeldStream {
 export interface SessionStreams {
   /** Holds `stream` for `userKey`; undefined (and nothing held) when that user or the process holds too many. */
   hold(userKey: string, stream: HeldStream): (() => void) | undefined;
+  /** Ends every stream; their clients poll, then open new ones (e.g. when changes stopped being shared). */
+  endAll(): void;
   /** Ends every stream and refuses new ones: called first on shutdown, so no stream holds the server open. */
   closeAll(): void;
   readonly size: number;
@@ -75,9 +77,12 @@ export function sessionStreams(limits: StreamLimits = DEFAULT_STREAM_LIMITS, now
       ticker ??= setInterval(tick, limits.heartbeatMs).unref();
       return () => release(entry);
     },
+    endAll() {
+      for (const entry of [...held]) entry.stream.end();
+    },
     closeAll() {
       closed = true;
-      for (const entry of [...held]) entry.stream.end();
+      this.endAll();
     },
     get size() {
       return held.size;

@@ -23,20 +23,16 @@ function countSessionRequests(page: Page) {
 
 /** Records, in the member's frame, when the shown phase first reads `phase` (epoch ms, same clock as this process). */
 function whenShown(frame: Frame, phase: string): Promise<number> {
-  return frame.evaluate(
-    (wanted) =>
-      new Promise<number>((resolve) => {
-        const shown = () => document.querySelector('[data-testid="phase-name"]')?.textContent?.includes(wanted);
-        if (shown()) return resolve(Date.now());
-        const observer = new MutationObserver(() => {
-          if (!shown()) return;
-          observer.disconnect();
-          resolve(Date.now());
-        });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-      }),
-    phase,
-  );
+  return frame.evaluate<number>(`new Promise((resolve) => {
+    const shown = () => document.querySelector('[data-testid="phase-name"]')?.textContent?.includes(${JSON.stringify(phase)});
+    if (shown()) return resolve(Date.now());
+    const observer = new MutationObserver(() => {
+      if (!shown()) return;
+      observer.disconnect();
+      resolve(Date.now());
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  })`);
 }
 
 async function next(introId: string): Promise<void> {

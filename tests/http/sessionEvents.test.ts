@@ -99,14 +99,14 @@ describe('GET /intros/:id/session/events', () => {
     expect(anonymous.status).toBe(401);
   });
 
-  it('caps the streams one person holds (429, Retry-After), and frees a slot when a client goes away', async () => {
+  it('caps the streams one person holds (503, Retry-After), and frees a slot when a client goes away', async () => {
     const held: OpenStream[] = [];
     for (let i = 0; i < 8; i++) held.push(await stream(LEADER));
     await Promise.all(held.map((each) => each.nextEvent()));
     const refused = await t.api(LEADER, `/api/v1/intros/${introId}/session/events`);
-    expect(refused.status).toBe(429);
+    expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('60');
-    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('tooManyStreams');
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('streamUnavailable');
     held[0]!.close();
     let again: OpenStream | undefined;
     for (let attempt = 0; attempt < 50 && again?.response.status !== 200; attempt++) {

@@ -11,6 +11,8 @@ import type { SessionStreams } from '../sessionStreams';
 export interface LiveDeps {
   readonly changes: SessionChanges;
   readonly streams: SessionStreams;
+  /** False while changes made on other instances cannot reach this one (the shared engine is down): poll instead. */
+  readonly sharing: () => boolean;
 }
 
 // The id a client sends back is one we wrote: a session ETag number. Anything else counts as no id at all.
@@ -56,13 +58,11 @@ export const sessionEventsRoute: RouteHandler<'sessionEvents', HttpDeps & { read
     release?.();
     res.end();
   };
-  const release = deps.live.streams.hold(`${caller.tenantId}|${caller.userId}`, {
-    beat: () => void res.write(`: ${deps.useCases.clock.now()}\n\n`),
-    end,
-  });
+  const held = { beat: () => void res.write(`: ${deps.useCases.clock.now()}\n\n`), end };
+  const release = deps.live.sharing() ? deps.live.streams.hold(`${caller.tenantId}|${caller.userId}`, held) : undefined;
   if (!release) {
     res.header('Retry-After', '60');
-    return fail({ code: 'tooManyStreams', message: 'Too many live streams are open; the session is polled instead.' });
+    return fail({ code: 'streamUnavailable', message: 'No live stream can be opened now; poll the session instead.' });
   }
   const send = (view: SessionView) => {
     if (ended || sessionTag(view) === sentTag) return;
