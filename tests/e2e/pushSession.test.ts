@@ -52,8 +52,13 @@ describe('the session pushed to the other panel', () => {
   test('Next reaches the member within 300 ms without a poll; a cut stream falls back to polling, then push resumes', async () => {
     const meetingId = `e2e-${randomUUID()}`;
     const introId = await introInMeeting(env.app, meetingId);
-    const member = await openInTeamsHost(env.browser, env.app.baseUrl, { user: 'member', meetingId, width: 280 });
-    const counts = countSessionRequests(member.page);
+    let counts = { polls: 0, streams: 0 };
+    const member = await openInTeamsHost(env.browser, env.app.baseUrl, {
+      user: 'member',
+      meetingId,
+      width: 280,
+      beforeOpen: (page) => (counts = countSessionRequests(page)),
+    });
     const started = await env.app.api(HOST_LEADER, `/api/v1/intros/${introId}/session`, { body: { action: 'start' } });
     expect(started.status).toBe(200);
     await member.frame.getByTestId('phase-name').filter({ hasText: PHASES[0] }).waitFor(WAIT);
