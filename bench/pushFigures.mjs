@@ -161,7 +161,6 @@ async function idleStreams(baseUrl, pid) {
       ...(await Promise.all(Array.from({ length: Math.min(20, STREAMS / 2 - i) }, () => meeting(baseUrl)))),
     );
   }
-  global.gc?.();
   await new Promise((resolve) => setTimeout(resolve, 2_000));
   const before = usage(pid);
   const opened = [];
