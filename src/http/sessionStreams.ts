@@ -29,11 +29,12 @@ export interface StreamLimits {
 
 /**
  * A person has a side panel, a stage and perhaps a pop-out or a second device; 8 is well above that and well below
- * what would let one token exhaust a process. 5 000 streams in a process is ~2 500 meetings at tens of KB each.
+ * what would let one token exhaust a process. 10 000 streams in a process is 5 000 meetings at ~19 KB each (measured
+ * by `npm run bench:notes`), ~190 MB: half the 10 000-meeting target on each of two instances (docs/CAPACITY.md).
  */
 export const DEFAULT_STREAM_LIMITS: StreamLimits = {
   perUser: 8,
-  total: 5_000,
+  total: 10_000,
   heartbeatMs: 20_000,
   maxAgeMs: 15 * 60_000,
 };
