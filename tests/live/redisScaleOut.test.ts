@@ -89,7 +89,7 @@ describe('session changes across instances through Redis', () => {
       const paused = await act(a, attempt % 2 === 0 ? 'pause' : 'resume');
       const next = await Promise.race([
         again!.nextEvent(),
-        new Promise<undefined>((resolve) => setTimeout(resolve, 200)),
+        new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 200)),
       ]);
       if (next?.id === String(sessionTag(paused))) pushed = next.id;
     }
