@@ -148,7 +148,7 @@ async function openStores(config: Config, logger: Logger) {
 async function sessionChangesOf(config: Config, logger: Logger, lost: () => void) {
   const local = memoryChanges();
   if (!config.redisUrl) return { changes: local, sharing: () => true, close: async () => undefined };
-  const shared = await redisChanges(config.redisUrl, local, {
+  const shared = redisChanges(config.redisUrl, local, {
     lost: () => {
       logger.warn('Session changes from other instances stopped arriving: panels poll until Redis is back');
       lost();

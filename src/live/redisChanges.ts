@@ -20,6 +20,16 @@ export interface SharedChangesEvents {
 }
 
 const CHANNEL = 'intro1on1:session-changes';
+
+/** Closes a client whether it is connected, still trying, or already closed. */
+async function closeClient(client: { isOpen: boolean; close(): Promise<unknown>; destroy(): unknown }) {
+  try {
+    if (client.isOpen) await client.close();
+    else client.destroy();
+  } catch {
+    // Already closed: nothing left to release.
+  }
+}
 // A notice says only which intro changed, and who sent it (so an instance skips its own, already delivered here).
 const noticeSchema = z.object({ from: z.string().min(1), tenantId: z.string().min(1), introId: z.string().min(1) });
 
@@ -28,11 +38,7 @@ const noticeSchema = z.object({ from: z.string().min(1), tenantId: z.string().mi
  * a notice from another instance is delivered here. Pub/sub is at-most-once, so a notice carries no state: listeners
  * reread the store, and after the subscription was lost and is back every listener here rereads.
  */
-export async function redisChanges(
-  url: string,
-  local: LocalChanges,
-  events: SharedChangesEvents,
-): Promise<SharedChanges> {
+export function redisChanges(url: string, local: LocalChanges, events: SharedChangesEvents): SharedChanges {
   const from = randomUUID();
   // Publishes fail at once while disconnected instead of queueing: a late notice is worth nothing.
   const publisher = createClient({
@@ -69,10 +75,15 @@ export async function redisChanges(
     if (!parsed.success || parsed.data.from === from) return;
     local.deliver({ tenantId: parsed.data.tenantId as TenantId, introId: parsed.data.introId as IntroId });
   };
-  await Promise.all([publisher.connect(), subscriber.connect()]);
-  await subscriber.subscribe(CHANNEL, heard);
-  subscribed = true;
-  everSubscribed = true;
+  // Connected in the background: an instance that starts while Redis is away serves (its panels poll) and shares
+  // changes once Redis answers.
+  void Promise.all([publisher.connect(), subscriber.connect()])
+    .then(() => subscriber.subscribe(CHANNEL, heard))
+    .then(() => {
+      subscribed = true;
+      everSubscribed = true;
+    })
+    .catch((err: unknown) => events.warn('Redis (session changes) could not be reached', err));
 
   return {
     publish(change: SessionChange) {
@@ -84,7 +95,8 @@ export async function redisChanges(
     sharing: () => subscribed,
     async close() {
       subscribed = false;
-      await Promise.allSettled([subscriber.close(), publisher.close()]);
+      everSubscribed = false;
+      await Promise.all([subscriber, publisher].map(closeClient));
     },
   };
 }

@@ -16,6 +16,12 @@ describe('session changes across instances through Redis', () => {
   let b: TestApp;
   let introId: string;
   const open: OpenStream[] = [];
+  const kek = randomBytes(32).toString('base64');
+  // Through the config, not the environment: STORAGE_CONNECTION_STRING would mean deployment mode. One shared key.
+  const sharedConfig = () => ({
+    storageConnectionString: azurite.connectionString,
+    keys: { mode: 'local' as const, secret: kek },
+  });
 
   const streamOn = async (instance: TestApp): Promise<OpenStream> => {
     const stream = await openStream(`${instance.baseUrl}/api/v1/intros/${introId}/session/events`, {
@@ -23,6 +29,21 @@ describe('session changes across instances through Redis', () => {
     });
     open.push(stream);
     return stream;
+  };
+  /** Opens a stream on `instance` as soon as it takes one (it refuses while it cannot hear Redis). */
+  const streamOnceSharing = async (instance: TestApp): Promise<OpenStream> => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const stream = await streamOn(instance);
+      if (stream.response.status === 200) return stream;
+      stream.close();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('The instance never took a stream again.');
+  };
+  /** Pauses a running session or resumes a paused one, on instance A. */
+  const toggle = async (): Promise<SessionView> => {
+    const now = (await (await a.api(LEADER, `/api/v1/intros/${introId}/session`)).json()) as SessionView;
+    return act(a, now.session.status === 'running' ? 'pause' : 'resume');
   };
   const act = async (instance: TestApp, action: string): Promise<SessionView> => {
     const response = await instance.api(LEADER, `/api/v1/intros/${introId}/session`, { body: { action } });
@@ -32,12 +53,7 @@ describe('session changes across instances through Redis', () => {
 
   beforeAll(async () => {
     [azurite, redis] = await Promise.all([startAzurite(dirs.make()), startRedis()]);
-    // Through the config, not the environment: STORAGE_CONNECTION_STRING would mean deployment mode.
-    const config = {
-      storageConnectionString: azurite.connectionString,
-      keys: { mode: 'local' as const, secret: randomBytes(32).toString('base64') },
-      redisUrl: redis.url,
-    };
+    const config = { ...sharedConfig(), redisUrl: redis.url };
     [a, b] = await Promise.all([startTestApp({}, { config }), startTestApp({}, { config })]);
     const meeting = `redis-${Date.now()}`;
     const created = await a.api(LEADER, `/api/v1/meetings/${meeting}/intro`, { body: {} });
@@ -75,24 +91,42 @@ describe('session changes across instances through Redis', () => {
     expect((await b.api(MEMBER, `/api/v1/intros/${introId}/session`)).status).toBe(200);
 
     await redis.restart();
-    let again: OpenStream | undefined;
-    for (let attempt = 0; attempt < 100 && again?.response.status !== 200; attempt++) {
-      again?.close();
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      again = await streamOn(b);
-    }
-    expect(again?.response.status).toBe(200);
-    await again!.nextEvent();
+    const again = await streamOnceSharing(b);
+    await again.nextEvent();
     // Instance A's publisher reconnects on its own schedule; a change made once both are back reaches B.
     let pushed: string | undefined;
     for (let attempt = 0; attempt < 50 && pushed === undefined; attempt++) {
-      const paused = await act(a, attempt % 2 === 0 ? 'pause' : 'resume');
+      const paused = await toggle();
       const next = await Promise.race([
-        again!.nextEvent(),
+        again.nextEvent(),
         new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 200)),
       ]);
       if (next?.id === String(sessionTag(paused))) pushed = next.id;
     }
     expect(pushed).toBeDefined();
+  }, 60_000);
+
+  it('an instance started while Redis is away serves (its panels poll) and shares changes once Redis answers', async () => {
+    await redis.stop();
+    const c = await startTestApp({}, { config: { ...sharedConfig(), redisUrl: redis.url } });
+    try {
+      expect((await c.api(MEMBER, `/api/v1/intros/${introId}/session`)).status).toBe(200);
+      expect((await c.api(MEMBER, `/api/v1/intros/${introId}/session/events`)).status).toBe(503);
+      await redis.restart();
+      const member = await streamOnceSharing(c);
+      await member.nextEvent();
+      let pushed = false;
+      for (let attempt = 0; attempt < 50 && !pushed; attempt++) {
+        const moved = await toggle();
+        const next = await Promise.race([
+          member.nextEvent(),
+          new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 200)),
+        ]);
+        pushed = next?.id === String(sessionTag(moved));
+      }
+      expect(pushed).toBe(true);
+    } finally {
+      await c.stop();
+    }
   }, 60_000);
 });
