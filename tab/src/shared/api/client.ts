@@ -91,7 +91,7 @@ export interface ApiClient {
 
 /** Creates the tab's one API client: JSON with the Teams SSO token, typed errors, 412 as a value. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const { raw, read, send, sendEmpty } = createTransport(options);
+  const { raw, read, check, send, sendEmpty } = createTransport(options);
   const now = options.now ?? (() => Date.now());
   const meeting = (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}/intro`;
   const intro = (introId: string, rest = '') => `/intros/${encodeURIComponent(introId)}${rest}`;
@@ -129,7 +129,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (version !== undefined) headers['Last-Event-ID'] = String(version);
       const response = await raw({ method: 'GET', path: intro(introId, '/session/events'), headers, signal });
       if (!response.ok || !response.body) throw await toApiError(response);
-      return { sentAt, openedAt: now(), pushes: sessionPushes(response.body, now) };
+      const view = (data: string) => check<SessionView>(JSON.parse(data), 'sessionView');
+      return { sentAt, openedAt: now(), pushes: sessionPushes(response.body, now, view) };
     },
     getNotes: (introId) => get<NotesView>(intro(introId, '/notes'), 'notesView'),
     async saveNotes(introId, body, ifVersion, saveOptions) {
@@ -170,14 +171,18 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 }
 
 /** The session views and server times a stream brings (other events and comments are skipped). */
-async function* sessionPushes(body: ReadableStream<Uint8Array>, now: () => number): AsyncGenerator<SessionPush> {
+async function* sessionPushes(
+  body: ReadableStream<Uint8Array>,
+  now: () => number,
+  view: (data: string) => Promise<SessionView>,
+): AsyncGenerator<SessionPush> {
   for await (const item of readEventStream(body)) {
     const receivedAt = now();
     if (item.kind === 'comment') {
       const serverNow = Number(item.text);
       if (item.text !== '' && Number.isFinite(serverNow)) yield { kind: 'time', serverNow, receivedAt };
     } else if (item.event.event === 'session') {
-      yield { kind: 'view', view: JSON.parse(item.event.data) as SessionView, receivedAt };
+      yield { kind: 'view', view: await view(item.event.data), receivedAt };
     }
   }
 }
