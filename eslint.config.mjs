@@ -15,6 +15,8 @@ const frameworks = [
   '@azure/*',
   'pino',
   'jose',
+  'redis',
+  '@redis/*',
 ];
 const frontEnd = ['react', 'react-dom', '@fluentui/*', '@microsoft/teams-js'];
 // Every Node built-in (its bare name is a path segment in a gitignore-style group, so 'domain' is left to node:*).
@@ -22,7 +24,7 @@ const node = ['node:*', ...builtinModules.filter((name) => !name.startsWith('_')
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
-const adapters = ['store', 'calendar', 'crypto', 'auth', 'jobs'];
+const adapters = ['store', 'calendar', 'crypto', 'auth', 'jobs', 'live'];
 /** Modules beside the composition root: the environment, the log, the system clock, a node:crypto hash. */
 const shared = ['config', 'log', 'clock', 'derivedGuid'];
 const NO_ENV = { object: 'process', property: 'env', message: 'Only src/config.ts reads the environment.' };
@@ -62,6 +64,8 @@ const edgeRules = (edge, allow = {}) =>
     ...frontEnd,
     'better-sqlite3',
     '@azure/*',
+    'redis',
+    '@redis/*',
   ]);
 
 export default tseslint.config(

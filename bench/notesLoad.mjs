@@ -1,6 +1,7 @@
 /**
  * The load generator for `npm run bench:notes`, in its own process (forked, driven over IPC): each person loops
- * GET session (If-None-Match) then PUT ~3 KB of notes (If-Match) on a keep-alive connection for `seconds`.
+ * PUT ~3 KB of notes (If-Match) on a keep-alive connection for `seconds`; with `mix: 'poll+save'`, a GET session
+ * (If-None-Match, the panel's poll before push) before each save.
  * Answers each run with the latency figures of that run.
  */
 import { readFileSync } from 'node:fs';
@@ -47,9 +48,12 @@ async function person(run, agent, i, end, out) {
     if (out) out.statuses[r.status] = (out.statuses[r.status] ?? 0) + 1;
   };
   do {
-    const got = await send(agent, `${base}/session`, 'GET', mine.etag ? { ...auth, 'if-none-match': mine.etag } : auth);
-    record(got);
-    if (got.headers.etag) mine.etag = got.headers.etag;
+    if (run.mix === 'poll+save') {
+      const poll = mine.etag ? { ...auth, 'if-none-match': mine.etag } : auth;
+      const got = await send(agent, `${base}/session`, 'GET', poll);
+      record(got);
+      if (got.headers.etag) mine.etag = got.headers.etag;
+    }
     const headers = { ...auth, 'content-type': 'application/json', 'if-match': `"${mine.version}"` };
     const put = await send(agent, `${base}/notes`, 'PUT', headers, body);
     record(put);

@@ -140,6 +140,30 @@ resource webAppCanWrap 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
+// Session changes shared between instances: Azure Cache for Redis pub/sub (REDIS_URL). One notice per session
+// change (~70/s fleet-wide at 10 000 meetings) and one subscription per instance: the smallest dedicated size with a
+// replica (Standard C1) is far above that; TLS only (the app refuses redis:// off loopback).
+var redisName = 'intro-${uniqueString(resourceGroup().id, resourceBaseName)}'
+
+resource redis 'Microsoft.Cache/redis@2024-03-01' = {
+  name: redisName
+  location: location
+  properties: {
+    sku: {
+      name: 'Standard'
+      family: 'C'
+      capacity: 1
+    }
+    enableNonSslPort: false
+    minimumTlsVersion: '1.2'
+    redisVersion: '6'
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+// The access key is base64 ('/', '+', '='): encoded for the URL's password, as the client decodes it.
+var redisUrl = 'rediss://:${uriComponent(redis.listKeys().primaryKey)}@${redis.properties.hostName}:${redis.properties.sslPort}'
+
 // Set separately so BOT_DOMAIN can use the site's own host name.
 resource webAppSettings 'Microsoft.Web/sites/config@2022-09-01' = {
   parent: webApp
@@ -157,6 +181,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     AAD_APP_OAUTH_AUTHORITY: aadAppOauthAuthority
     STORAGE_CONNECTION_STRING: storageConnectionString
     KEY_VAULT_KEY_ID: notesKek.properties.keyUriWithVersion
+    REDIS_URL: redisUrl
   }
   dependsOn: [
     webAppCanWrap

@@ -29,6 +29,7 @@ const envSchema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   NOTES_KEK: optional,
   KEY_VAULT_KEY_ID: optional.pipe(z.string().url().optional()),
+  REDIS_URL: optional.pipe(z.string().url().optional()),
 });
 type Env = z.infer<typeof envSchema>;
 
@@ -134,6 +135,8 @@ export interface Config {
   readonly requireConfirmedParticipant: boolean;
   /** Where the notes' key-encryption key lives. */
   readonly keys: KeysConfig;
+  /** Redis for session changes across instances (redis:// on loopback, else rediss://); none: one process. */
+  readonly redisUrl?: string;
 }
 
 /** Client-credentials access to Microsoft Graph. */
@@ -168,6 +171,12 @@ function isSafeRemote(url: string): boolean {
   return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
 }
 
+/** rediss (TLS), or redis on loopback: its access key and the change notices cross the network otherwise. */
+function isSafeRedis(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === 'rediss:' || (parsed.protocol === 'redis:' && isLoopbackHost(parsed.hostname));
+}
+
 function pairs(env: Env): string[] {
   const problems: string[] = [];
   if (Boolean(env.AAD_APP_CLIENT_ID) !== Boolean(env.AAD_APP_OAUTH_AUTHORITY)) {
@@ -182,6 +191,9 @@ function pairs(env: Env): string[] {
   }
   if (env.AAD_APP_OAUTH_AUTHORITY && !isSafeRemote(env.AAD_APP_OAUTH_AUTHORITY)) {
     problems.push('AAD_APP_OAUTH_AUTHORITY: must use https.');
+  }
+  if (env.REDIS_URL && !isSafeRedis(env.REDIS_URL)) {
+    problems.push('REDIS_URL: must be rediss://<host>:6380 (TLS), or redis:// on loopback only.');
   }
   return [...problems, ...keyRules(env)];
 }
@@ -296,5 +308,6 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     keys: env.KEY_VAULT_KEY_ID
       ? { mode: 'keyVault', keyId: env.KEY_VAULT_KEY_ID }
       : { mode: 'local', secret: env.NOTES_KEK },
+    redisUrl: env.REDIS_URL,
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Server } from 'restify';
 import type { UseCaseDeps } from './app/deps';
 import { withParsedIntros } from './app/parsedIntros';
+import { withSessionChanges } from './app/sessionChanges';
 import { JOB_KINDS, type FlowDeps } from './app/flowDeps';
 import type { Clock } from './app/ports';
 import { runHeadsUpMember, runPrepLeader } from './app/prep';
@@ -28,8 +29,11 @@ import { keyWrapperFor } from './crypto/keyWrapperFor';
 import type { IntroId } from './domain/ids';
 import type { Intro } from './domain/intro';
 import { announceClose, createHttpServer } from './http/server';
+import { sessionStreams } from './http/sessionStreams';
 import { createJobRunner } from './jobs/jobRunner';
 import { createLogger, type Logger } from './log';
+import { memoryChanges } from './live/memoryChanges';
+import { redisChanges } from './live/redisChanges';
 import { openTableStore, storageAccountName } from './store/azure-tables/openTableStore';
 import { openSqliteStore } from './store/sqlite/openSqliteStore';
 import { databaseFile } from './store/sqlite/sqliteFile';
@@ -126,6 +130,24 @@ async function openStores(config: Config, logger: Logger) {
   return { store, teamPlans: store.teamPlans, close: () => store.close() };
 }
 
+/**
+ * Session changes: fanned out in this process alone, or shared with the other instances through Redis (REDIS_URL).
+ * `lost` runs when the other instances' changes stop arriving.
+ */
+async function sessionChangesOf(config: Config, logger: Logger, lost: () => void) {
+  const local = memoryChanges();
+  if (!config.redisUrl) return { changes: local, sharing: () => true, close: async () => undefined };
+  const shared = redisChanges(config.redisUrl, local, {
+    lost: () => {
+      logger.warn('Session changes from other instances stopped arriving: panels poll until Redis is back');
+      lost();
+    },
+    warn: (message, err) => logger.warn({ err }, message),
+  });
+  logger.info('Session changes: shared with other instances through Redis');
+  return { changes: shared, sharing: shared.sharing, close: shared.close };
+}
+
 /** Bot Framework credentials, or none (local mode, or a deployment with no bot configured). */
 function botAuthOf(config: Config) {
   return config.bot.mode === 'authenticated'
@@ -189,8 +211,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const historyUrl = historyLink(config, publicUrl);
   const freeBusy = config.graph && graphFreeBusy(config.graph);
 
-  // Use cases and the flows behind the bot and the jobs; intros read through one parsed-intro cache.
-  const intros = withParsedIntros(store.intros);
+  // Session changes and the streams that carry them; streams here would miss other instances' changes while Redis
+  // is down, so they end (their panels poll) and new ones wait for it.
+  const streams = sessionStreams();
+  const live = await sessionChangesOf(config, logger, () => streams.endAll());
+  const changes = live.changes;
+
+  // Use cases and the flows behind the bot and the jobs; intros read through one parsed-intro cache, and every write
+  // that can change a session tells its streams.
+  const intros = withParsedIntros(withSessionChanges(store.intros, changes));
   const useCases: UseCaseDeps = {
     intros,
     notes: store.notes,
@@ -239,6 +268,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const server = createHttpServer({
     useCases,
     notifier: flows.notifier,
+    live: { changes, streams, sharing: live.sharing },
     teams: { ...flows, teamPlans, freeBusy },
     verifyToken,
     health: store.health,
@@ -263,9 +293,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     localIssuer,
     runDueJobs: () => jobs.runDueJobs(),
     stop: async (graceMs = config.shutdownGraceMs) => {
+      // Streams end first (their clients reconnect elsewhere or poll): they would hold the server for the whole grace.
+      streams.closeAll();
       // Jobs and requests wind down side by side, and neither may hold the process past the grace period.
       await Promise.all([within(jobs.stop(), graceMs), closeServer(server, graceMs)]);
-      await close();
+      await Promise.all([close(), live.close()]);
     },
   };
 }

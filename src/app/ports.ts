@@ -261,3 +261,19 @@ export interface FreeBusy {
     toMs: number,
   ): Promise<Result<ReadonlyMap<UserId, readonly Busy[]>, 'forbidden' | 'unavailable'>>;
 }
+
+/** Which intro's session (or who leads it) may have changed: the only thing a change notice carries. */
+export interface SessionChange {
+  readonly tenantId: TenantId;
+  readonly introId: IntroId;
+}
+
+/**
+ * Tells whoever holds a session's stream that it may have changed, in this process and (with a shared engine) in
+ * every other instance. At most once, and saying only "changed": listeners reread the session from the store.
+ */
+export interface SessionChanges {
+  publish(change: SessionChange): void;
+  /** Calls `listener` on each change of that intro until the returned function is called. */
+  subscribe(change: SessionChange, listener: () => void): () => void;
+}

@@ -27,6 +27,7 @@ export const API_ERROR_CODES = [
   'tooLarge',
   'unsupportedMediaType',
   'insufficientStorage',
+  'streamUnavailable',
 ] as const;
 /** A failure code /api/v1 answers with. */
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -28,7 +28,11 @@ import { notesViewSchema } from './wire';
 export type PreconditionHeader = 'If-Match' | 'If-None-Match';
 
 /** What a route answers with one status: a JSON schema, a file type, or an empty body. */
-export type ApiAnswer = z.ZodTypeAny | { readonly attachment: 'text/markdown' | 'text/csv' } | 'empty';
+export type ApiAnswer =
+  | z.ZodTypeAny
+  | { readonly attachment: 'text/markdown' | 'text/csv' }
+  | { readonly stream: 'text/event-stream' }
+  | 'empty';
 
 /** One /api/v1 route: what it takes, what it answers, and which failures it can answer with. */
 export interface ApiRoute {
@@ -109,6 +113,20 @@ export const API_ROUTES = {
     headers: ['If-None-Match'],
     answers: { 200: sessionViewSchema, 304: 'empty' },
     errors: [...AUTH, ...INTRO, 'invalidPrecondition'],
+  },
+  /**
+   * The session as server-sent events, read with fetch so the bearer token stays in a header: an `event: session`
+   * whose `id` is the session's ETag number and whose `data` is the session view (with `serverNow`) at once and on
+   * every change, `: <server time>` heartbeats, and nothing sent first when `Last-Event-ID` is still current.
+   * Polling getSession is the fallback; 503 `streamUnavailable` (with Retry-After) when the caller or the server
+   * holds too many streams, or changes from other instances cannot reach this one right now.
+   */
+  sessionEvents: {
+    method: 'GET',
+    path: '/api/v1/intros/:id/session/events',
+    params: ['id'],
+    answers: { 200: { stream: 'text/event-stream' } },
+    errors: [...AUTH, ...INTRO, 'streamUnavailable'],
   },
   /** A clock action (leader only); `at` when a device recorded it offline; If-Match optional. */
   changeSession: {

@@ -15,12 +15,15 @@ import { getMeetingIntroRoute, startMeetingIntroRoute } from './routes/meetings'
 import { deleteNotesRoute, getNotesRoute, saveNotesRoute } from './routes/notes';
 import { switchRolesRoute } from './routes/roleSwitch';
 import { changeSessionRoute, getSessionRoute } from './routes/session';
+import { sessionEventsRoute, type LiveDeps } from './routes/sessionEvents';
 import { teamPlansRoute, type TeamPlanRouteDeps } from './routes/teamPlans';
 
 /** What the /api/v1 handlers need, wired in src/index.ts. */
 export interface ApiDeps extends TeamPlanRouteDeps {
   /** Where the leader's private recap goes when End is pressed in a panel or the in-person run view. */
   readonly notifier?: Notifier;
+  /** Session change notices and the session streams held by this process. */
+  readonly live: LiveDeps;
 }
 
 /** The handler of every route in src/contract's API_ROUTES. */
@@ -31,6 +34,7 @@ const HANDLERS: RouteHandlers<ApiDeps> = {
   listIntros: listIntrosRoute,
   getIntro: getIntroRoute,
   getSession: getSessionRoute,
+  sessionEvents: sessionEventsRoute,
   changeSession: changeSessionRoute,
   getNotes: getNotesRoute,
   saveNotes: saveNotesRoute,

@@ -35,6 +35,7 @@ const STATUS = {
   // The store's disk is full or read-only. 507 rather than 503: the server is up and reads work; only storing fails,
   // and a load balancer must not take it for an instance to route around (every instance shares that disk or account).
   insufficientStorage: 507,
+  streamUnavailable: 503,
 } as const satisfies Record<ApiErrorCode, number>;
 
 /** The status for a failure. */

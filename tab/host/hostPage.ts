@@ -7,6 +7,12 @@ export interface TeamsHostApi {
   setTheme(theme: HostTheme): void;
   /** The content URLs the tab shared to the meeting stage. */
   sharedToStage(): readonly string[];
+  /** The handlers the tab registered with the host. */
+  handlers(): readonly string[];
+  /** As Teams caching the app: resolves once the tab is ready to be unloaded. */
+  beforeUnload(): Promise<void>;
+  /** As Teams showing the cached app again. */
+  load(): void;
 }
 
 declare global {
@@ -29,4 +35,7 @@ window.teamsHost = {
     frame.setTheme(theme);
   },
   sharedToStage: () => [...frame.sharedToStage],
+  handlers: () => [...frame.handlers],
+  beforeUnload: () => frame.beforeUnload(),
+  load: () => frame.load(),
 };

@@ -10,6 +10,12 @@ export interface TeamsHostFrame {
   setTheme(theme: HostTheme): void;
   /** The content URLs the tab shared to the meeting stage, in order. */
   readonly sharedToStage: readonly string[];
+  /** The handlers the tab registered (e.g. `load`, `beforeUnload` for app caching). */
+  readonly handlers: ReadonlySet<string>;
+  /** As Teams before caching the app: sends `beforeUnload`; resolves once the tab says `readyToUnload`. */
+  beforeUnload(): Promise<void>;
+  /** As Teams showing the cached app again: sends `load` with the tab's own content URL. */
+  load(): void;
   /** Stops answering the tab. */
   dispose(): void;
 }
@@ -32,6 +38,8 @@ export function hostTab(container: HTMLElement, options: HostOptions, title = 'I
   const persona = PERSONAS[options.user];
   const sessionId = crypto.randomUUID();
   const sharedToStage: string[] = [];
+  const handlers = new Set<string>();
+  let readyToUnload: (() => void) | undefined;
   let theme: HostTheme = options.theme;
   const iframe = document.createElement('iframe');
   iframe.title = title;
@@ -59,6 +67,12 @@ export function hostTab(container: HTMLElement, options: HostOptions, title = 'I
         );
       case 'settings.setSettings':
         return [true];
+      case 'registerHandler':
+        handlers.add(String(request.args?.[0]));
+        return [];
+      case 'readyToUnload':
+        readyToUnload?.();
+        return [];
       case 'meeting.shareAppContentToStage': {
         // Teams answers (error, result); only a side panel or the stage itself may share.
         const url = String(request.args?.[0] ?? '');
@@ -87,6 +101,19 @@ export function hostTab(container: HTMLElement, options: HostOptions, title = 'I
     setTheme(next) {
       theme = next;
       iframe.contentWindow?.postMessage({ func: 'themeChange', args: [next] }, window.location.origin);
+    },
+    handlers,
+    beforeUnload() {
+      const ready = new Promise<void>((resolve) => (readyToUnload = resolve));
+      iframe.contentWindow?.postMessage({ func: 'beforeUnload', args: [] }, window.location.origin);
+      return ready;
+    },
+    load() {
+      const contentUrl = new URL(tabUrl(options), window.location.href).href;
+      iframe.contentWindow?.postMessage(
+        { func: 'load', args: [{ entityId: 'intro', contentUrl }] },
+        window.location.origin,
+      );
     },
     dispose() {
       window.removeEventListener('message', listener);

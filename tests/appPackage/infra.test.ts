@@ -33,6 +33,7 @@ describe('infra/azure.bicep with infra/azure.parameters.json', () => {
         ...['BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'BOT_DOMAIN', 'AAD_APP_CLIENT_ID', 'AAD_APP_TENANT_ID'],
         ...['AAD_APP_OAUTH_AUTHORITY', 'STORAGE_CONNECTION_STRING', 'NODE_ENV', 'WEBSITE_RUN_FROM_PACKAGE'],
         'KEY_VAULT_KEY_ID',
+        'REDIS_URL',
       ]),
     );
     expect(bicep).toContain("healthCheckPath: '/readyz'");
@@ -40,6 +41,10 @@ describe('infra/azure.bicep with infra/azure.parameters.json', () => {
     expect(bicep).toContain("type: 'SystemAssigned'");
     expect(bicep).toContain('12338af0-0e69-4776-bea7-57ae8d297424');
     expect(bicep).toContain("linuxFxVersion: 'NODE|20-lts'");
+    // Session changes between instances go through Azure Cache for Redis, over TLS only.
+    expect(bicep).toContain("resource redis 'Microsoft.Cache/redis@");
+    expect(bicep).toContain('enableNonSslPort: false');
+    expect(bicep).toMatch(/var redisUrl = 'rediss:\/\//);
   });
 
   it('outputs the values teamsapp.yml uses after arm/deploy', () => {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { API_ROUTES, apiErrorSchema, type ApiAnswer, type RouteName } from '../../src/contract';
+import { API_ROUTES, apiErrorSchema, sessionViewSchema, type ApiAnswer, type RouteName } from '../../src/contract';
+import { firstEvent } from '../support/sessionEvents';
 import { LEADER, MEMBER, OUTSIDER, startTestApp, type TestApp, type TestUser } from '../support/testApp';
 
 /** Every answer the server gives in these tests is checked against the route table's schema for its status. */
@@ -24,6 +25,13 @@ async function call(
   const response = await t.api(init.user ?? LEADER, path, { method: route.method, ...init });
   const answer = (route.answers as Partial<Record<number, ApiAnswer>>)[response.status];
   answered.set(name, (answered.get(name) ?? new Set()).add(response.status));
+  if (answer && answer !== 'empty' && 'stream' in answer) {
+    // A stream never ends by itself: its first event must be the session view the route table names.
+    expect(response.headers.get('content-type')).toContain(answer.stream);
+    const first = await firstEvent(response);
+    expect(sessionViewSchema.safeParse(JSON.parse(first.data)).error?.issues ?? []).toEqual([]);
+    return { status: response.status, body: first, response };
+  }
   if (answer === 'empty' || (answer && !isSchema(answer))) {
     if (answer !== 'empty') expect(response.headers.get('content-type')).toContain(answer.attachment);
     await response.text();
@@ -62,6 +70,8 @@ describe('answers match the contract', () => {
     expect(
       (await call('getSession', `/api/v1/intros/${id}/session`, { headers: { 'if-none-match': tag } })).status,
     ).toBe(304);
+    expect((await call('sessionEvents', `/api/v1/intros/${id}/session/events`)).status).toBe(200);
+    expect((await call('sessionEvents', `/api/v1/intros/${id}/session/events`, { user: OUTSIDER })).status).toBe(404);
     expect((await call('changeSession', `/api/v1/intros/${id}/session`, { body: { action: 'start' } })).status).toBe(
       200,
     );

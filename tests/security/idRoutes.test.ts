@@ -1,5 +1,6 @@
 import { NIL_GUID } from '../../src/domain/ids';
 import { FOREIGN, LEADER, MEMBER, OUTSIDER, startTestApp, type TestApp, type TestUser } from '../support/testApp';
+import { firstEvent } from '../support/sessionEvents';
 import { countCases } from './support/cases';
 
 /**
@@ -38,6 +39,10 @@ const snapshot = new Map<string, string>();
 
 async function send(user: TestUser, req: Req): Promise<{ status: number; text: string }> {
   const response = await app.api(user, req.path, req);
+  // A session stream does not end by itself: its first event is what it shows this caller.
+  if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    return { status: response.status, text: (await firstEvent(response)).data };
+  }
   return { status: response.status, text: await response.text() };
 }
 const notesPath = () => `/api/v1/intros/${introId}/notes`;
@@ -74,6 +79,7 @@ describe('the other participant', () => {
   const PROBES: readonly Probe[] = [
     ['reads the intro', () => ({ path: `/api/v1/intros/${introId}` }), 200],
     ['reads the session', () => ({ path: `/api/v1/intros/${introId}/session` }), 200],
+    ['streams the session', () => ({ path: `/api/v1/intros/${introId}/session/events` }), 200],
     ['reads notes and gets only their own', () => ({ path: notesPath() }), 200],
     ['reads the meeting intro', () => ({ path: `/api/v1/meetings/${MEETING}/intro` }), 200],
     ['lists intros', () => ({ path: '/api/v1/intros' }), 200],
@@ -146,6 +152,12 @@ describe('a same-tenant outsider and another tenant', () => {
   const PROBES: readonly Probe[] = [
     ['GET the intro', () => ({ path: intro() }), DENIED],
     ['GET its session', () => ({ path: `${intro()}/session` }), DENIED],
+    ['stream its session', () => ({ path: `${intro()}/session/events` }), DENIED],
+    [
+      'stream its session with Last-Event-ID',
+      () => ({ path: `${intro()}/session/events`, headers: { 'last-event-id': '0' } }),
+      DENIED,
+    ],
     [
       'GET its session with If-None-Match',
       () => ({ path: `${intro()}/session`, headers: { 'if-none-match': '"0"' } }),

@@ -41,6 +41,11 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', pattern: '/api/v1/intros/:id', path: `/api/v1/intros/${SOME_INTRO}` },
   { method: 'GET', pattern: '/api/v1/intros/:id/session', path: `/api/v1/intros/${SOME_INTRO}/session` },
   {
+    method: 'GET',
+    pattern: '/api/v1/intros/:id/session/events',
+    path: `/api/v1/intros/${SOME_INTRO}/session/events`,
+  },
+  {
     method: 'POST',
     pattern: '/api/v1/intros/:id/session',
     path: `/api/v1/intros/${SOME_INTRO}/session`,

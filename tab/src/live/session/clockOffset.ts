@@ -31,3 +31,12 @@ export function addSample(
 export function bestRecent(recent: readonly OffsetSample[]): OffsetSample | undefined {
   return recent.reduce<OffsetSample | undefined>(bestSample, undefined);
 }
+
+/**
+ * Estimates the offset from a pushed event: the server stamped `serverNow` when it sent it, one way before
+ * `receivedAt`, taken as half the round trip `rttMs` measured when the stream was opened (so the sample counts as
+ * that precise).
+ */
+export function pushedOffset(serverNow: number, receivedAt: number, rttMs: number): OffsetSample {
+  return sampleOffset(serverNow, receivedAt - rttMs, receivedAt);
+}

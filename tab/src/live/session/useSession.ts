@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionActionRequest, SessionView } from '../../../../src/contract';
 import type { ApiClient } from '../../shared/api/client';
-import { addSample, bestRecent, sampleOffset, type OffsetSample } from './clockOffset';
+import { addSample, bestRecent, type OffsetSample } from './clockOffset';
+import { FEED_TIMING, startSessionFeed } from './sessionFeed';
+import { onResume } from '../../shared/teams';
 import { sessionTag } from '../../../../src/domain/sessionTag';
 import { publishSessionView } from '../roleSwitch/useRoleSwitch';
 import { useActionQueue, type QueueOwner } from './useActionQueue';
 import { withQueued } from './actionQueue';
 
-/** How often the panel asks whether the session changed (a 304 when it did not). */
+/** How often the panel asks whether the session changed (a 304 when it did not) while its stream is down. */
 export const SESSION_POLL_MS = 1000;
 
 /** The shared session as this panel knows it. */
@@ -32,7 +34,10 @@ export interface SessionOptions {
   readonly durationMinutes?: number;
 }
 
-/** Polls the session every second with If-None-Match and estimates the clock offset from each answer. */
+/**
+ * Follows the session over its event stream (polling every second with If-None-Match while the stream is down) and
+ * estimates the clock offset from each answer.
+ */
 export function useSession(
   api: ApiClient,
   introId: string,
@@ -66,27 +71,26 @@ export function useSession(
   const flushQueue = useRef<() => void>(() => undefined);
 
   useEffect(() => {
-    let alive = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const result = await api.pollSession(introId, tag.current);
-        if (!alive) return;
-        const serverNow = result.changed ? result.view.serverNow : result.serverNow;
-        setSamples((recent) => addSample(recent, sampleOffset(serverNow, result.sentAt, result.receivedAt)));
-        if (result.changed) accept(result.view);
-        setStale(false);
-        // Back online: what this device kept goes first, in order.
-        flushQueue.current();
-      } catch {
-        if (alive) setStale(true);
-      }
-      if (alive) timer = setTimeout(() => void poll(), pollMs);
-    };
-    void poll();
+    const feed = startSessionFeed(
+      api,
+      introId,
+      {
+        tag: () => tag.current,
+        view: accept,
+        sample: (sample) => setSamples((recent) => addSample(recent, sample)),
+        reachable: (reachable) => {
+          setStale(!reachable);
+          // Back online: what this device kept goes first, in order.
+          if (reachable) flushQueue.current();
+        },
+      },
+      { ...FEED_TIMING, pollMs },
+    );
+    // Back from a hidden page, a suspended Teams tab or a lost network: the stream may be dead without knowing it.
+    const stopWatching = onResume(() => feed.resync());
     return () => {
-      alive = false;
-      if (timer) clearTimeout(timer);
+      stopWatching();
+      feed.stop();
     };
   }, [api, introId, pollMs, accept]);
 

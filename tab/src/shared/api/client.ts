@@ -16,6 +16,7 @@ import type {
 
 import type { NotesBody } from '../../../../src/domain/notes';
 import { ApiError, toApiError } from './errors';
+import { readEventStream } from './eventStream';
 import { filenameFrom, HISTORY_PAGE_SIZE, searchQueryString, type DownloadedFile, type HistoryQuery } from './query';
 import { createTransport, type ApiClientOptions } from './transport';
 
@@ -35,6 +36,21 @@ export type SessionPoll = (
   { readonly changed: true; readonly view: SessionView } | { readonly changed: false; readonly serverNow: number }
 ) & { readonly sentAt: number; readonly receivedAt: number };
 
+/**
+ * What a session stream brings, each with when it arrived: a new view, or the server's time alone (a heartbeat, or the
+ * first thing sent when the view this client has is still current). `openedAt` is when the stream was asked for.
+ */
+export type SessionPush = (
+  { readonly kind: 'view'; readonly view: SessionView } | { readonly kind: 'time'; readonly serverNow: number }
+) & { readonly receivedAt: number };
+
+/** An open session stream: when it was asked for and answered, and what it brings until it ends. */
+export interface SessionStream {
+  readonly sentAt: number;
+  readonly openedAt: number;
+  readonly pushes: AsyncIterable<SessionPush>;
+}
+
 /** A notes save: the saved copy, or (412) the newer copy it would have overwritten. */
 export type NotesSave =
   { readonly ok: true; readonly view: NotesView } | { readonly ok: false; readonly current: NotesView };
@@ -48,6 +64,8 @@ export interface ApiClient {
   sessionAction(introId: string, request: SessionActionRequest): Promise<SessionView>;
   /** Polls the session with If-None-Match so an unchanged session costs a 304. */
   pollSession(introId: string, version: number | undefined): Promise<SessionPoll>;
+  /** Opens the session's event stream, resuming after `version`; ends (or throws) when the stream breaks. */
+  streamSession(introId: string, version: number | undefined, signal: AbortSignal): Promise<SessionStream>;
   getNotes(introId: string): Promise<NotesView>;
   /** `keepalive` lets the save finish after the page is gone (closing the panel). */
   saveNotes(introId: string, body: NotesBody, ifVersion: number, options?: { keepalive?: boolean }): Promise<NotesSave>;
@@ -73,7 +91,7 @@ export interface ApiClient {
 
 /** Creates the tab's one API client: JSON with the Teams SSO token, typed errors, 412 as a value. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const { raw, read, send, sendEmpty } = createTransport(options);
+  const { raw, read, check, send, sendEmpty } = createTransport(options);
   const now = options.now ?? (() => Date.now());
   const meeting = (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}/intro`;
   const intro = (introId: string, rest = '') => `/intros/${encodeURIComponent(introId)}${rest}`;
@@ -104,6 +122,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       }
       if (!response.ok) throw await toApiError(response);
       return { changed: true, view: await read<SessionView>(response, 'sessionView'), sentAt, receivedAt };
+    },
+    async streamSession(introId, version, signal) {
+      const sentAt = now();
+      const headers: Record<string, string> = { Accept: 'text/event-stream' };
+      if (version !== undefined) headers['Last-Event-ID'] = String(version);
+      const response = await raw({ method: 'GET', path: intro(introId, '/session/events'), headers, signal });
+      if (!response.ok || !response.body) throw await toApiError(response);
+      const view = (data: string) => check<SessionView>(JSON.parse(data), 'sessionView');
+      return { sentAt, openedAt: now(), pushes: sessionPushes(response.body, now, view) };
     },
     getNotes: (introId) => get<NotesView>(intro(introId, '/notes'), 'notesView'),
     async saveNotes(introId, body, ifVersion, saveOptions) {
@@ -141,4 +168,21 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       return { blob: await response.blob(), filename };
     },
   };
+}
+
+/** The session views and server times a stream brings (other events and comments are skipped). */
+async function* sessionPushes(
+  body: ReadableStream<Uint8Array>,
+  now: () => number,
+  view: (data: string) => Promise<SessionView>,
+): AsyncGenerator<SessionPush> {
+  for await (const item of readEventStream(body)) {
+    const receivedAt = now();
+    if (item.kind === 'comment') {
+      const serverNow = Number(item.text);
+      if (item.text !== '' && Number.isFinite(serverNow)) yield { kind: 'time', serverNow, receivedAt };
+    } else if (item.event.event === 'session') {
+      yield { kind: 'view', view: await view(item.event.data), receivedAt };
+    }
+  }
 }

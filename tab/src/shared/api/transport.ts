@@ -32,6 +32,8 @@ export interface ApiRequest {
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
   readonly keepalive?: boolean;
+  /** Aborts the request, or a streamed answer while it is read. */
+  readonly signal?: AbortSignal;
 }
 
 /** Sends requests with the SSO token (fetched again once on 401), maps failures to ApiError and checks answers. */
@@ -66,6 +68,7 @@ export function createTransport(options: ApiClientOptions) {
         },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         ...(request.keepalive ? { keepalive: true } : {}),
+        ...(request.signal ? { signal: request.signal } : {}),
       });
     } catch {
       throw offlineError();
@@ -78,18 +81,22 @@ export function createTransport(options: ApiClientOptions) {
     return response;
   }
 
-  /** The answer's JSON body, checked against the contract when a validator is loaded. */
-  async function read<T>(response: Response, kind: ResponseKind): Promise<T> {
-    const body: unknown = await response.json();
+  /** A body the server sent (an answer, or an event of a stream), checked against the contract when a validator is loaded. */
+  async function check<T>(body: unknown, kind: ResponseKind, status = 200): Promise<T> {
     if (options.loadValidator) {
       validator ??= options.loadValidator();
       const problem = (await validator)(kind, body);
       if (problem) {
         const message = `The server's answer (${kind}) does not match the contract: ${problem}`;
-        throw new ApiError(response.status, 'invalidResponse', message);
+        throw new ApiError(status, 'invalidResponse', message);
       }
     }
     return body as T;
+  }
+
+  /** The answer's JSON body, checked against the contract when a validator is loaded. */
+  async function read<T>(response: Response, kind: ResponseKind): Promise<T> {
+    return check<T>(await response.json(), kind, response.status);
   }
 
   /** Sends a request and reads a successful answer, or throws the server's error. */
@@ -105,7 +112,7 @@ export function createTransport(options: ApiClientOptions) {
     if (!response.ok) throw await toApiError(response);
   }
 
-  return { raw, read, send, sendEmpty };
+  return { raw, read, check, send, sendEmpty };
 }
 
 /** The transport a client is built on. */

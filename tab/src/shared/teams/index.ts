@@ -14,3 +14,4 @@ export { registerTabConfig } from './config';
 export type { TabConfig } from './config';
 export { TeamsError, NOT_IN_HOST_MESSAGE } from './errors';
 export type { TeamsErrorCode } from './errors';
+export { onResume } from './lifecycle';

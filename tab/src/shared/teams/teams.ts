@@ -1,5 +1,6 @@
 import { app, authentication } from '@microsoft/teams-js';
 import { TeamsError, NOT_IN_HOST_MESSAGE } from './errors';
+import { supportAppCaching } from './lifecycle';
 
 /** A Teams UI theme as the host names it. */
 export type TeamsTheme = 'default' | 'dark' | 'contrast';
@@ -123,7 +124,10 @@ function waitForHost({ timeoutMs, onSlow }: InitializeOptions): Promise<void> {
 export async function initializeTeams(options: InitializeOptions = {}): Promise<TeamsEnv> {
   if (window.parent === window && !window.opener) throw new TeamsError('notInHost', NOT_IN_HOST_MESSAGE);
   await waitForHost(options);
-  return hostContext();
+  const env = await hostContext();
+  // Only the side panel is cached: it is opened and closed again and again during a meeting.
+  if (env.frameContext === 'sidePanel') supportAppCaching();
+  return env;
 }
 
 function toEnv(context: app.Context): TeamsEnv {
