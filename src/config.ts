@@ -32,6 +32,9 @@ const envSchema = z.object({
 });
 type Env = z.infer<typeof envSchema>;
 
+/** Every environment variable the app reads (tests check that a deployment sets each one it needs). */
+export const ENVIRONMENT_VARIABLES = Object.keys(envSchema.shape) as readonly (keyof Env)[];
+
 /**
  * Settings that only a deployment has. Any one of them switches the app to deployment rules, whatever NODE_ENV
  * says: a deployment that forgot one variable must never fall back to local, unauthenticated behaviour.
