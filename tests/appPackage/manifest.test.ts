@@ -129,10 +129,16 @@ describe('appPackage/manifest.json', () => {
       id: localEnv.AAD_APP_CLIENT_ID,
       resource: `api://${localEnv.BOT_DOMAIN}/${localEnv.AAD_APP_CLIENT_ID}`,
     });
+    // Each meeting permission twice: for meetings in a chat (.Chat) and, since the tab is offered in team scope, for
+    // channel meetings (.Group). Meeting start/end events, the bot's participant check, and sharing the agenda and
+    // timer to the stage (meeting.shareAppContentToStage, on behalf of the presenter).
     expect(manifest.authorization.permissions.resourceSpecific).toEqual([
       { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
-      // Sharing the agenda and timer to the meeting stage (meeting.shareAppContentToStage).
+      { name: 'ChannelMeeting.ReadBasic.Group', type: 'Application' },
+      { name: 'OnlineMeetingParticipant.Read.Chat', type: 'Application' },
+      { name: 'ChannelMeetingParticipant.Read.Group', type: 'Application' },
       { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
+      { name: 'ChannelMeetingStage.Write.Group', type: 'Delegated' },
     ]);
   });
 });
