@@ -16,20 +16,10 @@ param botAadAppClientSecret string
 @description('Tenant of the bot\'s Entra app (BOT_TENANT_ID).')
 param botTenantId string = tenant().tenantId
 
-@description('Client id of the SSO Entra app used by the tab and the REST API (AAD_APP_CLIENT_ID).')
-param aadAppClientId string
-
-@description('Tenant of the SSO Entra app (AAD_APP_TENANT_ID).')
-param aadAppTenantId string = tenant().tenantId
-
-@description('Authority that issues the SSO tokens, e.g. https://login.microsoftonline.com/<tenant> (AAD_APP_OAUTH_AUTHORITY).')
+@description('Authority that issues the app\'s SSO tokens, e.g. https://login.microsoftonline.com/<tenant> (AAD_APP_OAUTH_AUTHORITY).')
 param aadAppOauthAuthority string
 
-@secure()
-@description('Client secret of the SSO Entra app (SECRET_AAD_APP_CLIENT_SECRET); used for Graph only when useGraphCalendar.')
-param aadAppClientSecret string = ''
-
-@description('Host that issues tokens for the SSO app\'s cloud (AAD_APP_OAUTH_AUTHORITY_HOST); Graph tokens come from it.')
+@description('Host that issues tokens for the app\'s cloud (AAD_APP_OAUTH_AUTHORITY_HOST); Graph tokens come from it.')
 param aadAppOauthAuthorityHost string = 'https://login.microsoftonline.com'
 
 @description('Create Teams meetings through Microsoft Graph; needs admin consent for the permissions in docs/DEPLOY.md.')
@@ -125,15 +115,16 @@ resource webAppSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     BOT_PASSWORD: botAadAppClientSecret
     BOT_TENANT_ID: botTenantId
     BOT_DOMAIN: webApp.properties.defaultHostName
-    AAD_APP_CLIENT_ID: aadAppClientId
-    AAD_APP_TENANT_ID: aadAppTenantId
+    // One Entra app for the bot and SSO (teamsapp.yml says why): the API accepts tokens issued to the bot's app.
+    AAD_APP_CLIENT_ID: botAadAppClientId
+    AAD_APP_TENANT_ID: botTenantId
     AAD_APP_OAUTH_AUTHORITY: aadAppOauthAuthority
     STORAGE_CONNECTION_STRING: storageConnectionString
     KEY_VAULT_KEY_ID: notesKeyVault.outputs.keyId
     TEAMS_APP_ID: teamsAppId
-    // Graph (calendar events with a Teams meeting) uses the SSO app's own secret, and only once an admin has granted
-    // that app the application permissions in docs/DEPLOY.md; empty means the local calendar (.ics invites).
-    GRAPH_CLIENT_SECRET: useGraphCalendar ? aadAppClientSecret : ''
+    // Graph (calendar events with a Teams meeting) as the app itself, only once an admin has granted it the application
+    // permissions in README; empty means the local calendar (.ics invites).
+    GRAPH_CLIENT_SECRET: useGraphCalendar ? botAadAppClientSecret : ''
     GRAPH_AUTHORITY_HOST: aadAppOauthAuthorityHost
     // Signs invite links and team-plan cards, the same key on every instance. Storage key 2 is a secret Azure keeps and
     // nothing else uses; it survives re-provisioning, and regenerating it in the portal rotates the signing key.

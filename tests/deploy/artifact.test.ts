@@ -79,13 +79,15 @@ async function runDeploySteps(project: string): Promise<void> {
 }
 
 /** Values for the settings the bicep computes at deployment; fake but well formed, pointing at local stand-ins. */
+const APP_ID = '11111111-2222-4333-8444-555555555555';
+
 function deployedValues(): Record<string, string> {
   return {
-    BOT_ID: '11111111-2222-4333-8444-555555555555',
+    BOT_ID: APP_ID,
     BOT_PASSWORD: 'not-a-real-secret',
     BOT_TENANT_ID: TENANT,
     BOT_DOMAIN: 'intro1on1dev.azurewebsites.net',
-    AAD_APP_CLIENT_ID: '22222222-3333-4444-8555-666666666666',
+    AAD_APP_CLIENT_ID: APP_ID,
     AAD_APP_TENANT_ID: TENANT,
     AAD_APP_OAUTH_AUTHORITY: `https://login.microsoftonline.com/${TENANT}`,
     STORAGE_CONNECTION_STRING: azurite.connectionString,
