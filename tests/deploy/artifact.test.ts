@@ -142,8 +142,11 @@ it('builds, filters and starts from a read-only folder with the bicep settings u
   expect(files).toEqual(expect.arrayContaining(['package.json', 'dist/src/index.js', 'tab/dist/index.html']));
   expect(files.filter((f) => DECOYS.includes(f) || /^(src|tests|env|infra|tab\/src)\//.test(f))).toEqual([]);
 
+  // As root, file modes bind nobody: the app runs as `nobody`, for whom the root-owned files and locked folders are
+  // read-only, so the files can be hard links; any other user gets read-only copies.
+  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
   const site = path.join(work, 'wwwroot');
-  writeReadOnlySite(folder, files, site);
+  writeReadOnlySite(folder, files, site, asNobody !== undefined);
   const dataDir = path.join(work, 'home-data');
   mkdirSync(dataDir, { mode: 0o777 });
   chmodSync(dataDir, 0o777);
@@ -152,8 +155,6 @@ it('builds, filters and starts from a read-only folder with the bicep settings u
   const [command, ...args] = bicepStartCommand();
   expect(command).toBe('node');
   let output = '';
-  // As root, file modes bind nobody: run as `nobody` so the read-only site really is read-only.
-  const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
   app = spawn(process.execPath, args, { cwd: site, env: appSettings(dataDir, port), ...asNobody });
   app.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   app.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

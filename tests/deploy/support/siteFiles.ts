@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, linkSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import ignore from 'ignore';
 
@@ -29,17 +29,21 @@ export function siteFiles(folder: string, ignoreText: string): string[] {
   return files;
 }
 
-/** Copies the files into `site` (real copies, never links) and makes the whole site read-only, as a mounted package. */
-export function writeReadOnlySite(folder: string, files: readonly string[], site: string): void {
+/**
+ * Puts the files into `site` and makes it read-only, as App Service mounts the package. `linkFiles` (for a process
+ * that runs as another user than the files' owner) hard-links them and locks only the folders, so the shared inodes'
+ * modes are never changed; otherwise each file is a real copy, made read-only too.
+ */
+export function writeReadOnlySite(folder: string, files: readonly string[], site: string, linkFiles: boolean): void {
   for (const file of files) {
     mkdirSync(path.dirname(path.join(site, file)), { recursive: true });
-    copyFileSync(path.join(folder, file), path.join(site, file));
+    (linkFiles ? linkSync : copyFileSync)(path.join(folder, file), path.join(site, file));
   }
   const lock = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) lock(full);
-      else chmodSync(full, statSync(full).mode & 0o555);
+      else if (!linkFiles) chmodSync(full, statSync(full).mode & 0o555);
     }
     chmodSync(dir, 0o555);
   };
