@@ -44,6 +44,8 @@ beforeAll(async () => {
 afterAll(async () => {
   app?.kill();
   await Promise.all([azurite?.stop(), keyVault?.stop()]);
+  // The site's folders are locked (0555); only root could delete them as they are.
+  await run('chmod', ['-R', 'u+w', work]);
   rmSync(work, { recursive: true, force: true });
 });
 
