@@ -1,6 +1,6 @@
-// Azure resources for Intro 1:1: one Linux App Service (Node 20) that serves the bot, the REST API and the tab,
+// Azure resources for Intro 1:1: one Linux App Service (Node 22 LTS) that serves the bot, the REST API and the tab,
 // a Storage account whose Table service holds all state (so instances can scale out), a Key Vault key that wraps
-// each author's notes key (encryption at rest), and the Azure Bot.
+// each author's notes key (encryption at rest, notesKeyVault.bicep), and the Azure Bot.
 @maxLength(20)
 @minLength(4)
 @description('Prefix for every resource name.')
@@ -16,14 +16,17 @@ param botAadAppClientSecret string
 @description('Tenant of the bot\'s Entra app (BOT_TENANT_ID).')
 param botTenantId string = tenant().tenantId
 
-@description('Client id of the SSO Entra app used by the tab and the REST API (AAD_APP_CLIENT_ID).')
-param aadAppClientId string
-
-@description('Tenant of the SSO Entra app (AAD_APP_TENANT_ID).')
-param aadAppTenantId string = tenant().tenantId
-
-@description('Authority that issues the SSO tokens, e.g. https://login.microsoftonline.com/<tenant> (AAD_APP_OAUTH_AUTHORITY).')
+@description('Authority that issues the app\'s SSO tokens, e.g. https://login.microsoftonline.com/<tenant> (AAD_APP_OAUTH_AUTHORITY).')
 param aadAppOauthAuthority string
+
+@description('Host that issues tokens for the app\'s cloud (AAD_APP_OAUTH_AUTHORITY_HOST); Graph tokens come from it.')
+param aadAppOauthAuthorityHost string = 'https://login.microsoftonline.com'
+
+@description('Create Teams meetings through Microsoft Graph; needs admin consent for the permissions in docs/DEPLOY.md.')
+param useGraphCalendar bool = false
+
+@description('The Teams app id (TEAMS_APP_ID), for deep links to the personal tab.')
+param teamsAppId string
 
 @description('App Service plan SKU; B1 or above for Always On.')
 param webAppSku string = 'B1'
@@ -80,7 +83,7 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
     serverFarmId: serverfarm.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|22-lts'
       appCommandLine: 'node dist/src/index.js'
       alwaysOn: true
       healthCheckPath: '/readyz'
@@ -91,52 +94,12 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
   }
 }
 
-// Key Vault names: 3–24 letters, digits and hyphens, globally unique.
-var keyVaultName = 'intro-${uniqueString(resourceGroup().id, resourceBaseName)}'
-
-resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' = {
-  name: keyVaultName
-  location: location
-  properties: {
-    tenantId: tenant().tenantId
-    sku: {
-      family: 'A'
-      name: 'standard'
-    }
-    enableRbacAuthorization: true
-    enableSoftDelete: true
-    softDeleteRetentionInDays: 90
-    enablePurgeProtection: true
-  }
-}
-
-// The key-encryption key: it never leaves Key Vault; the app asks it to wrap and unwrap notes keys.
-resource notesKek 'Microsoft.KeyVault/vaults/keys@2023-07-01' = {
-  parent: keyVault
-  name: 'notes-kek'
-  properties: {
-    kty: 'RSA'
-    keySize: 3072
-    keyOps: [
-      'wrapKey'
-      'unwrapKey'
-    ]
-  }
-}
-
-// Key Vault Crypto User: wrap and unwrap with the vault's keys, nothing else.
-var keyVaultCryptoUser = subscriptionResourceId(
-  'Microsoft.Authorization/roleDefinitions',
-  '12338af0-0e69-4776-bea7-57ae8d297424'
-)
-
-resource webAppCanWrap 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(keyVault.id, webApp.id, keyVaultCryptoUser)
-  scope: keyVault
-  properties: {
-    roleDefinitionId: keyVaultCryptoUser
-    principalId: webApp.identity.principalId
-    principalType: 'ServicePrincipal'
+module notesKeyVault './notesKeyVault.bicep' = {
+  name: 'Notes-key-vault'
+  params: {
+    storageCreationTime: storageAccount.properties.creationTime
+    webAppPrincipalId: webApp.identity.principalId
+    location: location
   }
 }
 
@@ -176,16 +139,24 @@ resource webAppSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     BOT_PASSWORD: botAadAppClientSecret
     BOT_TENANT_ID: botTenantId
     BOT_DOMAIN: webApp.properties.defaultHostName
-    AAD_APP_CLIENT_ID: aadAppClientId
-    AAD_APP_TENANT_ID: aadAppTenantId
+    // One Entra app for the bot and SSO (teamsapp.yml says why): the API accepts tokens issued to the bot's app.
+    AAD_APP_CLIENT_ID: botAadAppClientId
+    AAD_APP_TENANT_ID: botTenantId
     AAD_APP_OAUTH_AUTHORITY: aadAppOauthAuthority
     STORAGE_CONNECTION_STRING: storageConnectionString
-    KEY_VAULT_KEY_ID: notesKek.properties.keyUriWithVersion
+    KEY_VAULT_KEY_ID: notesKeyVault.outputs.keyId
     REDIS_URL: redisUrl
+    TEAMS_APP_ID: teamsAppId
+    // Graph (calendar events with a Teams meeting) as the app itself, only once an admin has granted it the application
+    // permissions in README; empty means the local calendar (.ics invites).
+    GRAPH_CLIENT_SECRET: useGraphCalendar ? botAadAppClientSecret : ''
+    GRAPH_AUTHORITY_HOST: aadAppOauthAuthorityHost
+    // Signs invite links and team-plan cards, the same key on every instance. Storage key 2 is a secret Azure keeps and
+    // nothing else uses; it survives re-provisioning, and regenerating it in the portal rotates the signing key.
+    SIGNING_SECRET: storageAccount.listKeys().keys[1].value
+    // The site folder is read-only (WEBSITE_RUN_FROM_PACKAGE); /home is writable and kept across restarts.
+    DATA_DIR: '/home/data/intro-1on1'
   }
-  dependsOn: [
-    webAppCanWrap
-  ]
 }
 
 module azureBotRegistration './botRegistration/azurebot.bicep' = {

@@ -33,6 +33,9 @@ const envSchema = z.object({
 });
 type Env = z.infer<typeof envSchema>;
 
+/** Every environment variable the app reads (tests check that a deployment sets each one it needs). */
+export const ENVIRONMENT_VARIABLES = Object.keys(envSchema.shape) as readonly (keyof Env)[];
+
 /**
  * Name families only a deployment sets (Teams Toolkit's env files, infra/azure.bicep, the Bot Framework SDK's own
  * names). Any variable of a family with a value, read by this app or not (`AAD_APP_OBJECT_ID`, `GRAPH_TENANT_ID`),

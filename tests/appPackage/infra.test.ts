@@ -1,11 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { load } from 'js-yaml';
+import { ENVIRONMENT_VARIABLES } from '../../src/config';
+import { bicepAppSettings } from './bicepSettings';
 import { readEnvFile } from './envFile';
 
 const root = join(__dirname, '..', '..');
 const read = (path: string): string => readFileSync(join(root, path), 'utf8');
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)].map((m) => m[1]!);
+
+/** Settings src/config.ts reads that a deployment leaves to their defaults, and why. */
+const LEFT_TO_DEFAULTS: Record<string, string> = {
+  HOST: 'deployment mode listens on 0.0.0.0, which App Service needs',
+  PORT: 'App Service sets PORT for the container itself',
+  LOG_LEVEL: 'info',
+  BOT_SERVICE_URL_HOSTS: "Microsoft's documented Teams service hosts (config.ts TEAMS_SERVICE_URL_HOSTS)",
+  GRAPH_BASE_URL: 'public-cloud Graph; a sovereign cloud sets it by hand',
+  JOB_POLL_MS: '5 s',
+  SHUTDOWN_GRACE_MS: "10 s, within App Service's stop timeout",
+  NOTES_KEK: 'notes keys are wrapped in Key Vault (KEY_VAULT_KEY_ID); the two exclude each other',
+};
+
+/** App Service's own settings, read by the platform rather than the app. */
+const PLATFORM_SETTINGS = ['WEBSITE_RUN_FROM_PACKAGE', 'SCM_DO_BUILD_DURING_DEPLOYMENT'];
 
 /** Bicep parameters as name → whether they have a default value. */
 function bicepParams(text: string): Map<string, boolean> {
@@ -25,22 +43,32 @@ describe('infra/azure.bicep with infra/azure.parameters.json', () => {
     expect(given.filter((name) => !params.has(name))).toEqual([]);
   });
 
-  it('configures the web app with the settings src/config.ts reads', () => {
-    const settings = /resource webAppSettings[\s\S]*?properties: \{([\s\S]*?)\n {2}\}/.exec(bicep)?.[1] ?? '';
-    const names = [...settings.matchAll(/^\s+(\w+):/gm)].map((m) => m[1]);
-    expect(names).toEqual(
-      expect.arrayContaining([
-        ...['BOT_ID', 'BOT_PASSWORD', 'BOT_TENANT_ID', 'BOT_DOMAIN', 'AAD_APP_CLIENT_ID', 'AAD_APP_TENANT_ID'],
-        ...['AAD_APP_OAUTH_AUTHORITY', 'STORAGE_CONNECTION_STRING', 'NODE_ENV', 'WEBSITE_RUN_FROM_PACKAGE'],
-        'KEY_VAULT_KEY_ID',
-        'REDIS_URL',
-      ]),
+  it('sets every setting src/config.ts reads that a deployment needs, and only settings someone reads', () => {
+    const settings = bicepAppSettings(bicep);
+    const missing = ENVIRONMENT_VARIABLES.filter((name) => !settings.has(name) && !(name in LEFT_TO_DEFAULTS));
+    expect(missing).toEqual([]);
+    const unread = [...settings.keys()].filter(
+      (name) => !(ENVIRONMENT_VARIABLES as readonly string[]).includes(name) && !PLATFORM_SETTINGS.includes(name),
     );
+    expect(unread).toEqual([]);
+    // A default left out on purpose must not be set by the template at the same time.
+    expect(Object.keys(LEFT_TO_DEFAULTS).filter((name) => settings.has(name))).toEqual([]);
+  });
+
+  it('runs a supported Node LTS, is health-checked on /readyz and reaches Key Vault as itself', () => {
+    expect(bicep).toContain("linuxFxVersion: 'NODE|22-lts'");
     expect(bicep).toContain("healthCheckPath: '/readyz'");
     // The app wraps notes keys with a Key Vault key it reaches as its own identity (Key Vault Crypto User).
     expect(bicep).toContain("type: 'SystemAssigned'");
-    expect(bicep).toContain('12338af0-0e69-4776-bea7-57ae8d297424');
-    expect(bicep).toContain("linuxFxVersion: 'NODE|20-lts'");
+    const vault = read('infra/notesKeyVault.bicep');
+    expect(vault).toContain('12338af0-0e69-4776-bea7-57ae8d297424');
+    expect(vault).toContain('enablePurgeProtection: true');
+    // Named after the storage account's lifetime, so a deleted (soft-deleted, unpurgeable) vault never blocks the
+    // name when the resource group is created again.
+    expect(vault).toMatch(
+      /name: keyVaultName[\s\S]*var keyVaultName = .*storageCreationTime|var keyVaultName = .*storageCreationTime/,
+    );
+    expect(bicep).toContain('storageCreationTime: storageAccount.properties.creationTime');
     // Session changes between instances go through Azure Cache for Redis, over TLS only.
     expect(bicep).toContain("resource redis 'Microsoft.Cache/redis@");
     expect(bicep).toContain('enableNonSslPort: false');
@@ -58,6 +86,16 @@ describe('infra/azure.bicep with infra/azure.parameters.json', () => {
     expect(bot).toContain("msaAppType: 'SingleTenant'");
     expect(bot).toContain('msaAppTenantId: botTenantId');
     expect(bot).toContain("channelName: 'MsTeamsChannel'");
+  });
+});
+
+describe('teamsapp.local.yml', () => {
+  it('writes to .localConfigs only settings src/config.ts reads', () => {
+    const local = load(read('teamsapp.local.yml')) as { deploy: { uses: string; with: { envs?: object } }[] };
+    const step = local.deploy.find((s) => s.uses === 'file/createOrUpdateEnvironmentFile');
+    const written = Object.keys(step?.with.envs ?? {});
+    expect(written).toContain('TEAMS_APP_ID');
+    expect(written.filter((name) => !(ENVIRONMENT_VARIABLES as readonly string[]).includes(name))).toEqual([]);
   });
 });
 

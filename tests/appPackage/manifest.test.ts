@@ -125,14 +125,21 @@ describe('appPackage/manifest.json', () => {
     expect(history?.contentUrl).toBe(`https://${localEnv.BOT_DOMAIN}/tab/index.html?view=history`);
     expect(history?.scopes).toEqual(['personal']);
     expect(manifest.validDomains).toEqual([localEnv.BOT_DOMAIN]);
+    // One Entra app for the bot and SSO: resource-specific consent goes to this id, and the bot's meeting calls use it.
     expect(manifest.webApplicationInfo).toEqual({
-      id: localEnv.AAD_APP_CLIENT_ID,
-      resource: `api://${localEnv.BOT_DOMAIN}/${localEnv.AAD_APP_CLIENT_ID}`,
+      id: localEnv.BOT_ID,
+      resource: `api://${localEnv.BOT_DOMAIN}/${localEnv.BOT_ID}`,
     });
+    // Each meeting permission twice: for meetings in a chat (.Chat) and, since the tab is offered in team scope, for
+    // channel meetings (.Group). Meeting start/end events, the bot's participant check, and sharing the agenda and
+    // timer to the stage (meeting.shareAppContentToStage, on behalf of the presenter).
     expect(manifest.authorization.permissions.resourceSpecific).toEqual([
       { name: 'OnlineMeeting.ReadBasic.Chat', type: 'Application' },
-      // Sharing the agenda and timer to the meeting stage (meeting.shareAppContentToStage).
+      { name: 'ChannelMeeting.ReadBasic.Group', type: 'Application' },
+      { name: 'OnlineMeetingParticipant.Read.Chat', type: 'Application' },
+      { name: 'ChannelMeetingParticipant.Read.Group', type: 'Application' },
       { name: 'MeetingStage.Write.Chat', type: 'Delegated' },
+      { name: 'ChannelMeetingStage.Write.Group', type: 'Delegated' },
     ]);
   });
 });
@@ -190,7 +197,7 @@ describe('npm run package', () => {
   it('fails naming the placeholders without a value', async () => {
     await expect(packageWith('TEAMS_APP_ID=\nAPP_NAME_SUFFIX=dev\nBOT_DOMAIN=example.org\n')).rejects.toMatchObject({
       code: 1,
-      stderr: expect.stringContaining('No value for ${{TEAMS_APP_ID}}, ${{BOT_ID}}, ${{AAD_APP_CLIENT_ID}}.'),
+      stderr: expect.stringContaining('No value for ${{TEAMS_APP_ID}}, ${{BOT_ID}}.'),
     });
   });
 

@@ -78,7 +78,7 @@ function expectDeployment(config: Config): void {
 it('every variable name the app or its deployment files use is a deployment setting or listed as local-safe', () => {
   const names = everyVariableName();
   // The extraction found the names it must: a broken reader cannot pass an empty table.
-  expect(names).toEqual(expect.arrayContaining(['BOT_ID', 'AAD_APP_OBJECT_ID', 'SECRET_BOT_PASSWORD', 'PORT']));
+  expect(names).toEqual(expect.arrayContaining(['BOT_ID', 'BOT_OBJECT_ID', 'SECRET_BOT_PASSWORD', 'PORT']));
   expect(namesTheAppReads()).toEqual(expect.arrayContaining(['KEY_VAULT_KEY_ID', 'NOTES_KEK']));
   const unclassified = names.filter((name) => !isDeploymentSetting(name) && !(name in NOT_DEPLOYMENT));
   expect(unclassified).toEqual([]);
