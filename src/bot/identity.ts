@@ -9,18 +9,22 @@ export function tenantOf(activity: Partial<Activity>): unknown {
   return activity.conversation?.tenantId ?? channelData?.tenant?.id;
 }
 
+/** The activity's tenant; with `allowNonGuid` (never in production) a non-GUID test tenant maps to a derived GUID. */
+export function tenantIdOf(activity: Partial<Activity>, allowNonGuid: boolean): TenantId | undefined {
+  const raw = tenantOf(activity);
+  const parsed = parseTenantId(raw);
+  if (parsed || !allowNonGuid || typeof raw !== 'string' || raw === '') return parsed;
+  return derivedGuid(`tenant|${raw}`) as TenantId;
+}
+
 /**
  * Who sent an activity: the tenant and Entra object id Teams gives. With `allowNonGuid` (never in production),
  * non-GUID ids such as the Agents Playground's are mapped to derived GUIDs so local runs work.
  */
 export function callerOf(activity: Partial<Activity>, allowNonGuid: boolean): Caller | undefined {
-  const rawTenant = tenantOf(activity);
+  const tenantId = tenantIdOf(activity, allowNonGuid);
   const rawUser = activity.from?.aadObjectId;
-  let tenantId = parseTenantId(rawTenant);
   let userId = parseUserId(rawUser);
-  if (allowNonGuid && typeof rawTenant === 'string' && rawTenant !== '' && !tenantId) {
-    tenantId = derivedGuid(`tenant|${rawTenant}`) as TenantId;
-  }
   if (allowNonGuid && typeof rawUser === 'string' && rawUser !== '' && !userId) {
     userId = derivedGuid(`user|${rawUser}`) as UserId;
   }
