@@ -54,6 +54,7 @@ it('installs in the team, plans privately from the channel, confirms, shows prog
   await playground.submit(personal, planEvent.message?.messageId, { ...submitData(plan), ...inputsOf(plan) });
   const done = await playground.botMessage(personal, (json) => json.includes('scheduled with'));
   expect(textsOf(cardOf(done))).toContain(`5 intro 1:1s scheduled with ${team.name}`);
+  expect(JSON.stringify(cardOf(done)).match(/Add to calendar \(\.ics\)\]\(http[^)]+\.ics\?/g)).toHaveLength(5);
 
   // 6. `team` shows progress.
   await playground.say(personal, 'team');
