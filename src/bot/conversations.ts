@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { ConversationStore } from '../app/ports';
 import { derivedGuid } from '../derivedGuid';
 import { parseUserId, type UserId } from '../domain/ids';
-import { callerOf, tenantIdOf } from './identity';
+import { callerOf, senderZoneOf, tenantIdOf } from './identity';
 
 /** True when the activity says the bot itself was just added (installed) to the conversation. */
 export function isBotAdded(activity: Partial<Activity>): boolean {
@@ -87,6 +87,7 @@ export async function rememberConversation(
   }
   const reference = referenceOf(activity);
   // Kept with the reference so proactive cards show times in the person's own zone.
-  if (activity.localTimezone) reference.localTimezone = activity.localTimezone;
+  const zone = senderZoneOf(activity);
+  if (zone) reference.localTimezone = zone;
   await store.save(caller.tenantId, caller.userId, reference);
 }

@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import type { Caller } from '../app/caller';
 import { derivedGuid } from '../derivedGuid';
 import { parseTenantId, parseUserId, type TenantId, type UserId } from '../domain/ids';
+import { isTimeZone } from '../domain/schedule';
 
 /** The tenant id an activity carries, unvalidated: the conversation's, else the Teams channel data's. */
 export function tenantOf(activity: Partial<Activity>): unknown {
@@ -30,4 +31,17 @@ export function callerOf(activity: Partial<Activity>, allowNonGuid: boolean): Ca
   }
   if (!tenantId || !userId) return undefined;
   return { tenantId, userId, name: activity.from?.name?.trim() || 'You' };
+}
+
+/**
+ * The sender's IANA time zone: the activity's `localTimezone`, else the `timezone` of its `clientInfo` entity (some
+ * clients send only that); undefined when neither names a real zone.
+ */
+export function senderZoneOf(activity: Partial<Activity>): string | undefined {
+  const clientInfo = (activity.entities ?? []).find((entity) => entity.type === 'clientInfo') as
+    { timezone?: unknown } | undefined;
+  for (const zone of [activity.localTimezone, clientInfo?.timezone]) {
+    if (typeof zone === 'string' && isTimeZone(zone)) return zone;
+  }
+  return undefined;
 }

@@ -79,6 +79,12 @@ describe('conversation references', () => {
     expect(await conversations.get(tenantId, userId)).toMatchObject({ conversation: { id: 'a:second' } });
   });
 
+  it('keeps the zone a client names only in its clientInfo entity, for proactive cards in the reader’s zone', async () => {
+    const activity = messageActivity(stub.serviceUrl, 'help');
+    await post({ ...activity, entities: [{ type: 'clientInfo', locale: 'en-US', timezone: 'Asia/Tokyo' }] });
+    expect(await conversations.get(tenantId, userId)).toMatchObject({ localTimezone: 'Asia/Tokyo' });
+  });
+
   it('takes the tenant from channelData when the conversation lacks it', async () => {
     const activity = messageActivity(stub.serviceUrl, 'help');
     delete (activity.conversation as Record<string, unknown>).tenantId;
