@@ -1,6 +1,6 @@
 import type { ConversationStore } from '../app/ports';
 import type { ServiceUrlPolicy } from '../config';
-import { parseUserId } from '../domain/ids';
+import { storedKeyOf } from './conversations';
 import { isAllowedServiceUrl } from './serviceUrls';
 
 /** Disallowed references forgotten per lookup before giving up (the rest go on later lookups). */
@@ -25,7 +25,7 @@ export function allowedConversations(inner: ConversationStore, policy: ServiceUr
       for (let tries = 0; tries < MAX_PURGES; tries++) {
         const reference = await inner.anyInTenant(tenantId);
         if (!reference || allowed(reference)) return reference;
-        const owner = parseUserId((reference['user'] as { aadObjectId?: unknown } | undefined)?.aadObjectId);
+        const owner = storedKeyOf(reference);
         if (!owner) return undefined;
         await inner.delete(tenantId, owner);
       }

@@ -22,7 +22,7 @@ export interface BotAuth {
 export interface BotDeps {
   /** botbuilder Storage for teams-ai turn state. */
   readonly storage: Storage;
-  /** Where personal-chat conversation references are kept for proactive messages. */
+  /** Where conversation references are kept: personal chats for proactive messages, meeting chats and teams. */
   readonly conversations: ConversationStore;
   /** Base logger; each turn logs through a child tagged with its activity id (see `setTurnLogger`). */
   readonly logger: Logger;
@@ -57,8 +57,9 @@ export function createBot(deps: BotDeps): { adapter: TeamsAdapter; app: Applicat
     // Replies are immediate; a typing indicator would only add traffic.
     startTypingTimer: false,
   });
+  const allowNonGuidIds = deps.flows?.allowNonGuidIds ?? false;
   app.turn('beforeTurn', async (context) => {
-    await rememberConversation(context, deps.conversations, turnLogger(context, deps.logger));
+    await rememberConversation(context, deps.conversations, turnLogger(context, deps.logger), allowNonGuidIds);
     return true;
   });
   const flows = deps.flows && createFlowHandlers(deps.flows);
@@ -68,6 +69,7 @@ export function createBot(deps: BotDeps): { adapter: TeamsAdapter; app: Applicat
     await welcome(context);
   });
   if (flows) {
+    app.activity(ActivityTypes.InstallationUpdate, (context) => flows.teamInstalled(context));
     app.adaptiveCards.actionSubmit(TEAM_PLAN_VERB, (context) => flows.teamConfirm(context));
     app.adaptiveCards.actionSubmit(TEAM_PICK_VERB, (context) => flows.teamPick(context));
     app.adaptiveCards.actionSubmit(TEAM_NEWCOMER_VERB, (context) => flows.teamNewcomer(context));

@@ -17,6 +17,7 @@ import { handleScheduleSubmit, sendScheduleCard, zoneOf, type ScheduleFlowDeps }
 import { sendCard } from './send';
 import { turnLogger } from './turnLogger';
 import type { Logger } from '../log';
+import { createTeamEvents } from './teamEvents';
 import { createTeamFlow, type TeamFlowSettings } from './teamFlow';
 
 /** What the bot's flows need from the composition root. */
@@ -86,13 +87,15 @@ function meetingEventOf(context: TurnContext, deps: BotFlowDeps): MeetingEvent |
 export function createFlowHandlers(deps: BotFlowDeps) {
   const flows = deps.flows;
   const team = createTeamFlow(deps);
+  const teamEvents = createTeamEvents(deps);
   return {
     meet: team.meet,
     team: team.progress,
     teamPick: team.pick,
     teamConfirm: team.confirm,
     teamNewcomer: team.newcomer,
-    teamMembersAdded: team.membersAdded,
+    teamMembersAdded: teamEvents.membersAdded,
+    teamInstalled: teamEvents.installed,
     schedule: withCaller(deps, (context, caller) => sendScheduleCard(context, deps, caller)),
     scheduleSubmit: withCaller(deps, (context, caller) =>
       handleScheduleSubmit(context, deps, caller, context.activity.value),

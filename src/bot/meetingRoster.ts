@@ -4,6 +4,7 @@ import type { ConversationStore, MeetingRoster } from '../app/ports';
 import { parseUserId, type MeetingKey, type TenantId, type UserId } from '../domain/ids';
 import type { Person } from '../domain/intro';
 import type { Logger } from '../log';
+import { statusOf } from './connectorErrors';
 
 /** What the Bot Framework roster needs: the bot's adapter and where it already reaches people. */
 export interface BotMeetingRosterDeps {
@@ -11,13 +12,6 @@ export interface BotMeetingRosterDeps {
   readonly botAppId?: string;
   readonly conversations: ConversationStore;
   readonly logger: Logger;
-}
-
-/** The HTTP status of a failed connector call, when it has one. */
-function statusOf(error: unknown): number | undefined {
-  const failed = error as { statusCode?: unknown; response?: { status?: unknown } } | undefined;
-  const status = failed?.statusCode ?? failed?.response?.status;
-  return typeof status === 'number' ? status : undefined;
 }
 
 /** What a question to Teams gave: its answer, the connector's failure, or no conversation to ask through. */

@@ -19,6 +19,7 @@ import {
   type ScheduleValues,
 } from './cards/scheduleCard';
 import { derivedGuid } from '../derivedGuid';
+import { senderZoneOf } from './identity';
 import { alreadyUsedText, cardIntroId, replaceSubmittedCard, scheduleOnce } from './scheduleOnce';
 import { sendCard } from './send';
 
@@ -74,10 +75,9 @@ export function defaultValues(now: number, timeZone: string): ScheduleValues {
   };
 }
 
-/** The user's IANA zone from the activity, else UTC. */
+/** The user's IANA zone from the activity (`localTimezone` or client info), else UTC. */
 export function zoneOf(context: TurnContext): string {
-  const zone = context.activity.localTimezone;
-  return zone && isTimeZone(zone) ? zone : 'UTC';
+  return senderZoneOf(context.activity) ?? 'UTC';
 }
 
 /** Sends a schedule card, fresh or with the user's values and an error. */

@@ -2,26 +2,25 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Caller } from '../app/caller';
 import type { FlowDeps } from '../app/flowDeps';
-import type { FreeBusy, TeamPlanStore } from '../app/ports';
+import type { FreeBusy, InstalledTeam, TeamPlanStore } from '../app/ports';
 import { confirmPlan, planTeam } from '../app/teamPlan';
 import type { TeamPlanDeps } from '../app/teamPlanSupport';
-import { newcomerJoined, teamProgress } from '../app/teamProgress';
+import { teamProgress } from '../app/teamProgress';
 import type { Signer } from '../app/ports';
-import { parseTenantId, type TenantId } from '../domain/ids';
 import { epochToZoned, isTimeZone } from '../domain/schedule';
 import type { TeamPlan } from '../domain/teamPlan';
 import type { Logger } from '../log';
 import type { AdaptiveCard } from './cards/card';
-import { newcomerCard, teamChoiceCard, teamProgressCard } from './cards/teamCards';
+import { teamChoiceCard, teamProgressCard } from './cards/teamCards';
 import { planConfirmedCard, planRows, teamPlanCard } from './cards/teamPlanCard';
-import { callerOf, tenantOf } from './identity';
-import { derivedGuid } from '../derivedGuid';
+import { callerOf, tenantIdOf } from './identity';
 import { sendPrivately } from './privateChat';
 import { CONFIRM_PLAN_REPLIES, replyTo, TEAM_PLAN_REPLIES } from './replies';
 import { sendScheduleCard, zoneOf } from './scheduleFlow';
 import { cardMessage } from './send';
 import { issuePlanStamp, readPlanSubmit } from './teamPlanSubmit';
-import { contextRoster, entraIdOf, recordTeamInstall, teamMember, teamOf } from './teamRoster';
+import { lookUpMember, MEMBERS_UNAVAILABLE, NO_ENTRA_ID, plannerOf } from './teamMembership';
+import { contextRoster, recordTeamInstall, teamOf } from './teamRoster';
 
 /** What "meet my team" needs from the composition root. */
 export interface TeamFlowSettings {
@@ -43,19 +42,11 @@ export interface TeamFlowDeps {
 /** What the bot says in a channel: only that a plan was sent privately. */
 export const SENT_PRIVATELY = 'I sent you an intro plan in our personal chat. Only you can see it.';
 const ELSEWHERE = 'I plan team intros from a team channel (mention me there) or in our personal chat.';
-const NO_IDENTITY = 'I can only do that for a signed-in Teams user.';
 const PERSONAL_ONLY = 'I only do that in our personal chat, to keep your plans private.';
 
 const card = (content: AdaptiveCard) => cardMessage(content);
 
-function tenantIdOf(context: TurnContext, allowNonGuid: boolean): TenantId | undefined {
-  const raw = tenantOf(context.activity);
-  const parsed = parseTenantId(raw);
-  if (parsed || !allowNonGuid || typeof raw !== 'string' || raw === '') return parsed;
-  return derivedGuid(`tenant|${raw}`) as TenantId;
-}
-
-/** The "meet my team" flow: plans, confirmation, progress, installs and newcomers. */
+/** The "meet my team" flow: plans, their confirmation, progress, and the newcomer card's button. */
 export function createTeamFlow(deps: TeamFlowDeps) {
   const planDeps: TeamPlanDeps = { ...deps.flows, ...deps.teams };
   const maxPerDay = deps.teams.maxPerDay ?? 3;
@@ -70,7 +61,7 @@ export function createTeamFlow(deps: TeamFlowDeps) {
   const personal =
     (action: (context: TurnContext, caller: Caller) => Promise<void>) => async (context: TurnContext) => {
       const caller = callerOf(context.activity, deps.allowNonGuidIds);
-      if (!caller) return void (await context.sendActivity(NO_IDENTITY));
+      if (!caller) return void (await context.sendActivity(NO_ENTRA_ID));
       if (context.activity.conversation?.conversationType !== 'personal') {
         return void (await context.sendActivity(PERSONAL_ONLY));
       }
@@ -78,18 +69,27 @@ export function createTeamFlow(deps: TeamFlowDeps) {
     };
 
   /** "meet my team" in a channel: the plan goes to the leader's personal chat; the channel hears only that. */
-  const inChannel = async (context: TurnContext, caller: Caller) => {
+  const inChannel = async (context: TurnContext) => {
     const team = teamOf(context.activity);
     if (!team) return void (await context.sendActivity(ELSEWHERE));
     // A shared channel lets people outside the host team post: only the team's own members get its roster.
-    const me = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
-    if (!(await teamMember(context, team.id, me))) {
-      return void (await context.sendActivity('Only members of this team can plan intros with it.'));
-    }
-    await recordTeamInstall(context, deps.teams.teamPlans, deps.flows.clock.now(), caller.tenantId, true);
+    // A channel message names no team: the install event did.
+    const tenantId = tenantIdOf(context.activity, deps.allowNonGuidIds);
+    const name = team.name ?? (tenantId && (await deps.teams.teamPlans.getTeam(tenantId, team.id)))?.name;
+    const lookup = await lookUpMember(context, team.id, context.activity.from ?? {});
+    const planner = plannerOf(context, name, lookup, deps.allowNonGuidIds);
+    if (!planner.ok) return void (await context.sendActivity(planner.error.message));
+    const caller = planner.value;
+    const installed = await recordTeamInstall(
+      context,
+      deps.teams.teamPlans,
+      deps.flows.clock.now(),
+      caller.tenantId,
+      true,
+    );
     const stored = (await deps.flows.conversations.get(caller.tenantId, caller.userId))?.localTimezone;
     const zone = typeof stored === 'string' && isTimeZone(stored) ? stored : zoneOf(context);
-    const plan = await makePlan(context, caller, team, zone);
+    const plan = await makePlan(context, caller, { id: team.id, name: installed?.name ?? name ?? 'your team' }, zone);
     if (!plan.ok) return void (await context.sendActivity(replyTo(TEAM_PLAN_REPLIES, plan.error)));
     const to = { tenantId: caller.tenantId, userId: caller.userId, teamsId: context.activity.from?.id };
     const sent = await sendPrivately(
@@ -104,32 +104,45 @@ export function createTeamFlow(deps: TeamFlowDeps) {
     );
   };
 
-  /** "meet my team" in personal chat: the teams the bot is in that the person belongs to. */
+  /**
+   * "meet my team" in personal chat: the teams the bot was installed in, checked against each roster, so "not
+   * installed in any team you belong to" is said only when Teams answered for every one of them.
+   */
   const offerTeams = async (context: TurnContext, caller: Caller) => {
-    const me = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
-    const teams = [];
-    for (const team of await deps.teams.teamPlans.listTeams(caller.tenantId)) {
-      if (await teamMember(context, team.teamId, me)) teams.push(team);
+    const installed = await deps.teams.teamPlans.listTeams(caller.tenantId);
+    const teams: InstalledTeam[] = [];
+    let unavailable = false;
+    let refusal: string | undefined;
+    for (const team of installed) {
+      const lookup = await lookUpMember(context, team.teamId, context.activity.from ?? {});
+      const planner = plannerOf(context, team.name, lookup, deps.allowNonGuidIds);
+      if (planner.ok) teams.push(team);
+      else if (lookup.kind === 'unavailable') unavailable = true;
+      else if (lookup.kind === 'member') refusal = planner.error.message;
     }
-    await context.sendActivity(card(teamChoiceCard(teams)));
+    const instead = unavailable ? MEMBERS_UNAVAILABLE : refusal;
+    if (teams.length === 0 && instead) return void (await context.sendActivity(instead));
+    await context.sendActivity(card(teamChoiceCard(teams, installed.length > 0)));
   };
 
   return {
     meet: async (context: TurnContext) => {
-      const caller = callerOf(context.activity, deps.allowNonGuidIds);
-      if (!caller) return void (await context.sendActivity(NO_IDENTITY));
       const type = context.activity.conversation?.conversationType;
-      if (type === 'channel') return inChannel(context, caller);
-      if (type === 'personal') return offerTeams(context, caller);
-      await context.sendActivity(ELSEWHERE);
+      if (type === 'channel') return inChannel(context);
+      if (type !== 'personal') return void (await context.sendActivity(ELSEWHERE));
+      const caller = callerOf(context.activity, deps.allowNonGuidIds);
+      if (!caller) return void (await context.sendActivity(NO_ENTRA_ID));
+      await offerTeams(context, caller);
     },
     pick: personal(async (context, caller) => {
       const teamId = z.object({ teamId: z.string().min(1).max(200) }).safeParse(context.activity.value);
       const team = teamId.success ? await deps.teams.teamPlans.getTeam(caller.tenantId, teamId.data.teamId) : undefined;
-      const me = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '';
-      if (!team || !(await teamMember(context, team.teamId, me))) {
+      if (!team) {
         return void (await context.sendActivity('I could not find that team. Type "meet my team" to choose again.'));
       }
+      const lookup = await lookUpMember(context, team.teamId, context.activity.from ?? {});
+      const planner = plannerOf(context, team.name, lookup, deps.allowNonGuidIds);
+      if (!planner.ok) return void (await context.sendActivity(planner.error.message));
       const plan = await makePlan(context, caller, { id: team.teamId, name: team.name }, zoneOf(context));
       await context.sendActivity(plan.ok ? planCard(caller, plan.value) : replyTo(TEAM_PLAN_REPLIES, plan.error));
     }),
@@ -171,31 +184,5 @@ export function createTeamFlow(deps: TeamFlowDeps) {
       };
       await sendScheduleCard(context, deps, caller, { timeZone: zone, values });
     }),
-    /** A team conversationUpdate: records an install, or nudges the leaders who planned that team about newcomers. */
-    membersAdded: async (context: TurnContext) => {
-      const tenantId = tenantIdOf(context, deps.allowNonGuidIds);
-      if (await recordTeamInstall(context, deps.teams.teamPlans, deps.flows.clock.now(), tenantId)) return;
-      const team = teamOf(context.activity);
-      const event = (context.activity.channelData as { eventType?: unknown } | undefined)?.eventType;
-      if (!team || !tenantId || event !== 'teamMemberAdded') return;
-      for (const added of context.activity.membersAdded ?? []) {
-        const account = (await teamMember(context, team.id, added.id)) ?? added;
-        const id = entraIdOf(account, deps.allowNonGuidIds) ?? entraIdOf(added, deps.allowNonGuidIds);
-        if (!id) continue;
-        const newcomer = { id, name: account.name?.trim() || 'A new colleague' };
-        for (const nudge of await newcomerJoined(planDeps, tenantId, team.id, newcomer)) {
-          const leader = await teamMember(context, team.id, nudge.leader.id);
-          const to = { tenantId, userId: nudge.leader.id, teamsId: leader?.id };
-          const sent = await sendPrivately(
-            context,
-            deps.flows.conversations,
-            deps.teams.botAppId,
-            to,
-            card(newcomerCard(nudge)),
-          );
-          if (!sent) deps.logger.info('newcomer nudge: a leader was not reachable');
-        }
-      }
-    },
   };
 }

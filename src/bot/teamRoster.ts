@@ -1,17 +1,17 @@
 import { TeamsInfo, type Activity, type ChannelAccount, type TurnContext } from 'botbuilder';
-import type { RosterMember, TeamPlanStore, TeamRoster } from '../app/ports';
+import type { InstalledTeam, RosterMember, TeamPlanStore, TeamRoster } from '../app/ports';
 import type { UserId } from '../domain/ids';
 import { parseUserId, type TenantId } from '../domain/ids';
 import { fail, ok } from '../domain/result';
 import type { Logger } from '../log';
-import { isBotAdded } from './conversations';
+import { isInstall } from './conversations';
 import { derivedGuid } from '../derivedGuid';
 
-/** The team an activity comes from (channel messages and team events carry it in channel data). */
-export function teamOf(activity: Partial<Activity>): { id: string; name: string } | undefined {
+/** The team an activity comes from (channel messages and team events carry it in channel data; only events name it). */
+export function teamOf(activity: Partial<Activity>): { id: string; name?: string } | undefined {
   const team = (activity.channelData as { team?: { id?: unknown; name?: unknown } } | undefined)?.team;
   if (typeof team?.id !== 'string' || team.id === '') return undefined;
-  return { id: team.id, name: typeof team.name === 'string' && team.name.trim() !== '' ? team.name : 'your team' };
+  return typeof team.name === 'string' && team.name.trim() !== '' ? { id: team.id, name: team.name } : { id: team.id };
 }
 
 /** A Teams account's Entra id (mapped to a derived GUID for non-GUID test ids when allowed). */
@@ -42,22 +42,10 @@ export function contextRoster(context: TurnContext, allowNonGuid: boolean, logge
   };
 }
 
-/** One team member's account (`GET …/members/{id}`), or undefined when they are not in the team or it failed. */
-export async function teamMember(
-  context: TurnContext,
-  teamId: string,
-  userId: string,
-): Promise<ChannelAccount | undefined> {
-  try {
-    return await TeamsInfo.getTeamMember(context, teamId, userId);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Records the team when the bot is installed in one (a team `conversationUpdate` adding the bot), or, with
- * `fromChannel`, when someone talks to it in one of the team's channels (an install the bot missed).
+ * Records the team when the bot is installed in one (a team `installationUpdate` adding the app, or the
+ * `conversationUpdate` adding the bot), or, with `fromChannel`, when someone talks to it in one of the team's
+ * channels (an install the bot missed).
  */
 export async function recordTeamInstall(
   context: TurnContext,
@@ -65,15 +53,18 @@ export async function recordTeamInstall(
   now: number,
   tenantId: TenantId | undefined,
   fromChannel = false,
-): Promise<boolean> {
+): Promise<InstalledTeam | undefined> {
   const activity = context.activity;
   const team = teamOf(activity);
-  if (!team || !tenantId || !(fromChannel || isBotAdded(activity)) || !activity.serviceUrl) return false;
-  await store.saveTeam(tenantId, {
+  if (!team || !tenantId || !(fromChannel || isInstall(activity)) || !activity.serviceUrl) return undefined;
+  // A channel message names no team: keep the name (and install time) the install event gave.
+  const known = await store.getTeam(tenantId, team.id);
+  const installed: InstalledTeam = {
     teamId: team.id,
-    name: team.name,
+    name: team.name ?? known?.name ?? 'your team',
     serviceUrl: activity.serviceUrl,
-    installedAt: new Date(now).toISOString(),
-  });
-  return true;
+    installedAt: fromChannel && known ? known.installedAt : new Date(now).toISOString(),
+  };
+  await store.saveTeam(tenantId, installed);
+  return installed;
 }

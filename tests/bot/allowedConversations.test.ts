@@ -1,4 +1,5 @@
 import { allowedConversations } from '../../src/bot/allowedConversations';
+import { sharedConversationKey } from '../../src/bot/conversations';
 import { openSqliteStore } from '../../src/store/sqlite/openSqliteStore';
 import { newTenant, newUser } from '../store/fixtures';
 import { tempDirs } from '../store/support/tempDir';
@@ -37,6 +38,23 @@ describe('allowedConversations', () => {
     await store.conversations.save(tenantId, good, ref('https://smba.trafficmanager.net/emea/', good));
     expect(await refs.anyInTenant(tenantId)).toMatchObject({ serviceUrl: 'https://smba.trafficmanager.net/emea/' });
     for (const userId of bad) expect(await store.conversations.get(tenantId, userId)).toBeUndefined();
+    await store.close();
+  });
+
+  it('forgets a bad meeting chat reference under its own key, never a person’s', async () => {
+    const store = openSqliteStore(dirs.make());
+    const refs = allowedConversations(store.conversations, policy);
+    const tenantId = newTenant();
+    const chat = '19:meeting_bad@thread.v2';
+    const meetingChat = {
+      serviceUrl: 'https://evil.example.com/',
+      conversation: { id: chat, conversationType: 'groupChat' },
+    };
+    await store.conversations.save(tenantId, sharedConversationKey(chat), meetingChat);
+    expect(await refs.anyInTenant(tenantId)).toBeUndefined();
+    expect(await store.conversations.get(tenantId, sharedConversationKey(chat))).toBeUndefined();
+    await refs.save(tenantId, sharedConversationKey(chat), meetingChat);
+    expect(await store.conversations.get(tenantId, sharedConversationKey(chat))).toBeUndefined();
     await store.close();
   });
 });

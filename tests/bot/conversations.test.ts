@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { parseTenantId, parseUserId, type TenantId, type UserId } from '../../src/domain/ids';
 import { APOLOGY } from '../../src/bot/handlers';
+import { sharedConversationKey } from '../../src/bot/conversations';
 import type { ConversationStore } from '../../src/app/ports';
 import { openSqliteStore } from '../../src/store/sqlite/openSqliteStore';
 import type { Store } from '../../src/store/store';
@@ -78,6 +79,12 @@ describe('conversation references', () => {
     expect(await conversations.get(tenantId, userId)).toMatchObject({ conversation: { id: 'a:second' } });
   });
 
+  it('keeps the zone a client names only in its clientInfo entity, for proactive cards in the reader’s zone', async () => {
+    const activity = messageActivity(stub.serviceUrl, 'help');
+    await post({ ...activity, entities: [{ type: 'clientInfo', locale: 'en-US', timezone: 'Asia/Tokyo' }] });
+    expect(await conversations.get(tenantId, userId)).toMatchObject({ localTimezone: 'Asia/Tokyo' });
+  });
+
   it('takes the tenant from channelData when the conversation lacks it', async () => {
     const activity = messageActivity(stub.serviceUrl, 'help');
     delete (activity.conversation as Record<string, unknown>).tenantId;
@@ -93,6 +100,50 @@ describe('conversation references', () => {
     await post(activity);
     expect(await conversations.get(tenantId, userId)).toBeUndefined();
     expect(stub.activities.filter(isMessage).map((recorded) => recorded.replyToId)).toEqual([activity.id]);
+  });
+});
+
+describe('meeting chats and teams', () => {
+  it.each([
+    [
+      'a meeting chat',
+      { conversationType: 'groupChat', conversationId: '19:meeting_abc@thread.v2' },
+      { meeting: { id: 'MCMxOTptZWV0aW5n' } },
+    ],
+    [
+      'a team',
+      { conversationType: 'channel', conversationId: '19:general@thread.tacv2' },
+      { team: { id: '19:general@thread.tacv2' } },
+    ],
+  ] as const)(
+    'saves %s under its own key when the app is added, without who added it',
+    async (_case, options, data) => {
+      await post(messageActivity(stub.serviceUrl, 'help'));
+      const install = installActivity(stub.serviceUrl, options);
+      await post({ ...install, channelData: { tenant: { id: TENANT_ID }, ...data } });
+      const shared = await conversations.get(tenantId, sharedConversationKey(options.conversationId));
+      expect(shared).toMatchObject({ serviceUrl: stub.serviceUrl, conversation: { id: options.conversationId } });
+      expect(shared).not.toHaveProperty('user');
+      // The installer's own personal chat stays theirs.
+      expect(await conversations.get(tenantId, userId)).toMatchObject({
+        conversation: { conversationType: 'personal' },
+      });
+    },
+  );
+
+  it('saves neither a plain group chat nor a message in a meeting chat', async () => {
+    const group = installActivity(stub.serviceUrl, {
+      conversationType: 'groupChat',
+      conversationId: '19:group@thread.v2',
+    });
+    await post(group);
+    const said = messageActivity(stub.serviceUrl, 'help', {
+      conversationType: 'groupChat',
+      conversationId: '19:meeting_said@thread.v2',
+    });
+    await post(said);
+    for (const id of ['19:group@thread.v2', '19:meeting_said@thread.v2'])
+      expect(await conversations.get(tenantId, sharedConversationKey(id))).toBeUndefined();
   });
 });
 

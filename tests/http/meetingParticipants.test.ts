@@ -1,4 +1,5 @@
-import { messageActivity, postActivity } from '../support/activities';
+import { randomUUID } from 'node:crypto';
+import { BOT, baseActivity, messageActivity, postActivity } from '../support/activities';
 import { startConnectorStub, type ConnectorStub } from '../support/connectorStub';
 import { LEADER, MEMBER, OUTSIDER, TENANT, startTestApp, type TestApp, type TestUser } from '../support/testApp';
 
@@ -99,5 +100,64 @@ describe('meeting intro: participants only, led by the organizer', () => {
     const body = JSON.stringify(await member.json());
     expect(body).toContain('awaitingMember');
     expect(body).not.toContain(LEADER.name);
+  });
+});
+
+/** Deployment's rule (a participant must be confirmed) when the app was only ever added to the meeting itself. */
+describe('meeting intro after a meeting-only install (no personal chat with the bot)', () => {
+  let app: TestApp;
+  let connector: ConnectorStub;
+  beforeAll(async () => {
+    [app, connector] = await Promise.all([
+      startTestApp({}, { config: { requireConfirmedParticipant: true } }),
+      startConnectorStub(),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([app.stop(), connector.stop()]);
+  });
+
+  /** What Teams sends when the app is added to a meeting: the bot joins the meeting's group chat. */
+  const installs: [string, (meeting: string) => Record<string, unknown>][] = [
+    ['conversationUpdate adding the bot', () => ({ type: 'conversationUpdate', membersAdded: [{ ...BOT }] })],
+    ['installationUpdate', () => ({ type: 'installationUpdate', action: 'add' })],
+  ];
+
+  it.each(installs)('confirms the leader and the member through the meeting chat saved on %s', async (_, kind) => {
+    // A tenant of its own each time: the bot knows no conversation in it yet.
+    const tid = randomUUID();
+    const leader = { ...LEADER, tid };
+    const member = { ...MEMBER, tid };
+    const meeting = Buffer.from(`0#19:meeting_${randomUUID()}@thread.v2`).toString('base64');
+    connector.setMeetingParticipants(meeting, [
+      { aadObjectId: LEADER.oid, name: LEADER.name, role: 'Organizer' },
+      { aadObjectId: MEMBER.oid, name: MEMBER.name },
+    ]);
+    const open = (user: TestUser) => app.api(user, routeOf(meeting), { body: { durationMinutes: 30 } });
+    const refused = await open(leader);
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain('Could not confirm you are in this meeting');
+
+    const chat = `19:meeting_${randomUUID()}@thread.v2`;
+    const from = { id: '29:leader', aadObjectId: LEADER.oid, name: LEADER.name };
+    const base = baseActivity(connector.serviceUrl, 'conversationUpdate', {
+      tenantId: tid,
+      conversationId: chat,
+      conversationType: 'groupChat',
+      from,
+    });
+    const install = { ...base, ...kind(meeting), channelData: { tenant: { id: tid }, meeting: { id: meeting } } };
+    expect((await postActivity(`${app.baseUrl}/api/messages`, install)).status).toBe(200);
+
+    connector.clear();
+    const led = await open(leader);
+    expect(led.status).toBe(201);
+    expect(await led.json()).toMatchObject({ role: 'leader' });
+    expect(await (await open(member)).json()).toMatchObject({ role: 'member', intro: { member: { id: MEMBER.oid } } });
+    const asked = connector.activities.filter((a) => a.path.includes(`/v1/meetings/${encodeURIComponent(meeting)}`));
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.every((a) => a.status === 200)).toBe(true);
+    // Nothing was posted in the meeting chat, and no personal chat was ever opened.
+    expect(connector.activities.filter((a) => a.method === 'POST')).toEqual([]);
   });
 });

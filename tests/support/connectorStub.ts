@@ -41,6 +41,8 @@ export interface ConnectorStub {
    * `continuationToken`), and `GET /v3/conversations/:teamId/members/:id` (Teams id or Entra id) finds one member.
    */
   setTeamMembers(teamId: string, members: readonly TeamMember[]): void;
+  /** Makes every team roster and member request fail with this status (e.g. 503), or answer normally (undefined). */
+  failTeamRequests(status: number | undefined): void;
   /** Resolves with the first recorded request (past or future) matching `predicate`. */
   waitFor(predicate: (activity: RecordedActivity) => boolean, timeoutMs?: number): Promise<RecordedActivity>;
   clear(): void;
@@ -57,22 +59,30 @@ export interface MeetingParticipant {
 /** A team member, as the connector reports them (a TeamsChannelAccount). */
 export interface TeamMember {
   readonly id: string;
-  readonly aadObjectId: string;
+  /** Absent for an account Teams knows without a Microsoft Entra id. */
+  readonly aadObjectId?: string;
   readonly name: string;
+  /** Teams' role for the account: a guest from another organization, or a user (the default). */
+  readonly userRole?: 'user' | 'guest';
 }
 
 type Meetings = Map<string, readonly MeetingParticipant[]>;
 type Teams = Map<string, readonly TeamMember[]>;
 
-const account = (m: TeamMember) => ({ ...m, userPrincipalName: `${m.aadObjectId}@contoso.com`, userRole: 'user' });
+const account = (m: TeamMember) => ({
+  userPrincipalName: `${m.aadObjectId ?? 'nobody'}@contoso.com`,
+  userRole: 'user',
+  ...m,
+});
 
 /** Answers the team roster calls the way Bot Framework does for Teams. */
-function teamRoute(path: string, query: URLSearchParams, teams: Teams): Route | undefined {
+function teamRoute(path: string, query: URLSearchParams, teams: Teams, failStatus?: number): Route | undefined {
   const paged = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(path);
   const one = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
   const teamId = decodeURIComponent((paged ?? one)?.[1] ?? '');
   const members = teams.get(teamId);
   if (!paged && !one) return undefined;
+  if (failStatus !== undefined) return { status: failStatus, reply: { error: { code: 'ServiceError' } } };
   if (!members) return { status: 404, reply: { error: { code: 'ConversationNotFound', message: 'Team not found.' } } };
   if (one) {
     const id = decodeURIComponent(one[2] ?? '');
@@ -163,6 +173,7 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
   const meetings: Meetings = new Map();
   const teams: Teams = new Map();
   let meetingFailure: number | undefined;
+  let teamFailure: number | undefined;
   let sendFailures = 0;
   const failSend = (method: string, path: string, body: unknown): Route | undefined => {
     const message = (body as { type?: unknown } | undefined)?.type === 'message';
@@ -177,7 +188,8 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
       const found =
         failSend(method, path, body) ??
         ((method === 'GET' &&
-          (meetingRoute(path, meetings, meetingFailure) ?? teamRoute(path, new URLSearchParams(query), teams))) ||
+          (meetingRoute(path, meetings, meetingFailure) ??
+            teamRoute(path, new URLSearchParams(query), teams, teamFailure))) ||
           route(method, path));
       const { status, reply, ...ids } = found;
       activities.push({ method, path, query, status, body, ...ids });
@@ -216,6 +228,9 @@ export async function startConnectorStub(): Promise<ConnectorStub> {
     activities,
     setMeetingParticipants: (meetingId, people) => void meetings.set(meetingId, people),
     setTeamMembers: (teamId, members) => void teams.set(teamId, members),
+    failTeamRequests: (status) => {
+      teamFailure = status;
+    },
     failMeetingRequests: (status) => {
       meetingFailure = status;
     },

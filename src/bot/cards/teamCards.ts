@@ -9,13 +9,17 @@ export const TEAM_PICK_VERB = 'teamPlanPick';
 /** The verb of the newcomer nudge's action: opens the schedule card prefilled. */
 export const TEAM_NEWCOMER_VERB = 'teamNewcomer';
 
-/** Which team to plan, offered in personal chat: the teams the bot is in that the person belongs to. */
-export function teamChoiceCard(teams: readonly InstalledTeam[]): AdaptiveCard {
+/**
+ * Which team to plan, offered in personal chat: the teams the bot is in that the person belongs to; when there is
+ * none, whether the bot is in no team at all (`installedAnywhere` false) or only in teams without them.
+ */
+export function teamChoiceCard(teams: readonly InstalledTeam[], installedAnywhere: boolean): AdaptiveCard {
   if (teams.length === 0) {
+    const where = installedAnywhere ? 'any team you belong to' : 'any team yet';
     return adaptiveCard([
       heading('Meet my team'),
       text(
-        'I am not installed in any team you belong to. Add Intro 1:1 to your team, then type "meet my team" here or @mention me in the team.',
+        `I am not installed in ${where}. Add Intro 1:1 to your team, then type "meet my team" here or @mention me in the team.`,
       ),
     ]);
   }
