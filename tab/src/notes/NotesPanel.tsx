@@ -66,7 +66,19 @@ export function NotesPanel(props: NotesPanelProps) {
   const idBase = useId();
   const headingId = useId();
   const [open, setOpen] = useOpenPhase(current, root);
-  useShortcuts({ follow: () => current && setOpen(current) });
+  const panel = useRef<HTMLDivElement>(null);
+  // Alt+Shift+F opens the current phase's notes and puts the caret in them, once they are on screen (one render on).
+  const [caretWanted, setCaretWanted] = useState(false);
+  useEffect(() => {
+    if (!caretWanted) return;
+    setCaretWanted(false);
+    panel.current?.querySelector('textarea')?.focus();
+  }, [caretWanted]);
+  const follow = () => {
+    if (current) setOpen(current);
+    setCaretWanted(true);
+  };
+  useShortcuts({ follow });
   // Prep stays once shown: emptying it must not remove the field being typed in.
   const { loading, body } = notes.state;
   const [showPrep, setShowPrep] = useState(false);
@@ -92,18 +104,15 @@ export function NotesPanel(props: NotesPanelProps) {
       )}
       <SaveStatus state={notes.state} />
       {current && current !== open && (
-        <Button
-          size="small"
-          appearance="secondary"
-          aria-keyshortcuts={SHORTCUTS.follow.keys}
-          onClick={() => setOpen(current)}
-        >
+        <Button size="small" appearance="secondary" aria-keyshortcuts={SHORTCUTS.follow.keys} onClick={follow}>
           {`Now: ${PHASE_TITLES[current]} — open its notes (Alt+Shift+F)`}
         </Button>
       )}
       <PhaseTabs selected={open} current={current} onSelect={setOpen} idBase={idBase} />
       <Shielded on={shielded} className={styles.body}>
         <div
+          ref={panel}
+          data-landing="notes"
           role="tabpanel"
           id={tabIds(idBase, open).panel}
           aria-labelledby={tabIds(idBase, open).tab}
