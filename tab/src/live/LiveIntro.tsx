@@ -119,6 +119,7 @@ export function LiveIntro({ api, view, pollMs, appId, place = 'meeting' }: LiveI
         shielded={shielded}
         onShieldedChange={setShielded}
         shieldLabel={inPerson ? 'Discreet mode' : undefined}
+        carriedGoals={carried?.goals}
       />
       {!over && (
         <Collapsible title={role === 'leader' ? 'Questions and tips' : 'For you in this phase'}>

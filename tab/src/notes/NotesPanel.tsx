@@ -1,5 +1,6 @@
 import { Button, makeStyles, Switch, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { Goal } from '../../../src/domain/notes';
 import type { PhaseId } from '../../../src/domain/phases';
 import { PHASE_TITLES } from '../../../src/domain/phases';
 import type { NotesHandle } from './useNotes';
@@ -35,6 +36,8 @@ export interface NotesPanelProps {
   readonly onShieldedChange: (on: boolean) => void;
   /** The shield's name: "Hide notes" in a meeting, "Discreet mode" in person, where a tap shows them again. */
   readonly shieldLabel?: string;
+  /** Last time's goals (the leader's), to frame this time's feedback in. */
+  readonly carriedGoals?: readonly Goal[];
 }
 
 function useItemDrafts(): ItemDrafts {
@@ -127,6 +130,7 @@ export function NotesPanel(props: NotesPanelProps) {
             edit={notes.edit}
             drafts={drafts}
             disabled={loading}
+            carriedGoals={props.carriedGoals}
           />
         </div>
         {showPrep && <NoteField notes={notes} field="prep" label="Your prep" rows={2} />}
