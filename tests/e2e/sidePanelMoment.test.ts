@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Frame, Page } from 'playwright-core';
 import type { NotesView } from '../../src/contract';
 import { emptyNotesBody, type NotesBody } from '../../src/domain/notes';
-import { HOST_LEADER, introInMeeting, useAppAndBrowser } from '../support/e2eSetup';
-import { openInTeamsHost, type HostedTab } from '../support/teamsHost';
+import type { IntroView } from '../../src/contract';
+import { HOST_LEADER, HOST_MEMBER, introInMeeting, useAppAndBrowser } from '../support/e2eSetup';
+import { hostUrl, openInTeamsHost, type HostedTab } from '../support/teamsHost';
 
 // Runs against the built tab: `npm run build:tab` first (npm test does).
 const WAIT = { timeout: 15_000 };
@@ -213,5 +214,55 @@ describe('the leader in the moment, in a 320 px panel', () => {
       expect.stringMatching(/Feedback\s+10:00\s/),
     ]);
     await history.page.context().close();
+  }, 60_000);
+
+  test('Discreet mode (in person) and Hide notes (meeting) are two shields: neither carries into the other', async () => {
+    const meetingId = `e2e-${randomUUID()}`;
+    await introInMeeting(env.app, meetingId);
+    const created = await env.app.api(HOST_LEADER, '/api/v1/in-person', {
+      body: { memberId: HOST_MEMBER.oid, memberName: HOST_MEMBER.name, setting: 'lunch' },
+    });
+    const { intro } = (await created.json()) as IntroView;
+    const phone = await openInTeamsHost(env.browser, env.app.baseUrl, {
+      user: 'leader',
+      frameContext: 'content',
+      view: 'history',
+      width: 360,
+      hostClientType: 'android',
+      subEntityId: `run:${intro.id}`,
+    });
+    const discreet = phone.frame.getByRole('switch', { name: 'Discreet mode' });
+    await discreet.waitFor(WAIT);
+    // By keyboard: on, then one Tab reaches the way back, and Enter shows the notes again.
+    await discreet.focus();
+    await press(phone.page, 'Space');
+    await phone.frame.getByRole('button', { name: 'Notes hidden — tap to show' }).waitFor(WAIT);
+    await press(phone.page, 'Tab');
+    expect(await focusedName(phone.frame)).toBe('Notes hidden — tap to show');
+    await press(phone.page, 'Enter');
+    await phone.frame.getByRole('textbox', { name: 'Notes: Goals' }).waitFor(WAIT);
+    await discreet.check();
+
+    // The same person's meeting panel in the same Teams client: its own "Hide notes", off.
+    const panel = await phone.page.context().newPage();
+    await panel.goto(hostUrl(env.app.baseUrl, { user: 'leader', meetingId, width: 320 }));
+    const frame = (await (await panel.waitForSelector('iframe')).contentFrame())!;
+    const hide = frame.getByRole('switch', { name: 'Hide notes' });
+    await hide.waitFor(WAIT);
+    expect(await hide.isChecked()).toBe(false);
+    expect(await frame.getByRole('switch', { name: 'Discreet mode' }).count()).toBe(0);
+    await frame.getByRole('textbox', { name: 'Notes: Goals' }).waitFor(WAIT);
+    await hide.focus();
+    await press(panel, 'Space');
+    expect(await hide.isChecked()).toBe(true);
+    expect(await frame.getByRole('textbox', { name: 'Notes: Goals' }).count()).toBe(0);
+
+    // Back on the phone: Discreet mode turned off there stays off, whatever the meeting panel hides.
+    await discreet.uncheck();
+    await phone.page.reload();
+    const again = (await (await phone.page.waitForSelector('iframe')).contentFrame())!;
+    await again.getByRole('textbox', { name: 'Notes: Goals' }).waitFor(WAIT);
+    expect(await again.getByRole('switch', { name: 'Discreet mode' }).isChecked()).toBe(false);
+    await phone.page.context().close();
   }, 60_000);
 });

@@ -74,7 +74,7 @@ export function LiveIntro({ api, view, pollMs, appId, place = 'meeting' }: LiveI
   useWakeLock(inPerson && (session.status === 'running' || session.status === 'paused'));
   const notes = useNotes(api, { tenantId: intro.tenantId, userId: personId, introId: intro.id });
   // One shield for everything private on screen: the notes and last time's goals and follow-ups.
-  const [shielded, setShielded] = usePrivacyShield(`${intro.tenantId}:${personId}`);
+  const [shielded, setShielded] = usePrivacyShield(place, `${intro.tenantId}:${personId}`);
   // After End no phase is current: nothing says "now" and no phase's questions are offered.
   const over = session.status === 'ended';
   const current = session.status === 'notStarted' || over ? undefined : PHASES[session.phase];
