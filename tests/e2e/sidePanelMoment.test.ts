@@ -265,4 +265,45 @@ describe('the leader in the moment, in a 320 px panel', () => {
     expect(await again.getByRole('switch', { name: 'Discreet mode' }).isChecked()).toBe(false);
     await phone.page.context().close();
   }, 60_000);
+
+  test('two windows, one person: the idle one picks up the newer notes, never "Saving…" for ever; a merge note goes once read', async () => {
+    const meetingId = `e2e-${randomUUID()}`;
+    const introId = await introInMeeting(env.app, meetingId);
+    const typing = await leaderPanel(meetingId);
+    const idle = await typing.page.context().newPage();
+    await idle.goto(hostUrl(env.app.baseUrl, { user: 'leader', meetingId, width: 320 }));
+    const idleFrame = (await (await idle.waitForSelector('iframe')).contentFrame())!;
+    await idleFrame.getByRole('textbox', { name: 'Notes: Goals' }).waitFor(WAIT);
+
+    await typing.frame.getByRole('textbox', { name: 'Notes: Goals' }).fill('Wants to lead the migration');
+    await typing.frame.getByTestId('save-status').filter({ hasText: 'Saved' }).waitFor(WAIT);
+    await until(
+      async () =>
+        (await idleFrame.getByRole('textbox', { name: 'Notes: Goals' }).inputValue()) ===
+          'Wants to lead the migration' && (await idleFrame.getByTestId('save-status').innerText()) !== 'Saving…',
+      'the idle window to show the saved notes and stop saying "Saving…"',
+    );
+    await idle.close();
+
+    // Changed elsewhere while this window types: both versions are kept and it says so, until read.
+    const view = (await (await env.app.api(HOST_LEADER, `/api/v1/intros/${introId}/notes`)).json()) as NotesView;
+    const changed = await env.app.api(HOST_LEADER, `/api/v1/intros/${introId}/notes`, {
+      method: 'PUT',
+      body: {
+        text: { ...view.text, goals: 'From the phone' },
+        goals: view.goals,
+        issues: view.issues,
+        feedback: view.feedback,
+        followUps: view.followUps,
+      },
+      headers: { 'If-Match': `"${view.version}"` },
+    });
+    expect(changed.status).toBe(200);
+    await typing.frame.getByRole('textbox', { name: 'Notes: Goals' }).fill('From the panel');
+    const merged = typing.frame.getByText('on another device too', { exact: false });
+    await merged.waitFor(WAIT);
+    await typing.frame.getByRole('button', { name: 'Got it' }).click();
+    await until(async () => (await merged.count()) === 0, 'the merge note to go once read');
+    await typing.page.context().close();
+  }, 60_000);
 });
