@@ -1,4 +1,5 @@
 import { Button, Text } from '@fluentui/react-components';
+import { CheckmarkRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import { FEEDBACK_KINDS, type Goal, type NotesBody } from '../../../../src/domain/notes';
 import { ItemList } from './ItemList';
@@ -49,6 +50,8 @@ export function FeedbackCapture({ body, edit, carriedGoals, ...list }: FeedbackC
                   className={styles.goal}
                   appearance={state.goalId === goal.id ? 'primary' : 'outline'}
                   aria-pressed={state.goalId === goal.id}
+                  // A tick as well as the fill: high contrast draws both appearances alike.
+                  icon={state.goalId === goal.id ? <CheckmarkRegular /> : undefined}
                   aria-label={`About: ${goal.text}`}
                   onClick={() => state.toggleGoal(goal.id)}
                 >
