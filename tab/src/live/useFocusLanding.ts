@@ -1,12 +1,14 @@
 import { useEffect, useRef, type RefObject } from 'react';
 import type { Session } from '../../../src/domain/session';
 
-/** Where the keyboard goes next: the leader's Start, the phase's notes, or the summary after End. */
-type Landing = 'start' | 'notes' | 'summary';
+/** Where the keyboard goes next: the leader's Start, the phase's notes (or its tab), or the summary after End. */
+type Landing = 'start' | 'notes' | 'tab' | 'summary';
 
 const SELECTORS: Readonly<Record<Landing, string>> = {
   start: '[role="toolbar"][aria-label="Timer controls"] button',
   notes: '[data-landing="notes"] textarea:not([disabled])',
+  // The member's notes follow the leader's phase while the focus is not in an editor: land on the phase's tab.
+  tab: '[role="tablist"][aria-label="Your notes by phase"] [aria-selected="true"]',
   // The summary's heading (focusable by script only): a screen reader reads what was captured, Tab reaches its links.
   summary: '[data-landing="summary"] h2',
 };
@@ -31,7 +33,8 @@ function land(root: HTMLElement, landing: Landing, allowHeader: boolean, tries =
 
 function landingOf(status: Session['status'], role: 'leader' | 'member'): Landing {
   if (status === 'ended') return 'summary';
-  return status === 'notStarted' && role === 'leader' ? 'start' : 'notes';
+  if (role === 'member') return 'tab';
+  return status === 'notStarted' ? 'start' : 'notes';
 }
 
 /**

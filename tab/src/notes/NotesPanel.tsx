@@ -48,7 +48,7 @@ function useItemDrafts(): ItemDrafts {
 
 /**
  * Which phase's notes are open: the person's own choice. A phase change opens the new phase's notes only when the
- * focus is not in the notes, so an editor, its focus and caret never move under someone typing.
+ * focus is not in the notes' editors, so an editor, its focus and caret never move under someone typing.
  */
 function useOpenPhase(current: PhaseId | undefined, root: React.RefObject<HTMLElement | null>) {
   const [open, setOpen] = useState<PhaseId>(current ?? 'goals');
@@ -68,8 +68,8 @@ export function NotesPanel(props: NotesPanelProps) {
   const root = useRef<HTMLElement>(null);
   const idBase = useId();
   const headingId = useId();
-  const [open, setOpen] = useOpenPhase(current, root);
   const panel = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useOpenPhase(current, panel);
   // Alt+Shift+F opens the current phase's notes and puts the caret in them, once they are on screen (one render on).
   const [caretWanted, setCaretWanted] = useState(false);
   useEffect(() => {
