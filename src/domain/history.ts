@@ -1,9 +1,8 @@
-import type { Agenda } from './agenda';
 import type { UserId } from './ids';
 import type { Intro, IntroStatus, Person } from './intro';
 import type { FeedbackGiven, FollowUp, NotesBody } from './notes';
-import { PHASE_TITLES, PHASES, type PhaseId } from './phases';
-import type { Session } from './session';
+import { PHASE_TITLES, PHASES, type PhaseId, type PhaseIndex } from './phases';
+import { planOf, spentAt, type Session } from './session';
 
 /** What a history search keeps: intros with open, or with done, follow-ups (the wire shapes are in src/contract). */
 export type FollowUpFilter = 'open' | 'done';
@@ -84,13 +83,18 @@ export interface PhaseTime {
   readonly actualMs: number;
 }
 
-/** Planned vs actual time per phase, from the agenda and the time spent (ms per phase). */
-export function phaseTimes(agenda: Agenda, spentMs: readonly number[]): PhaseTime[] {
+/**
+ * Planned vs actual time per phase at `now`: planned includes minutes the leader gave from one phase to the next,
+ * actual adds up every visit to the phase.
+ */
+export function phaseTimes(session: Session, durationMinutes: number, now: number): PhaseTime[] {
+  const plan = planOf(session, durationMinutes);
+  const spent = spentAt(session, now);
   return PHASES.map((phase, index) => ({
     phase,
     title: PHASE_TITLES[phase],
-    plannedMs: (agenda.items[index]?.minutes ?? 0) * 60_000,
-    actualMs: spentMs[index] ?? 0,
+    plannedMs: plan[index as PhaseIndex] * 60_000,
+    actualMs: spent[index as PhaseIndex],
   }));
 }
 

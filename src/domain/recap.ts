@@ -1,9 +1,8 @@
-import { allocateMinutes } from './agenda';
 import type { Intro } from './intro';
 import type { HORIZONS } from './notes';
 import { type FeedbackGiven, type FollowUp, type Goal, type IssueRaised, type NotesBody } from './notes';
-import { PHASES, type PhaseId } from './phases';
-import { spentAt, type Session } from './session';
+import { PHASES, type PhaseId, type PhaseIndex } from './phases';
+import { planOf, spentAt, type Session } from './session';
 
 /** Planned and actual minutes for one phase. */
 export interface PhaseTime {
@@ -37,15 +36,16 @@ export interface SharedRecap {
 
 /** Builds a recap from an intro, its session at `now` and the leader's notes (undefined when none). */
 export function buildRecap(intro: Intro, session: Session, notes: NotesBody | undefined, now: number): Recap {
-  const planned = allocateMinutes(intro.durationMinutes);
+  // The plan as it ended: minutes the leader gave from one phase to the next count where they were given.
+  const planned = planOf(session, intro.durationMinutes);
   const spent = spentAt(session, now);
   const goals = notes?.goals ?? [];
   return {
     intro,
     phases: PHASES.map((phase, index) => ({
       phase,
-      plannedMinutes: planned[phase],
-      actualMinutes: Math.round((spent[index] ?? 0) / 60_000),
+      plannedMinutes: planned[index as PhaseIndex],
+      actualMinutes: Math.round(spent[index as PhaseIndex] / 60_000),
     })),
     goals: {
       short: goals.filter((goal) => goal.horizon === 'short'),

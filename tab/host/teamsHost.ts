@@ -33,8 +33,16 @@ export function tabUrl(options: HostOptions): string {
   return `/tab/index.html?view=${encodeURIComponent(options.view)}`;
 }
 
-/** Hosts the tab in a new iframe inside `container` and answers its TeamsJS calls as Teams would. */
-export function hostTab(container: HTMLElement, options: HostOptions, title = 'Intro 1:1'): TeamsHostFrame {
+/**
+ * Hosts the tab in a new iframe inside `container` and answers its TeamsJS calls as Teams would; `onShare` hears
+ * each URL shared to the meeting stage (the preview opens it in its stage pane).
+ */
+export function hostTab(
+  container: HTMLElement,
+  options: HostOptions,
+  title = 'Intro 1:1',
+  onShare?: (url: string) => void,
+): TeamsHostFrame {
   const persona = PERSONAS[options.user];
   const sessionId = crypto.randomUUID();
   const sharedToStage: string[] = [];
@@ -79,6 +87,7 @@ export function hostTab(container: HTMLElement, options: HostOptions, title = 'I
         if (options.frameContext !== 'sidePanel' && options.frameContext !== 'meetingStage')
           return [{ errorCode: 100, message: 'Not in a meeting' }, null];
         sharedToStage.push(url);
+        onShare?.(url);
         return [null, true];
       }
       default:

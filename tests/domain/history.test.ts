@@ -1,4 +1,3 @@
-import { buildAgenda } from '../../src/domain/agenda';
 import {
   clockText,
   countFollowUps,
@@ -6,7 +5,6 @@ import {
   historyStatus,
   ownerName,
   passesFollowUpFilter,
-  phaseTimes,
   setFollowUpDone,
   type HistoryStatus,
 } from '../../src/domain/history';
@@ -97,14 +95,6 @@ describe('follow-ups', () => {
     expect(notes.followUps[0]?.done).toBe(false);
     expect(next.goals).toBe(notes.goals);
   });
-});
-
-test('phaseTimes gives planned and actual milliseconds per phase', () => {
-  expect(phaseTimes(buildAgenda(45), [18 * 60_000, 636_000, 0])).toEqual([
-    { phase: 'goals', title: 'Goals', plannedMs: 15 * 60_000, actualMs: 18 * 60_000 },
-    { phase: 'pullFeedback', title: "How it's going", plannedMs: 20 * 60_000, actualMs: 636_000 },
-    { phase: 'pushFeedback', title: 'Feedback', plannedMs: 10 * 60_000, actualMs: 0 },
-  ]);
 });
 
 describe('clockText shows durations as m:ss, like the side panel', () => {

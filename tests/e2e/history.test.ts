@@ -61,9 +61,10 @@ async function leaderNotes(id: string): Promise<NotesView> {
 }
 
 async function download(tab: HostedTab, button: string): Promise<string> {
+  await tab.frame.getByRole('button', { name: 'More actions' }).click();
   const [file] = await Promise.all([
     tab.page.waitForEvent('download', WAIT),
-    tab.frame.getByRole('button', { name: button }).click(),
+    tab.frame.getByRole('menuitem', { name: button }).click(),
   ]);
   return readFile((await file.path())!, 'utf8');
 }
@@ -183,14 +184,16 @@ describe('personal tab history', () => {
       'feedback,celebratory,Good progress on ship the onboarding guide,,,,Ship the onboarding guide,45:00,0:00',
     );
 
-    // The delete-all dialog is an alert dialog described by its message; Cancel gives the focus back to its button.
-    await frame.getByRole('button', { name: 'Delete all my data' }).click();
+    // The delete-all dialog (from the More menu) is an alert dialog described by its message, its confirmation in the
+    // danger colour; Cancel gives the focus back to the menu's button.
+    await frame.getByRole('button', { name: 'More actions' }).click();
+    await frame.getByRole('menuitem', { name: 'Delete all my data' }).click();
     const dialog = frame.getByRole('alertdialog', { name: 'Delete all your Intro 1:1 data?' });
     await dialog.waitFor(WAIT);
     const describedBy = (await dialog.getAttribute('aria-describedby')) ?? 'none';
     expect(await frame.locator(`[id="${describedBy}"]`).innerText()).toMatch(/^All your notes are deleted/);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await waitUntil(async () => (await focused(frame)) === 'button: Delete all my data');
+    await waitUntil(async () => (await frame.evaluate('document.activeElement?.ariaLabel')) === 'More actions');
     expect(await pageHidden(frame)).toBe(false);
 
     // Delete one intro's notes: the intro stays (it is Sam's too), says it has no notes, and has the focus.
@@ -256,7 +259,7 @@ describe('personal tab history', () => {
       theme: 'contrast',
     });
     await tab.page.context().route('**/api/v1/history**', (route) => route.abort('connectionrefused'));
-    await tab.frame.getByRole('button', { name: 'Delete all my data' }).waitFor(WAIT);
+    await tab.frame.getByRole('button', { name: 'More actions' }).waitFor(WAIT);
     await tab.page.reload();
     const frame = (await (await tab.page.waitForSelector('iframe')).contentFrame())!;
     await frame.getByText('Cannot reach Intro 1:1').waitFor(WAIT);

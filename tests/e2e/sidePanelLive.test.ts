@@ -165,7 +165,7 @@ describe('meeting side panel, the live call', () => {
     expect(await focusedName(frame)).not.toBe('End…');
 
     await frame.getByRole('button', { name: 'End…', exact: true }).click();
-    const ask = frame.getByRole('group', { name: /End the intro 1:1 for both of you\?/ });
+    const ask = frame.getByRole('group', { name: 'End for both of you?' });
     await ask.getByText('your private recap goes to your chat with the Intro 1:1 bot', { exact: false }).waitFor(WAIT);
     expect(await focusedName(frame)).toBe('Keep going');
     await page.keyboard.press('Enter');

@@ -7,14 +7,34 @@ import {
   DialogSurface,
   DialogTitle,
   DialogTrigger,
+  makeStyles,
+  tokens,
   useId,
 } from '@fluentui/react-components';
 import { useRef, useState, type ReactElement } from 'react';
 
+// What cannot be undone is said in the danger colour too, not only in words (high contrast maps it to its own colours).
+const useStyles = makeStyles({
+  danger: {
+    backgroundColor: tokens.colorStatusDangerBackground3,
+    color: tokens.colorNeutralForegroundOnBrand,
+    ':hover': {
+      backgroundColor: tokens.colorStatusDangerBackground3Hover,
+      color: tokens.colorNeutralForegroundOnBrand,
+    },
+    ':hover:active': {
+      backgroundColor: tokens.colorStatusDangerBackground3Pressed,
+      color: tokens.colorNeutralForegroundOnBrand,
+    },
+  },
+});
+
 /** Props of a confirmation dialog. */
 export interface ConfirmDialogProps {
-  /** The button that opens the dialog. */
-  readonly trigger: ReactElement;
+  /** The button that opens the dialog; without one, `open` and `onOpenChange` drive it (e.g. from a menu item). */
+  readonly trigger?: ReactElement;
+  readonly open?: boolean;
+  readonly onOpenChange?: (open: boolean) => void;
   readonly title: string;
   readonly message: string;
   readonly confirmLabel: string;
@@ -33,9 +53,12 @@ export interface ConfirmDialogProps {
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { trigger, title, message, confirmLabel, onConfirm, onConfirmed } = props;
+  const styles = useStyles();
   const messageId = useId('confirm-message');
   const confirmed = useRef(false);
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = props.open ?? ownOpen;
+  const setOpen = (next: boolean) => (props.onOpenChange ? props.onOpenChange(next) : setOwnOpen(next));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const confirm = async () => {
@@ -56,33 +79,45 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
     confirmed.current = false;
     onConfirmed?.();
   };
-  return (
-    <Dialog
-      open={open}
-      onOpenChange={(_event, data) => setOpen(data.open)}
-      modalType="alert"
-      surfaceMotion={{
-        onMotionFinish: (_event, data) => data.direction === 'exit' && closed(),
-      }}
-    >
+  const surface = (
+    <DialogSurface aria-describedby={messageId}>
+      <DialogBody>
+        <DialogTitle>{title}</DialogTitle>
+        <DialogContent>
+          <p id={messageId}>{message}</p>
+          {error && <p role="alert">{error}</p>}
+        </DialogContent>
+        <DialogActions>
+          <DialogTrigger disableButtonEnhancement>
+            <Button appearance="secondary">Cancel</Button>
+          </DialogTrigger>
+          <Button
+            appearance="primary"
+            className={styles.danger}
+            onClick={() => void confirm()}
+            disabledFocusable={busy}
+          >
+            {busy ? 'Deleting…' : confirmLabel}
+          </Button>
+        </DialogActions>
+      </DialogBody>
+    </DialogSurface>
+  );
+  const dialog = {
+    open,
+    onOpenChange: (_event: unknown, data: { open: boolean }) => setOpen(data.open),
+    modalType: 'alert' as const,
+    surfaceMotion: {
+      onMotionFinish: (_event: unknown, data: { direction: string }) => data.direction === 'exit' && closed(),
+    },
+  };
+  // Dialog reads a trigger and a surface from exactly two children, or a surface alone.
+  return trigger ? (
+    <Dialog {...dialog}>
       <DialogTrigger disableButtonEnhancement>{trigger}</DialogTrigger>
-      <DialogSurface aria-describedby={messageId}>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent>
-            <p id={messageId}>{message}</p>
-            {error && <p role="alert">{error}</p>}
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">Cancel</Button>
-            </DialogTrigger>
-            <Button appearance="primary" onClick={() => void confirm()} disabledFocusable={busy}>
-              {busy ? 'Deleting…' : confirmLabel}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
+      {surface}
     </Dialog>
+  ) : (
+    <Dialog {...dialog}>{surface}</Dialog>
   );
 }

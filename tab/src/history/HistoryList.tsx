@@ -2,6 +2,7 @@ import { Badge, Button, Link, Spinner, Subtitle2, Text } from '@fluentui/react-c
 import { useEffect, useRef } from 'react';
 import type { HistoryItem, SearchResultItem } from '../../../src/contract';
 import { HISTORY_STATUS_TEXT, introDate } from '../../../src/domain/history';
+import { SETTING_LABELS } from '../../../src/domain/intro';
 import { durationText, followUpText, groupByPerson } from './group';
 import { formatDateTime, STATUS_COLOR } from './labels';
 import { useHistoryStyles } from './useHistoryStyles.styles';
@@ -36,6 +37,9 @@ function Entry({ item, onOpen, registerLink }: EntryProps) {
         {formatDateTime(introDate(item.intro))}
       </Link>
       <div className={styles.meta}>
+        <Text size={200} weight="semibold">
+          {SETTING_LABELS[item.intro.setting]}
+        </Text>
         <Badge appearance="tint" color={STATUS_COLOR[item.status]}>
           {HISTORY_STATUS_TEXT[item.status]}
         </Badge>

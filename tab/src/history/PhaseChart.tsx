@@ -11,7 +11,6 @@ import {
 } from '@fluentui/react-components';
 import type { IntroView } from '../../../src/contract';
 import { clockText, phaseTimes, type PhaseTime } from '../../../src/domain/history';
-import { spentAt } from '../../../src/domain/session';
 import { useHistoryStyles } from './useHistoryStyles.styles';
 
 function Bars({ row, max }: { row: PhaseTime; max: number }) {
@@ -37,7 +36,7 @@ function Duration({ ms }: { ms: number }) {
 /** Planned vs actual time per phase (m:ss): a small bar chart for the eye and a table for everyone. */
 export function PhaseChart({ view }: { view: IntroView }) {
   const styles = useHistoryStyles();
-  const rows = phaseTimes(view.agenda, spentAt(view.session.session, view.session.serverNow));
+  const rows = phaseTimes(view.session.session, view.intro.durationMinutes, view.session.serverNow);
   const max = Math.max(...rows.flatMap((row) => [row.plannedMs, row.actualMs]));
   const started = view.session.session.status !== 'notStarted';
   return (

@@ -7,6 +7,7 @@ import { NativeSelect } from '../notes/editors/NativeSelect';
 const useStyles = makeStyles({
   list: bulletList,
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  hint: { color: tokens.colorNeutralForeground2 },
 });
 
 const LENGTHS = Array.from({ length: (MAX_MINUTES - MIN_MINUTES) / 5 + 1 }, (_, index) => MIN_MINUTES + index * 5);
@@ -49,6 +50,11 @@ export function BeforeStart({ role, minutes, busy, onMinutes }: BeforeStartProps
           </li>
         ))}
       </ul>
+      {role === 'leader' && (
+        <Text size={200} className={styles.hint}>
+          Keys: Alt+Shift+P start or pause · B back · N next · F the phase's notes · E end
+        </Text>
+      )}
     </>
   );
 }

@@ -58,8 +58,8 @@ export function EndSummary({ body, role, appId }: EndSummaryProps) {
   const undated = body.followUps.filter((item) => !item.due);
   const link = (page: string) => appId && `https://teams.microsoft.com/l/entity/${encodeURIComponent(appId)}/${page}`;
   return (
-    <section className={styles.root} aria-labelledby="end-summary">
-      <Text as="h2" id="end-summary" size={400} weight="semibold" className={styles.heading}>
+    <section className={styles.root} aria-labelledby="end-summary" data-landing="summary">
+      <Text as="h2" id="end-summary" tabIndex={-1} size={400} weight="semibold" className={styles.heading}>
         After the intro
       </Text>
       <Text size={200}>{`You captured ${captured(body)}.`}</Text>

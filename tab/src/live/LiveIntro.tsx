@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import type { IntroView } from '../../../src/contract';
 import { PHASES } from '../../../src/domain/phases';
 import { viewAt } from '../../../src/domain/session';
@@ -11,6 +11,7 @@ import { useNow } from '../shared/hooks/useNow';
 import { usePrivacyShield } from './usePrivacyShield';
 import { useSession } from './session/useSession';
 import { useWakeLock } from './useWakeLock';
+import { useFocusLanding } from './useFocusLanding';
 import type { SaveStatus } from '../notes/notesSync';
 import { waitingText } from './session/actionQueue';
 import { AgendaList } from '../shared/agenda/AgendaList';
@@ -73,20 +74,25 @@ export function LiveIntro({ api, view, pollMs, appId, place = 'meeting' }: LiveI
   useWakeLock(inPerson && (session.status === 'running' || session.status === 'paused'));
   const notes = useNotes(api, { tenantId: intro.tenantId, userId: personId, introId: intro.id });
   // One shield for everything private on screen: the notes and last time's goals and follow-ups.
-  const [shielded, setShielded] = usePrivacyShield(`${intro.tenantId}:${personId}`);
-  const current = session.status === 'notStarted' ? undefined : PHASES[session.phase];
+  const [shielded, setShielded] = usePrivacyShield(place, `${intro.tenantId}:${personId}`);
+  // After End no phase is current: nothing says "now" and no phase's questions are offered.
+  const over = session.status === 'ended';
+  const current = session.status === 'notStarted' || over ? undefined : PHASES[session.phase];
+  const root = useRef<HTMLDivElement>(null);
+  useFocusLanding(root, session.status, role);
   const phaseIndex = session.status === 'notStarted' ? 0 : session.phase;
   // Only the leader asks: the API answers from the caller's own notes as leader, so a member would get nothing anyway.
   const carried = useCarriedForward(api, role === 'leader' ? intro.member?.id : undefined, intro.id);
   const names = { leader: intro.leader.name, member: intro.member?.name ?? 'the member' };
   return (
-    <div className={styles.root}>
+    <div className={styles.root} ref={root}>
       <PanelHeader
         clock={clock}
         sync={sync}
         role={role}
         withName={other?.name}
         spare={role === 'leader' ? spareMinutes(session, now, intro.durationMinutes) : 0}
+        now={now}
         place={place}
         waiting={inPerson ? waitingText(waitingCount(sync.waiting, notes.state.status), !sync.stale) : undefined}
       />
@@ -113,19 +119,22 @@ export function LiveIntro({ api, view, pollMs, appId, place = 'meeting' }: LiveI
         shielded={shielded}
         onShieldedChange={setShielded}
         shieldLabel={inPerson ? 'Discreet mode' : undefined}
+        carriedGoals={carried?.goals}
       />
-      <Collapsible title={role === 'leader' ? 'Questions and tips' : 'For you in this phase'}>
-        {role === 'leader' ? (
-          <PhaseGuide item={agenda.items[phaseIndex]} withTips named />
-        ) : (
-          <MemberGuide phase={PHASES[phaseIndex]} />
-        )}
-        {carried && PHASES[phaseIndex] === 'goals' && (
-          <Shielded on={shielded}>
-            <CarriedForward carried={carried} />
-          </Shielded>
-        )}
-      </Collapsible>
+      {!over && (
+        <Collapsible title={role === 'leader' ? 'Questions and tips' : 'For you in this phase'}>
+          {role === 'leader' ? (
+            <PhaseGuide item={agenda.items[phaseIndex]} withTips named />
+          ) : (
+            <MemberGuide phase={PHASES[phaseIndex]} />
+          )}
+          {carried && PHASES[phaseIndex] === 'goals' && (
+            <Shielded on={shielded}>
+              <CarriedForward carried={carried} />
+            </Shielded>
+          )}
+        </Collapsible>
+      )}
       <Collapsible title="Agenda">
         <AgendaList agenda={agenda} clock={clock} audience={role} />
       </Collapsible>

@@ -8,9 +8,15 @@ function read(key: string): boolean {
   }
 }
 
-/** Whether notes are blurred for screen sharing, remembered per person in this browser. */
-export function usePrivacyShield(personKey: string): [boolean, (on: boolean) => void] {
-  const key = `intro11.privacyShield:${personKey}`;
+/**
+ * Each place has its own shield, remembered apart: "Hide notes" blurs the meeting panel for screen sharing, "Discreet
+ * mode" guards a phone across the table; turning one on never turns on (or off) the other.
+ */
+const KEY_PREFIX = { meeting: 'intro11.privacyShield', inPerson: 'intro11.discreetMode' } as const;
+
+/** Whether notes are shielded in this place, remembered per person in this browser. */
+export function usePrivacyShield(place: 'meeting' | 'inPerson', personKey: string): [boolean, (on: boolean) => void] {
+  const key = `${KEY_PREFIX[place]}:${personKey}`;
   const [on, setOn] = useState(() => read(key));
   const set = useCallback(
     (next: boolean) => {

@@ -1,5 +1,6 @@
 import { Button, makeStyles, Switch, Text, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { Goal } from '../../../src/domain/notes';
 import type { PhaseId } from '../../../src/domain/phases';
 import { PHASE_TITLES } from '../../../src/domain/phases';
 import type { NotesHandle } from './useNotes';
@@ -35,6 +36,8 @@ export interface NotesPanelProps {
   readonly onShieldedChange: (on: boolean) => void;
   /** The shield's name: "Hide notes" in a meeting, "Discreet mode" in person, where a tap shows them again. */
   readonly shieldLabel?: string;
+  /** Last time's goals (the leader's), to frame this time's feedback in. */
+  readonly carriedGoals?: readonly Goal[];
 }
 
 function useItemDrafts(): ItemDrafts {
@@ -45,7 +48,7 @@ function useItemDrafts(): ItemDrafts {
 
 /**
  * Which phase's notes are open: the person's own choice. A phase change opens the new phase's notes only when the
- * focus is not in the notes, so an editor, its focus and caret never move under someone typing.
+ * focus is not in the notes' editors, so an editor, its focus and caret never move under someone typing.
  */
 function useOpenPhase(current: PhaseId | undefined, root: React.RefObject<HTMLElement | null>) {
   const [open, setOpen] = useState<PhaseId>(current ?? 'goals');
@@ -65,8 +68,20 @@ export function NotesPanel(props: NotesPanelProps) {
   const root = useRef<HTMLElement>(null);
   const idBase = useId();
   const headingId = useId();
-  const [open, setOpen] = useOpenPhase(current, root);
-  useShortcuts({ follow: () => current && setOpen(current) });
+  const panel = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useOpenPhase(current, panel);
+  // Alt+Shift+F opens the current phase's notes and puts the caret in them, once they are on screen (one render on).
+  const [caretWanted, setCaretWanted] = useState(false);
+  useEffect(() => {
+    if (!caretWanted) return;
+    setCaretWanted(false);
+    panel.current?.querySelector('textarea')?.focus();
+  }, [caretWanted]);
+  const follow = () => {
+    if (current) setOpen(current);
+    setCaretWanted(true);
+  };
+  useShortcuts({ follow });
   // Prep stays once shown: emptying it must not remove the field being typed in.
   const { loading, body } = notes.state;
   const [showPrep, setShowPrep] = useState(false);
@@ -92,18 +107,15 @@ export function NotesPanel(props: NotesPanelProps) {
       )}
       <SaveStatus state={notes.state} />
       {current && current !== open && (
-        <Button
-          size="small"
-          appearance="secondary"
-          aria-keyshortcuts={SHORTCUTS.follow.keys}
-          onClick={() => setOpen(current)}
-        >
+        <Button size="small" appearance="secondary" aria-keyshortcuts={SHORTCUTS.follow.keys} onClick={follow}>
           {`Now: ${PHASE_TITLES[current]} — open its notes (Alt+Shift+F)`}
         </Button>
       )}
       <PhaseTabs selected={open} current={current} onSelect={setOpen} idBase={idBase} />
       <Shielded on={shielded} className={styles.body}>
         <div
+          ref={panel}
+          data-landing="notes"
           role="tabpanel"
           id={tabIds(idBase, open).panel}
           aria-labelledby={tabIds(idBase, open).tab}
@@ -118,6 +130,7 @@ export function NotesPanel(props: NotesPanelProps) {
             edit={notes.edit}
             drafts={drafts}
             disabled={loading}
+            carriedGoals={props.carriedGoals}
           />
         </div>
         {showPrep && <NoteField notes={notes} field="prep" label="Your prep" rows={2} />}

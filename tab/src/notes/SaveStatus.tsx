@@ -1,4 +1,5 @@
-import { Caption1, makeStyles } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles } from '@fluentui/react-components';
+import { useState } from 'react';
 import { PHASE_TITLES } from '../../../src/domain/phases';
 import type { SaveStatus as Status, NotesSyncState } from './notesSync';
 import { statusText } from './statusText';
@@ -26,6 +27,15 @@ const useStyles = makeStyles({
 export function SaveStatus({ state }: { state: NotesSyncState }) {
   const styles = useStyles();
   const text = statusText(state.status);
+  // A merge message goes away once read; a new merge (other notes or items) says so again.
+  const merged = [...state.conflicts, '|', ...state.itemConflicts].join(',');
+  const [read, setRead] = useState<string | undefined>(undefined);
+  const unread = merged !== '|' && merged !== read;
+  const gotIt = (
+    <Button size="small" onClick={() => setRead(merged)}>
+      Got it
+    </Button>
+  );
   return (
     <>
       <Caption1 data-testid="save-status">{text}</Caption1>
@@ -38,14 +48,14 @@ export function SaveStatus({ state }: { state: NotesSyncState }) {
           {state.message}
         </Notice>
       )}
-      {state.conflicts.length > 0 && (
-        <Notice intent="warning">
+      {unread && state.conflicts.length > 0 && (
+        <Notice intent="warning" actions={gotIt}>
           You changed {state.conflicts.map((key) => NAMES[key]).join(', ')} notes on another device too. Both versions
           are kept, one under the other; tidy them up when you can.
         </Notice>
       )}
-      {state.itemConflicts.length > 0 && (
-        <Notice intent="warning">
+      {unread && state.itemConflicts.length > 0 && (
+        <Notice intent="warning" actions={state.conflicts.length > 0 ? undefined : gotIt}>
           You changed the same {state.itemConflicts.map((key) => ITEM_NAMES[key]).join(', ')} on another device too;
           this device&apos;s version was kept.
         </Notice>

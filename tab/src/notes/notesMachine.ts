@@ -56,8 +56,40 @@ function loaded(machine: NotesMachine, view: NotesView, kept: PendingEdits | und
   return { state: flushed.state, effects: [...rebased.effects, ...flushed.effects] };
 }
 
+/**
+ * How long a window waits before saving edits it picked up from another window of the same person: that window saves
+ * them within a second; this one does only if that window went away first.
+ */
+export const TAKEOVER_MS = 10_000;
+
+/**
+ * Another window of the same person kept edits on this device, or cleared them once saved. An idle window shows them
+ * (and saves them only if the other window does not); once they are cleared it reloads, so it shows what was saved
+ * instead of "Saving…" for ever. A window with its own unsent edits keeps them.
+ */
+function storedElsewhere(machine: NotesMachine, kept: PendingEdits | undefined): Step {
+  const same = { state: machine, effects: [] };
+  const { doc } = machine;
+  const own = doc.unsent && !doc.borrowed;
+  if (own) return same;
+  const settled = machine.kind === 'idle' || machine.kind === 'waiting';
+  if (!kept) {
+    if (!settled) return same;
+    const dropped = { ...doc, local: doc.base, unsent: false, borrowed: false };
+    return {
+      state: { ...machine, kind: 'loading', doc: dropped },
+      effects: [{ type: 'cancelTimer' }, { type: 'load' }],
+    };
+  }
+  if (sameBody(kept.local, doc.local)) return same;
+  const adopted = adopt(machine, kept);
+  const borrowed = { ...adopted, doc: { ...adopted.doc, borrowed: true } };
+  if (!settled) return { state: borrowed, effects: [] };
+  return { state: { ...borrowed, kind: 'waiting' }, effects: [{ type: 'schedule', ms: TAKEOVER_MS }] };
+}
+
 function edited(machine: NotesMachine, body: NotesBody, timings: NotesTimings): Step {
-  const doc = { ...machine.doc, local: body, unsent: true };
+  const doc = { ...machine.doc, local: body, unsent: true, borrowed: false };
   const keep = { type: 'keep', edits: { base: doc.base, baseVersion: doc.baseVersion, local: body } } as const;
   const capError = checkCaps(body);
   if (capError) {
@@ -166,11 +198,8 @@ export function transition(machine: NotesMachine, event: NotesEvent, timings: No
     case 'conflict':
     case 'saveFailed':
       return machine.kind === 'saving' ? afterSave(machine, event, timings) : same;
-    case 'stored': {
-      const { kept } = event;
-      if (!kept || machine.doc.unsent || sameBody(kept.local, machine.doc.local)) return same;
-      return { state: adopt(machine, kept), effects: [] };
-    }
+    case 'stored':
+      return storedElsewhere(machine, event.kept);
     case 'dispose':
       return stopped(machine, true);
     case 'stop':

@@ -9,6 +9,8 @@ export interface NotesDoc {
   readonly baseVersion: number;
   readonly local: NotesBody;
   readonly unsent: boolean;
+  /** The unsent edits are another window's (picked up from this device's storage), not typed here. */
+  readonly borrowed?: boolean;
 }
 
 /** What the sync is doing; every state carries the document, what the editor shows and the next backoff. */

@@ -6,6 +6,7 @@ export const SHORTCUTS = {
   previous: { keys: 'Alt+Shift+B', code: 'KeyB' },
   next: { keys: 'Alt+Shift+N', code: 'KeyN' },
   follow: { keys: 'Alt+Shift+F', code: 'KeyF' },
+  end: { keys: 'Alt+Shift+E', code: 'KeyE' },
 } as const;
 
 /** A shortcut's name. */

@@ -207,10 +207,28 @@ describe('the notes machine', () => {
       ['stopped', ['clearIfSent'], 'idle'],
     ],
     [
-      "adopts another surface's kept edits",
+      "shows another window's kept edits, and saves them only if that window does not",
       at({ kind: 'idle' }),
       { type: 'stored', kept: { base: A, baseVersion: 1, local: C } },
-      ['idle', [], 'pending'],
+      ['waiting', ['schedule'], 'pending'],
+    ],
+    [
+      'reloads once the other window saved and cleared them (never "Saving…" for ever)',
+      at({ kind: 'waiting' }, { local: C, unsent: true, borrowed: true }, 'pending'),
+      { type: 'stored' },
+      ['loading', ['cancelTimer', 'load'], 'pending'],
+    ],
+    [
+      'reloads when idle and the other window cleared what it kept (it saved newer notes)',
+      at({ kind: 'idle' }),
+      { type: 'stored' },
+      ['loading', ['cancelTimer', 'load'], 'idle'],
+    ],
+    [
+      'keeps its own unsent edits when the other window clears',
+      at({ kind: 'waiting' }, { local: B, unsent: true }, 'pending'),
+      { type: 'stored' },
+      ['waiting', [], 'pending'],
     ],
     [
       'ignores them while it has its own',

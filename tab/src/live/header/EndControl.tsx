@@ -1,89 +1,71 @@
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState } from 'react';
+import { Button, mergeClasses, Text } from '@fluentui/react-components';
+import { forwardRef, useEffect, useId, useRef } from 'react';
+import { SHORTCUTS } from '../../shared/shortcuts';
+import { usePanelHeaderStyles } from './usePanelHeaderStyles.styles';
 
-const useStyles = makeStyles({
-  confirm: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingVerticalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThick} solid ${tokens.colorStatusDangerBorder1}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  touch: { minHeight: '44px', minWidth: '44px' },
-});
-
-/** Props of the End control. */
-export interface EndControlProps {
+/** Props of the End button. */
+export interface EndButtonProps {
   readonly disabled: boolean;
-  readonly onEnd: () => void;
+  readonly onAsk: () => void;
   /** Large on a phone: touch targets of at least 44 px. @default 'small' */
   readonly size?: 'small' | 'large';
 }
 
-/** End asks first and says what happens next; Keep going (the default focus) puts the focus back on End. */
-export function EndControl({ disabled, onEnd, size = 'small' }: EndControlProps) {
-  const styles = useStyles();
-  const [asking, setAsking] = useState(false);
+/** End… only asks; the confirmation takes the controls' place in the header. */
+export const EndButton = forwardRef<HTMLButtonElement, EndButtonProps>(function EndButton(
+  { disabled, onAsk, size = 'small' },
+  ref,
+) {
+  const styles = usePanelHeaderStyles();
+  return (
+    <Button
+      ref={ref}
+      size={size}
+      className={size === 'large' ? styles.touch : styles.compact}
+      disabled={disabled}
+      aria-keyshortcuts={SHORTCUTS.end.keys}
+      onClick={onAsk}
+    >
+      End…
+    </Button>
+  );
+});
+
+/** Props of the End confirmation. */
+export interface EndConfirmProps {
+  readonly onCancel: () => void;
+  readonly onEnd: () => void;
+  /** @default 'small' */
+  readonly size?: 'small' | 'large';
+}
+
+/** Says what End does; Keep going has the focus, Escape is Keep going too. */
+export function EndConfirm({ onCancel, onEnd, size = 'small' }: EndConfirmProps) {
+  const styles = usePanelHeaderStyles();
   const keepGoing = useRef<HTMLButtonElement>(null);
-  const end = useRef<HTMLButtonElement>(null);
-  const textId = useId();
-  const returnFocus = useRef(false);
-  useEffect(() => {
-    if (asking) keepGoing.current?.focus();
-    else if (returnFocus.current) {
-      returnFocus.current = false;
-      end.current?.focus();
-    }
-  }, [asking]);
-  if (!asking) {
-    return (
-      <Button
-        ref={end}
-        size={size}
-        className={size === 'large' ? styles.touch : undefined}
-        disabled={disabled}
-        onClick={() => setAsking(true)}
-      >
-        End…
-      </Button>
-    );
-  }
-  const cancel = () => {
-    returnFocus.current = true;
-    setAsking(false);
-  };
+  const questionId = useId();
+  const detailId = useId();
+  useEffect(() => keepGoing.current?.focus(), []);
+  const buttonClass = size === 'large' ? styles.touch : undefined;
   return (
     <div
       role="group"
-      aria-labelledby={textId}
+      aria-labelledby={questionId}
+      aria-describedby={detailId}
       className={styles.confirm}
-      onKeyDown={(event) => event.key === 'Escape' && cancel()}
+      onKeyDown={(event) => event.key === 'Escape' && onCancel()}
     >
-      <Text id={textId} size={200}>
-        End the intro 1:1 for both of you? The timer stops, and your private recap goes to your chat with the Intro 1:1
-        bot.
+      <Text size={200}>
+        <Text id={questionId} size={200} weight="semibold">
+          End for both of you?
+        </Text>{' '}
+        <span id={detailId}>Your private recap goes to your chat with the Intro 1:1 bot.</span>
       </Text>
-      <div className={styles.row}>
-        <Button
-          ref={keepGoing}
-          size={size}
-          className={size === 'large' ? styles.touch : undefined}
-          appearance="primary"
-          onClick={cancel}
-        >
+      <div className={styles.controls}>
+        <Button ref={keepGoing} size={size} className={buttonClass} appearance="primary" onClick={onCancel}>
           Keep going
         </Button>
-        <Button
-          size={size}
-          className={size === 'large' ? styles.touch : undefined}
-          onClick={() => {
-            setAsking(false);
-            onEnd();
-          }}
-        >
+        <Button size={size} className={mergeClasses(styles.dangerButton, buttonClass)} onClick={onEnd}>
           End now
         </Button>
       </div>

@@ -1,10 +1,11 @@
-import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import type { Session, SessionAction } from '../../../../src/domain/session';
 import { SHORTCUTS, useShortcuts, type ShortcutName } from '../../shared/shortcuts';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  hint: { color: tokens.colorNeutralForeground2 },
+  root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  // In a 320 px panel the three buttons, Share and End share one row: no button is wider than its word.
+  compact: { minWidth: 'auto' },
   // Touch targets of at least 44 px on a phone; the buttons share the row so none scrolls sideways.
   touch: { minHeight: '44px', minWidth: '44px', flexGrow: 1 },
 });
@@ -63,32 +64,26 @@ export function LeaderControls({ session, busy, onAction, size = 'small' }: Lead
   const run = (action: SessionAction) => () => !busy && allowed(session, action) && onAction(action);
   useShortcuts({ startPause: run(first), previous: run('previous'), next: run('next') });
   return (
-    <>
-      <div role="toolbar" aria-label="Timer controls" className={styles.root}>
-        {buttons.map(({ slot, action }) => (
-          // Keyed by slot: Start becomes Pause in the same button, so keyboard focus stays on it.
-          <Button
-            key={slot}
-            size={size}
-            className={size === 'large' ? styles.touch : undefined}
-            appearance={slot === 'first' ? 'primary' : 'secondary'}
-            disabled={busy || !allowed(session, action)}
-            disabledFocusable={busy && allowed(session, action)}
-            onClick={() => onAction(action)}
-            aria-keyshortcuts={SHORTCUTS[SHORTCUT_OF[slot]].keys}
-            aria-label={
-              action === 'previous' ? 'Back to the previous phase' : action === 'next' ? 'Next phase' : undefined
-            }
-          >
-            {LABELS[action]}
-          </Button>
-        ))}
-      </div>
-      {size === 'small' && (
-        <Caption1 className={styles.hint} aria-hidden>
-          Keys: Alt+Shift+P start/pause · B back · N next
-        </Caption1>
-      )}
-    </>
+    <div role="toolbar" aria-label="Timer controls" className={styles.root}>
+      {buttons.map(({ slot, action }) => (
+        // Keyed by slot: Start becomes Pause in the same button, so keyboard focus stays on it.
+        <Button
+          key={slot}
+          size={size}
+          className={size === 'large' ? styles.touch : styles.compact}
+          appearance={slot === 'first' ? 'primary' : 'secondary'}
+          disabled={busy || !allowed(session, action)}
+          disabledFocusable={busy && allowed(session, action)}
+          onClick={() => onAction(action)}
+          aria-keyshortcuts={SHORTCUTS[SHORTCUT_OF[slot]].keys}
+          title={SHORTCUTS[SHORTCUT_OF[slot]].keys}
+          aria-label={
+            action === 'previous' ? 'Back to the previous phase' : action === 'next' ? 'Next phase' : undefined
+          }
+        >
+          {LABELS[action]}
+        </Button>
+      ))}
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { Button } from '@fluentui/react-components';
+import { ShareScreenStartRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 
 /** The page the stage shows: the agenda and timer, read-only. */
@@ -24,8 +25,14 @@ export function ShareToStage({ onResult }: ShareToStageProps) {
       .finally(() => setBusy(false));
   };
   return (
-    <Button size="small" disabledFocusable={busy} onClick={share}>
-      Share to stage
-    </Button>
+    // An icon in the header's one row of controls; named in words for everyone, and shown as a tooltip.
+    <Button
+      size="small"
+      icon={<ShareScreenStartRegular />}
+      aria-label="Share to stage"
+      title="Share to stage"
+      disabledFocusable={busy}
+      onClick={share}
+    />
   );
 }

@@ -24,7 +24,34 @@ export const usePanelHeaderStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     flexWrap: 'wrap',
   },
-  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  who: { minWidth: 0, flexShrink: 1 },
+  // Timer controls, Share and End on one row; End's confirmation replaces the row rather than growing the header.
+  controls: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalXS },
+  compact: { minWidth: 'auto' },
+  touch: { minHeight: '44px', minWidth: '44px' },
+  confirm: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorStatusDangerBorder1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  dangerButton: {
+    color: tokens.colorStatusDangerForeground1,
+    ...shorthands.borderColor(tokens.colorStatusDangerBorder1),
+  },
+  // The spare-minutes offer: one line, inside the header's room.
+  bar: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    paddingLeft: tokens.spacingHorizontalS,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+  },
+  barText: { flexGrow: 1, minWidth: 0 },
+  cue: { color: tokens.colorNeutralForeground2 },
   time: { fontVariantNumeric: 'tabular-nums' },
   status: {
     padding: `0 ${tokens.spacingHorizontalS}`,

@@ -38,6 +38,10 @@ export interface ItemListProps<T extends { id: string; text: string }> {
   readonly onDraftChange?: (draft: string) => void;
   /** True while the saved notes are loading: nothing can be added yet. */
   readonly disabled?: boolean;
+  /** Choices made before adding (e.g. feedback's kind and goal), shown under the new item's input. */
+  readonly addControls?: ReactNode;
+  /** False until those choices are made. @default true */
+  readonly canAdd?: boolean;
 }
 
 /** A titled list of structured items with an input to add one and a Remove button per item. */
@@ -47,7 +51,7 @@ export function ItemList<T extends { id: string; text: string }>(props: ItemList
   const draft = props.draft ?? ownDraft;
   const setDraft = props.onDraftChange ?? setOwnDraft;
   const add = () => {
-    if (props.disabled || !draft.trim()) return;
+    if (props.disabled || props.canAdd === false || !draft.trim()) return;
     props.onAdd(draft.trim());
     setDraft('');
   };
@@ -76,6 +80,7 @@ export function ItemList<T extends { id: string; text: string }>(props: ItemList
           ))}
         </ul>
       )}
+      {props.addControls}
       <div className={styles.add}>
         <LabelledField label={`New ${props.noun}`} className={styles.input} size="small">
           {(wiring) => (
@@ -89,7 +94,12 @@ export function ItemList<T extends { id: string; text: string }>(props: ItemList
             />
           )}
         </LabelledField>
-        <Button size="small" onClick={add} disabled={props.disabled || !draft.trim()} aria-label={`Add ${props.noun}`}>
+        <Button
+          size="small"
+          onClick={add}
+          disabled={props.disabled || props.canAdd === false || !draft.trim()}
+          aria-label={`Add ${props.noun}`}
+        >
           Add
         </Button>
       </div>

@@ -1,8 +1,8 @@
 import { Switch } from '@fluentui/react-components';
-import type { FEEDBACK_KINDS } from '../../../../src/domain/notes';
-import { HORIZONS, type NotesBody } from '../../../../src/domain/notes';
+import { HORIZONS, type Goal, type NotesBody } from '../../../../src/domain/notes';
 import type { PhaseId } from '../../../../src/domain/phases';
 import { newItemId } from '../statusText';
+import { FeedbackCapture } from './FeedbackCapture';
 import { ItemList } from './ItemList';
 import { NativeInput } from './NativeInput';
 import { NativeSelect } from './NativeSelect';
@@ -34,6 +34,8 @@ export interface StructuredCaptureProps {
   readonly drafts?: ItemDrafts;
   /** True while the saved notes are loading. */
   readonly disabled?: boolean;
+  /** Last time's goals, which feedback may be framed in too. */
+  readonly carriedGoals?: readonly Goal[];
 }
 
 function draftOf(drafts: ItemDrafts | undefined, key: ListKey) {
@@ -110,44 +112,6 @@ function Issues({ body, edit, ...rest }: ListProps) {
   );
 }
 
-function Feedback({ body, edit, ...rest }: ListProps) {
-  const feedback = listEditor(edit, 'feedback');
-  return (
-    <ItemList
-      {...listProps(rest, 'feedback')}
-      title="Feedback given"
-      noun="feedback"
-      items={body.feedback}
-      onAdd={(text) => feedback.add({ id: newItemId(), text, kind: 'celebratory' })}
-      onRemove={feedback.remove}
-      renderControls={(item) => (
-        <>
-          <NativeSelect
-            label={`Kind of ${item.text}`}
-            value={item.kind}
-            onChange={(value) => feedback.patch(item.id, { kind: value as (typeof FEEDBACK_KINDS)[number] })}
-          >
-            <option value="celebratory">Celebratory</option>
-            <option value="critical">Critical</option>
-          </NativeSelect>
-          <NativeSelect
-            label={`Goal of ${item.text}`}
-            value={item.goalId ?? ''}
-            onChange={(value) => feedback.patch(item.id, { goalId: value || undefined })}
-          >
-            <option value="">No goal</option>
-            {body.goals.map((goal) => (
-              <option key={goal.id} value={goal.id}>
-                {goal.text}
-              </option>
-            ))}
-          </NativeSelect>
-        </>
-      )}
-    />
-  );
-}
-
 /** Follow-ups with an owner and an optional due date. */
 export function FollowUps({ body, edit, names, ...rest }: ListProps) {
   const followUps = listEditor(edit, 'followUps');
@@ -192,7 +156,14 @@ export function StructuredCapture({ phase, ...props }: StructuredCaptureProps) {
     case 'pushFeedback':
       return (
         <>
-          {props.role === 'leader' && <Feedback {...props} />}
+          {props.role === 'leader' && (
+            <FeedbackCapture
+              {...listProps(props, 'feedback')}
+              body={props.body}
+              edit={props.edit}
+              carriedGoals={props.carriedGoals ?? []}
+            />
+          )}
           <FollowUps {...props} />
         </>
       );
