@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { bicepAppSettings, bicepStartCommand } from '../appPackage/bicepSettings';
+import { startRedis, type RedisServer } from '../live/support/redisServer';
 import { startAzurite, type Azurite } from '../store/support/azurite';
 import { startKeyVaultStub, type KeyVaultStub } from '../support/keyVaultStub';
 import { deployPlan } from './support/deployPlan';
@@ -33,17 +34,22 @@ const DECOYS = ['.localConfigs', '.env', 'env/.env.dev.user', '.data/intro.db', 
 let work: string;
 let azurite: Azurite;
 let keyVault: KeyVaultStub;
+let redis: RedisServer;
 let app: ChildProcess | undefined;
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'intro-deploy-'));
   chmodSync(work, 0o755);
-  [azurite, keyVault] = await Promise.all([startAzurite(path.join(work, 'azurite')), startKeyVaultStub()]);
+  [azurite, keyVault, redis] = await Promise.all([
+    startAzurite(path.join(work, 'azurite')),
+    startKeyVaultStub(),
+    startRedis(),
+  ]);
 });
 
 afterAll(async () => {
   app?.kill();
-  await Promise.all([azurite?.stop(), keyVault?.stop()]);
+  await Promise.all([azurite?.stop(), keyVault?.stop(), redis?.stop()]);
   // The site's folders are locked (0555); only root could delete them as they are.
   await run('chmod', ['-R', 'u+w', work]);
   rmSync(work, { recursive: true, force: true });
@@ -94,6 +100,8 @@ function deployedValues(): Record<string, string> {
     AAD_APP_OAUTH_AUTHORITY: `https://login.microsoftonline.com/${TENANT}`,
     STORAGE_CONNECTION_STRING: azurite.connectionString,
     KEY_VAULT_KEY_ID: keyVault.keyId(),
+    // Azure Cache for Redis is rediss:// with a key; a loopback redis-server stands in for it.
+    REDIS_URL: redis.url,
     TEAMS_APP_ID: '6b1f3c52-7d0e-4a8b-9c21-3e5f4a6b7c80',
     GRAPH_CLIENT_SECRET: '',
     GRAPH_AUTHORITY_HOST: 'https://login.microsoftonline.com',

@@ -63,6 +63,9 @@ const TABLE: readonly Row[] = [
   ),
   deployment('GRAPH_BASE_URL', () => ({ GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0' })),
   deployment('GRAPH_AUTHORITY_HOST', () => ({ GRAPH_AUTHORITY_HOST: 'https://login.microsoftonline.com' })),
+  deployment('REDIS_URL (nothing listening: the app serves and its panels poll)', () => ({
+    REDIS_URL: 'redis://127.0.0.1:1',
+  })),
   deployment('TEAMS_APP_ID', () => ({ TEAMS_APP_ID: 'd0d0d0d0-0000-4000-8000-0000000000d0' })),
   deployment(
     'NODE_ENV=development + BOT_ID + BOT_PASSWORD',
