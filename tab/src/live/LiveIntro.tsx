@@ -47,7 +47,12 @@ export interface LiveIntroProps {
 
 /** Changes kept on this device: queued session actions, and the notes when they have unsent edits. */
 function waitingCount(actions: number | undefined, notes: SaveStatus): number {
-  const unsent = notes === 'pending' || notes === 'saving' || notes === 'offline' || notes === 'signInNeeded';
+  const unsent =
+    notes === 'pending' ||
+    notes === 'saving' ||
+    notes === 'offline' ||
+    notes === 'notStored' ||
+    notes === 'signInNeeded';
   return (actions ?? 0) + (unsent ? 1 : 0);
 }
 

@@ -9,7 +9,7 @@ const NAMES = { prep: 'Prep', ...PHASE_TITLES } as const;
 const ITEM_NAMES = { goals: 'goal', issues: 'issue', feedback: 'feedback', followUps: 'follow-up' } as const;
 
 /** Statuses worth interrupting for; "Saving…" and "Saved" change on every pause in typing and stay visual only. */
-const ANNOUNCED: ReadonlySet<Status> = new Set(['offline', 'signInNeeded', 'invalid', 'error']);
+const ANNOUNCED: ReadonlySet<Status> = new Set(['offline', 'notStored', 'signInNeeded', 'invalid', 'error']);
 
 const useStyles = makeStyles({
   hidden: {

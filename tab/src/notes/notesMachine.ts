@@ -98,7 +98,7 @@ function edited(machine: NotesMachine, body: NotesBody, timings: NotesTimings): 
       effects: [keep],
     };
   }
-  const sticky = machine.view.status === 'offline' || machine.view.status === 'signInNeeded';
+  const sticky = ['offline', 'notStored', 'signInNeeded'].includes(machine.view.status);
   const view = sticky
     ? { ...machine.view, body }
     : { ...machine.view, status: 'pending' as const, body, message: undefined };

@@ -93,8 +93,12 @@ export function failed(machine: NotesMachine, failure: Failure, timings: NotesTi
         state: { ...machine, view: { ...machine.view, status: 'error', message: failure.message } },
         effects: [],
       };
-    case 'transient': {
-      const view = { ...machine.view, status: 'offline' as const, message: undefined };
+    case 'transient':
+    case 'notStored': {
+      const view =
+        failure.kind === 'notStored'
+          ? { ...machine.view, status: 'notStored' as const, message: failure.message }
+          : { ...machine.view, status: 'offline' as const, message: undefined };
       const backoffMs = Math.min(machine.backoffMs * 2, timings.maxBackoffMs);
       return { state: { ...machine, view, backoffMs }, effects: [{ type: 'schedule', ms: machine.backoffMs }] };
     }

@@ -1,5 +1,5 @@
 import type { NotesBody } from '../../../src/domain/notes';
-import { isSignInProblem, isTransient } from '../shared/api/errors';
+import { isSignInProblem, isStorageRefused, isTransient } from '../shared/api/errors';
 import {
   DEFAULT_TIMINGS,
   initialMachine,
@@ -18,6 +18,7 @@ export { LOADING_STATE, type NotesSyncOptions, type NotesSyncState, type SaveSta
 /** How the sync sees a failed request. */
 export function failureOf(error: unknown): Failure {
   if (isSignInProblem(error)) return { kind: 'signIn', message: error instanceof Error ? error.message : undefined };
+  if (isStorageRefused(error)) return { kind: 'notStored', message: (error as Error).message };
   if (isTransient(error)) return { kind: 'transient' };
   return { kind: 'refused', message: error instanceof Error ? error.message : String(error) };
 }

@@ -34,6 +34,8 @@ export type NotesMachine = (
 export type Failure =
   | { readonly kind: 'signIn'; readonly message?: string }
   | { readonly kind: 'transient' }
+  /** The server is up but its storage is full or read-only (507): it passes by itself, so the edits wait. */
+  | { readonly kind: 'notStored'; readonly message: string }
   | { readonly kind: 'refused'; readonly message: string };
 
 /** What happens to the sync: calls from the editor and the page, timers firing and answers from the API. */

@@ -14,6 +14,8 @@ export function statusText(status: SaveStatus): string {
       return 'Saved';
     case 'offline':
       return 'Offline — kept on this device';
+    case 'notStored':
+      return 'Not saved — the server cannot store it yet; kept on this device';
     case 'signInNeeded':
       return 'Not saved — sign in needed; kept on this device';
     case 'invalid':

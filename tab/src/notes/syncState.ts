@@ -5,7 +5,7 @@ import type { PendingStore } from './pendingStore';
 
 /** What the save status line says. */
 export type SaveStatus =
-  'loading' | 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'signInNeeded' | 'invalid' | 'error';
+  'loading' | 'idle' | 'pending' | 'saving' | 'saved' | 'offline' | 'notStored' | 'signInNeeded' | 'invalid' | 'error';
 
 /** What the notes editor shows. */
 export interface NotesSyncState {

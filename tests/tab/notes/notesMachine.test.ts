@@ -176,6 +176,12 @@ describe('the notes machine', () => {
       ['waiting', ['schedule'], 'offline'],
     ],
     [
+      'retries a save the server could not store, and says so (not "offline")',
+      saving('settle'),
+      { type: 'saveFailed', failure: { kind: 'notStored', message: 'Storage is full.' } },
+      ['waiting', ['schedule'], 'notStored'],
+    ],
+    [
       'shows a refusal without retrying',
       saving('settle'),
       { type: 'saveFailed', failure: { kind: 'refused', message: 'No.' } },

@@ -8,7 +8,7 @@ describe("the server's storage refusing writes, as the tab reads it", () => {
     const error = await toApiError(answer);
     expect([error.status, error.code, error.message]).toEqual([507, 'insufficientStorage', STORAGE_REFUSED.message]);
     expect([isStorageRefused(error), isTransient(error), isSignInProblem(error)]).toEqual([true, true, false]);
-    // The notes sync retries a transient failure and keeps the unsent edits; a refused one would drop them.
-    expect(failureOf(error)).toEqual({ kind: 'transient' });
+    // The notes sync retries it and keeps the unsent edits (a refused one would drop them), saying why it waits.
+    expect(failureOf(error)).toEqual({ kind: 'notStored', message: STORAGE_REFUSED.message });
   });
 });
