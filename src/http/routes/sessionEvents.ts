@@ -46,20 +46,25 @@ export const sessionEventsRoute: RouteHandler<'sessionEvents', HttpDeps & { read
   { req, res, caller, params, fail },
   deps,
 ) => {
-  const first = await getSession(deps.useCases, caller, params.id);
-  if (!first.ok) return fail(first.error);
-  let sentTag = lastEventId(req);
+  // Listen for the client going away before the first await: a stream closed while the session was read must not
+  // stay held (and subscribed) with nobody to write to.
   let ended = false;
-  let unsubscribe = () => undefined as void;
+  let release: (() => void) | undefined = undefined;
+  let unsubscribe: (() => void) | undefined = undefined;
   const end = () => {
     if (ended) return;
     ended = true;
-    unsubscribe();
+    unsubscribe?.();
     release?.();
     res.end();
   };
+  res.once('close', end);
+  const first = await getSession(deps.useCases, caller, params.id);
+  if (ended) return;
+  if (!first.ok) return fail(first.error);
+  let sentTag = lastEventId(req);
   const held = { beat: () => void res.write(`: ${deps.useCases.clock.now()}\n\n`), end };
-  const release = deps.live.sharing() ? deps.live.streams.hold(`${caller.tenantId}|${caller.userId}`, held) : undefined;
+  release = deps.live.sharing() ? deps.live.streams.hold(`${caller.tenantId}|${caller.userId}`, held) : undefined;
   if (!release) {
     res.header('Retry-After', '60');
     return fail({ code: 'streamUnavailable', message: 'No live stream can be opened now; poll the session instead.' });
@@ -90,7 +95,6 @@ export const sessionEventsRoute: RouteHandler<'sessionEvents', HttpDeps & { read
       })
       .finally(() => (reading = undefined));
   };
-  res.on('close', end);
   unsubscribe = deps.live.changes.subscribe({ tenantId: caller.tenantId, introId: params.id }, changed);
   openStream(res);
   // At once: the current state when the client has none or an older one, else the server's time for its clock.
