@@ -55,7 +55,7 @@ it('follows the stream, polls while it is cut, then goes back to the stream and 
     api,
     'intro',
     { tag: () => tag, view: (v) => seen.push((tag = v.version)), sample: () => undefined, reachable: () => undefined },
-    { pollMs: 5, retryMinMs: 30, retryMaxMs: 60, silenceMs: 10_000 },
+    { pollMs: 5, retryMinMs: 30, retryMaxMs: 60, steadyMs: 10_000, silenceMs: 10_000 },
   );
   await until(() => streams.length === 1);
   streams[0]!.push(view(1));
@@ -81,4 +81,54 @@ it('follows the stream, polls while it is cut, then goes back to the stream and 
   feed.resync();
   await until(() => streams.length === 3);
   expect(polls).toBe(settled);
+});
+
+it('backs off from a stream that opens and drops at once, instead of reopening it in a loop', async () => {
+  let opens = 0;
+  const api = {
+    streamSession: async () => {
+      opens += 1;
+      const opened = handStream();
+      opened.push(view(opens));
+      opened.cut();
+      return opened.stream;
+    },
+    pollSession: async (): Promise<SessionPoll> => ({ changed: false, serverNow: 1, sentAt: 0, receivedAt: 1 }),
+  } as unknown as ApiClient;
+  const listener = { tag: () => 0, view: () => undefined, sample: () => undefined, reachable: () => undefined };
+  feed = startSessionFeed(api, 'intro', listener, {
+    pollMs: 5,
+    retryMinMs: 20,
+    retryMaxMs: 640,
+    steadyMs: 10_000,
+    silenceMs: 10_000,
+  });
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  // Waits of at least 10, 20, 40, 80, 160 ms (the upper half of each doubled backoff) leave room for 6 opens at most;
+  // reset after every open, the feed would reopen every 10–20 ms (20 or more).
+  expect(opens).toBeGreaterThanOrEqual(2);
+  expect(opens).toBeLessThanOrEqual(6);
+});
+
+it('gives up on a stream whose answer never comes, and polls instead', async () => {
+  let polls = 0;
+  const api = {
+    streamSession: (_id: string, _tag: number | undefined, signal: AbortSignal) =>
+      new Promise<SessionStream>((_resolve, reject) =>
+        signal.addEventListener('abort', () => reject(new Error('cut'))),
+      ),
+    pollSession: async (): Promise<SessionPoll> => {
+      polls += 1;
+      return { changed: false, serverNow: 1, sentAt: 0, receivedAt: 1 };
+    },
+  } as unknown as ApiClient;
+  const listener = { tag: () => 0, view: () => undefined, sample: () => undefined, reachable: () => undefined };
+  feed = startSessionFeed(api, 'intro', listener, {
+    pollMs: 5,
+    retryMinMs: 10_000,
+    retryMaxMs: 10_000,
+    steadyMs: 10_000,
+    silenceMs: 30,
+  });
+  await until(() => polls > 0);
 });

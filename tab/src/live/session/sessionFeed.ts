@@ -16,14 +16,25 @@ export interface FeedListener {
 export interface FeedTiming {
   /** How often the session is polled while the stream is down. */
   readonly pollMs: number;
-  /** First wait before trying the stream again; doubled on each failure up to `retryMaxMs`. */
+  /**
+   * First wait before trying the stream again; doubled on each failure up to `retryMaxMs`. Each wait is drawn from its
+   * upper half, so panels cut together (an instance restarting) do not all come back in the same instant.
+   */
   readonly retryMinMs: number;
   readonly retryMaxMs: number;
+  /** A stream open this long counts as working again and resets the backoff; one that opens and drops keeps it. */
+  readonly steadyMs: number;
   /** A stream silent this long is taken as cut (the server sends a heartbeat every 20 s). */
   readonly silenceMs: number;
 }
 
-export const FEED_TIMING: FeedTiming = { pollMs: 1000, retryMinMs: 1000, retryMaxMs: 30_000, silenceMs: 45_000 };
+export const FEED_TIMING: FeedTiming = {
+  pollMs: 1000,
+  retryMinMs: 1000,
+  retryMaxMs: 30_000,
+  steadyMs: 10_000,
+  silenceMs: 45_000,
+};
 
 /** A running feed: `resync` reconnects at once (page visible again, back online, Teams resumed the tab). */
 export interface SessionFeed {
@@ -55,7 +66,7 @@ export function startSessionFeed(
       };
     });
 
-  /** Reads the stream until it ends; true when it opened. */
+  /** Reads the stream until it ends; true when it stayed open `steadyMs` or more. */
   const follow = async (): Promise<boolean> => {
     const controller = new AbortController();
     stream = controller;
@@ -64,7 +75,9 @@ export function startSessionFeed(
       clearTimeout(silence);
       silence = setTimeout(() => controller.abort(), timing.silenceMs);
     };
-    let opened = false;
+    let openedAt: number | undefined;
+    // Counted from the request, so an open that stalls (a proxy holding the answer) is cut like a silent stream.
+    heard();
     try {
       const { sentAt, pushes } = await api.streamSession(introId, listener.tag(), controller.signal);
       let rttMs: number | undefined;
@@ -80,8 +93,8 @@ export function startSessionFeed(
         );
         rttMs ??= push.receivedAt - sentAt;
         if (push.kind === 'view') listener.view(push.view);
-        if (!opened) listener.reachable(true);
-        opened = true;
+        if (openedAt === undefined) listener.reachable(true);
+        openedAt ??= Date.now();
       }
     } catch {
       // Cut, refused (too many streams) or offline: the poll below says whether the server is reachable.
@@ -89,7 +102,7 @@ export function startSessionFeed(
       clearTimeout(silence);
       stream = undefined;
     }
-    return opened;
+    return openedAt !== undefined && Date.now() - openedAt >= timing.steadyMs;
   };
 
   const poll = async () => {
@@ -116,7 +129,7 @@ export function startSessionFeed(
         continue;
       }
       // The stream is down: poll at once (a change may have been missed) and every pollMs until the next try.
-      const retryAt = Date.now() + backoff;
+      const retryAt = Date.now() + backoff * (0.5 + Math.random() * 0.5);
       backoff = Math.min(backoff * 2, timing.retryMaxMs);
       do {
         await poll();
