@@ -7,7 +7,7 @@ import type { BotConfig } from '../config';
 import { fail, ok, type Result } from '../domain/result';
 
 /** Checks the Bot Framework bearer token sent with an activity; a failure's message is the reason, for the log. */
-export type AuthenticateActivity = (header: string, body: unknown) => Promise<Result<void, 'unauthorized'>>;
+type AuthenticateActivity = (header: string, body: unknown) => Promise<Result<void, 'unauthorized'>>;
 
 function frameworkAuthentication(bot: Extract<BotConfig, { mode: 'authenticated' }>) {
   const settings = {

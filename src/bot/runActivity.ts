@@ -7,7 +7,7 @@ import { activitySchema, firstField } from './activity.schema';
 import { isAllowedServiceUrl } from './serviceUrls';
 
 /** What running an activity needs: where the bot may post, the adapter, and the turn itself. */
-export interface RunActivityDeps {
+interface RunActivityDeps {
   readonly serviceUrls: ServiceUrlPolicy;
   readonly adapter: TeamsAdapter;
   /** Runs the turn; `logger` is the request's, tagged with its request id. */
@@ -18,7 +18,7 @@ export interface RunActivityDeps {
  * Validates an authenticated request's body as an activity and runs its turn, answering through `res`; a malformed
  * activity, or one from a service the bot does not talk to, is a failure naming the field, and no bot code runs.
  */
-export type RunActivity = (
+type RunActivity = (
   body: unknown,
   req: Request,
   res: Response,

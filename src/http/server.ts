@@ -14,7 +14,7 @@ import { messagesRoute, type BotActivities } from './routes/messages';
 import { tabRoutes } from './routes/tab';
 
 /** Everything the HTTP server serves. */
-export interface ServerParts extends ApiDeps {
+interface ServerParts extends ApiDeps {
   /** The bot, as POST /api/messages takes its activities. */
   readonly bot: BotActivities;
   readonly tabDir: string;

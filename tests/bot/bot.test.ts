@@ -1,8 +1,8 @@
 import { buildAgenda } from '../../src/domain/agenda';
 import { OPENING } from '../../src/domain/method';
 import { APOLOGY, UNREADABLE_CARD } from '../../src/bot/handlers';
-import { NO_IDENTITY } from '../../src/bot/flowHandlers';
 import { COMMAND_NAMES, COMMANDS } from '../../src/bot/commands';
+import { NO_IDENTITY } from '../../src/bot/replies';
 import {
   BOT,
   installActivity,
