@@ -180,11 +180,6 @@ export default tseslint.config(
     rules: edgeRules('http', { auth: ['tokenVerifier', 'localIssuer'] }),
   },
   {
-    // The bot's endpoint is an HTTP route: it reads bodies and answers errors the way the HTTP edge does.
-    files: ['src/bot/endpoint.ts'],
-    rules: edgeRules('bot', { http: ['body', 'context', 'errors'] }),
-  },
-  {
     files: ['tab/**/*.{ts,tsx}'],
     rules: restrict(
       [

@@ -74,13 +74,13 @@ export function deploymentSettingsIn(source: Readonly<Record<string, string | un
 }
 
 /** Client id the local token issuer uses in local mode. */
-export const LOCAL_CLIENT_ID = '00000000-0000-0000-0000-00000000a11d';
+const LOCAL_CLIENT_ID = '00000000-0000-0000-0000-00000000a11d';
 
 /**
  * Bot Framework service hosts Microsoft documents for Teams (public cloud, GCC, GCC High, DoD): the only places a
  * deployed bot accepts a `serviceUrl` from, unless BOT_SERVICE_URL_HOSTS says otherwise.
  */
-export const TEAMS_SERVICE_URL_HOSTS = [
+const TEAMS_SERVICE_URL_HOSTS = [
   'smba.trafficmanager.net',
   'smba.infra.gcc.teams.microsoft.com',
   'smba.infra.gov.teams.microsoft.us',
@@ -88,10 +88,10 @@ export const TEAMS_SERVICE_URL_HOSTS = [
 ] as const;
 
 /** Local: a developer's machine, loopback only, no Microsoft services. Deployment: anything else. */
-export type Mode = 'local' | 'deployment';
+type Mode = 'local' | 'deployment';
 
 /** How API callers are authenticated: Entra ID, the local issuer (local mode only), or nobody (401). */
-export type AuthConfig =
+type AuthConfig =
   | { readonly mode: 'entra'; readonly clientId: string; readonly authority: string; readonly tenantId?: string }
   | { readonly mode: 'local'; readonly clientId: string }
   | { readonly mode: 'off' };

@@ -11,10 +11,11 @@ import { runHeadsUpMember, runPrepLeader } from './app/prep';
 import { createLocalIssuer, type LocalIssuer } from './auth/localIssuer';
 import { tokenVerifierFor } from './auth/verifierFor';
 import { allowedConversations } from './bot/allowedConversations';
+import { activityAuthentication } from './bot/activityAuth';
 import { createAdapter, createBot } from './bot/createBot';
-import { botEndpoint } from './bot/endpoint';
 import { botMeetingRoster } from './bot/meetingRoster';
 import { botNotifier } from './bot/notifier';
+import { runActivity } from './bot/runActivity';
 import { setTurnLogger } from './bot/turnLogger';
 import { graphCalendar } from './calendar/graphCalendar';
 import { graphFreeBusy } from './calendar/graphFreeBusy';
@@ -28,6 +29,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { keyWrapperFor } from './crypto/keyWrapperFor';
 import type { IntroId } from './domain/ids';
 import type { Intro } from './domain/intro';
+import type { BotActivities } from './http/routes/messages';
 import { announceClose, createHttpServer } from './http/server';
 import { sessionStreams } from './http/sessionStreams';
 import { createJobRunner } from './jobs/jobRunner';
@@ -167,17 +169,20 @@ function calendarOf(config: Config, logger: Logger, signer: Signer, publicUrl: (
     : localCalendar(signer, publicUrl);
 }
 
-/** The bot endpoint: Bot Framework authentication from the config, then one teams-ai turn with its own logger. */
-function activityHandler(config: Config, bot: ReturnType<typeof createBot>) {
-  return botEndpoint({
-    bot: config.bot,
-    serviceUrls: config.serviceUrls,
-    adapter: bot.adapter,
-    run: async (context, requestLogger) => {
-      setTurnLogger(context, requestLogger.child({ turnId: context.activity.id }));
-      await bot.app.run(context);
-    },
-  });
+/** The bot as POST /api/messages takes it: Bot Framework authentication from the config, then one teams-ai turn. */
+function botActivities(config: Config, bot: ReturnType<typeof createBot>): BotActivities {
+  return {
+    mode: config.bot.mode,
+    authenticate: activityAuthentication(config.bot),
+    runActivity: runActivity({
+      serviceUrls: config.serviceUrls,
+      adapter: bot.adapter,
+      run: async (context, requestLogger) => {
+        setTurnLogger(context, requestLogger.child({ turnId: context.activity.id }));
+        await bot.app.run(context);
+      },
+    }),
+  };
 }
 
 /** Listens on PORT and HOST; a slow client cannot hold a socket: headers within 10 s, the whole request within 30 s. */
@@ -275,7 +280,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     logger,
     localIssuer,
     tabDir: options.tabDir ?? path.join(packageRoot, 'tab', 'dist'),
-    handleActivity: activityHandler(config, bot),
+    bot: botActivities(config, bot),
     invites: {
       intros,
       clock,

@@ -28,7 +28,7 @@ export async function listHistory(
 }
 
 /** What to search for: words in one's own notes, the other person, and the follow-up state. */
-export interface HistoryQuery {
+interface HistoryQuery {
   readonly q?: string;
   readonly person?: UserId;
   readonly followUps?: FollowUpFilter;

@@ -36,7 +36,7 @@ export async function deleteMyNotes(
 }
 
 /** What deleting all of one's data removed. */
-export interface DeletedData {
+interface DeletedData {
   /** Intros the caller led that are gone with their session. */
   readonly introsDeleted: number;
   /** Intros the caller led that stay for the member (who has notes on them), with the leader anonymised. */
@@ -44,7 +44,7 @@ export interface DeletedData {
 }
 
 /** Who an anonymised leader becomes: no name and no Entra id of theirs remain. */
-export const DELETED_USER: Person = { id: NIL_GUID as UserId, name: '(deleted user)' };
+const DELETED_USER: Person = { id: NIL_GUID as UserId, name: '(deleted user)' };
 
 /**
  * Deletes all the caller's data: every note they wrote, the bot's conversation reference, the team plans they made,

@@ -7,10 +7,10 @@ import type { UseCaseDeps } from './deps';
 import { introView, loadParticipantIntro } from './introViews';
 
 /** Settings where the two people sit together rather than in a Teams call. */
-export const IN_PERSON_SETTINGS: readonly Setting[] = ['coffee', 'lunch', 'meetingRoom'];
+const IN_PERSON_SETTINGS: readonly Setting[] = ['coffee', 'lunch', 'meetingRoom'];
 
 /** Whether an intro is held in person (coffee, lunch, a meeting room). */
-export const isInPerson = (intro: Intro): boolean => IN_PERSON_SETTINGS.includes(intro.setting);
+const isInPerson = (intro: Intro): boolean => IN_PERSON_SETTINGS.includes(intro.setting);
 
 /** How many of the caller's latest intros are searched for a known person chosen by id. */
 const KNOWN_PEOPLE_SCAN = 100;

@@ -4,10 +4,10 @@ import { fail, ok, type Result } from '../domain/result';
 import type { IntroStore } from './ports';
 
 /** How many times a change is re-read and retried before giving up on concurrent writers. */
-export const MAX_INTRO_WRITE_TRIES = 4;
+const MAX_INTRO_WRITE_TRIES = 4;
 
 /** An intro after a change, and whether this call wrote it. */
-export interface ChangedIntro {
+interface ChangedIntro {
   readonly intro: Intro;
   readonly changed: boolean;
 }

@@ -22,7 +22,7 @@ const MATCH_WINDOW_MS = 30 * 60_000;
  * Finds the intro held in the meeting: by meeting id, else (and then links it) by the join URL of one of the
  * user's intros, else by the one intro the user leads that is scheduled within 30 minutes of the meeting's start.
  */
-export async function introForMeeting(deps: FlowDeps, event: MeetingEvent): Promise<Intro | undefined> {
+async function introForMeeting(deps: FlowDeps, event: MeetingEvent): Promise<Intro | undefined> {
   const linked = await deps.intros.findByMeeting(event.tenantId, event.meetingId);
   if (linked || !event.userId) return linked;
   const { items } = await deps.intros.listForUser(event.tenantId, event.userId, { limit: 20 });

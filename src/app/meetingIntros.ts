@@ -29,7 +29,7 @@ export async function getMeetingIntro(
 }
 
 /** Why setting up or joining a meeting's intro was refused. */
-export type StartFailure = IntroError | 'forbidden' | 'notFound' | 'versionConflict';
+type StartFailure = IntroError | 'forbidden' | 'notFound' | 'versionConflict';
 
 /** Refuses a caller the roster says is not in the meeting, or cannot vouch for when confirmation is required. */
 async function checkParticipant(

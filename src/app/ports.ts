@@ -197,7 +197,7 @@ export interface KeyWrapper {
 }
 
 /** One author's wrapped data key in one tenant. */
-export interface StoredDataKey {
+interface StoredDataKey {
   readonly tenantId: TenantId;
   readonly authorId: UserId;
   readonly key: WrappedKey;

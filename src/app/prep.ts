@@ -8,7 +8,7 @@ import type { PrepBrief } from './ports';
 const payloadSchema = z.object({ tenantId: tenantIdSchema, introId: introIdSchema });
 
 /** Loads the intro a job is about; undefined when it is gone, cancelled or already over. */
-export async function introForJob(deps: FlowDeps, payload: unknown): Promise<Intro | undefined> {
+async function introForJob(deps: FlowDeps, payload: unknown): Promise<Intro | undefined> {
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) return undefined;
   const intro = await deps.intros.get(parsed.data.tenantId, parsed.data.introId);

@@ -8,7 +8,7 @@ import { changeIntro } from './introUpdates';
 import { introView, loadParticipantIntro } from './introViews';
 
 /** Why a role-switch step is refused. */
-export type RoleSwitchFailure = 'notFound' | 'forbidden' | 'invalidTransition' | 'versionConflict';
+type RoleSwitchFailure = 'notFound' | 'forbidden' | 'invalidTransition' | 'versionConflict';
 
 /**
  * One step of handing over the lead: the leader requests or cancels, the member accepts (leader and member swap in

@@ -42,7 +42,7 @@ function refuse(request: ScheduleRequest, caller: Caller, now: number): Result<v
 }
 
 /** Key and payload of the jobs that belong to one intro. */
-export function introJobPayload(tenantId: TenantId, intro: Intro): Record<string, unknown> {
+function introJobPayload(tenantId: TenantId, intro: Intro): Record<string, unknown> {
   return { tenantId, introId: intro.id };
 }
 

@@ -15,7 +15,7 @@ import { changeIntro } from './introUpdates';
 import { loadParticipantIntro, sessionView, sessionViewOf } from './introViews';
 
 /** The use cases' dependencies, with where the leader's private recap goes once End marks the intro done. */
-export type SessionDeps = UseCaseDeps & { readonly notifier?: Notifier };
+type SessionDeps = UseCaseDeps & { readonly notifier?: Notifier };
 
 /** Sends the leader's private recap (from the leader's own notes); a failed send never undoes the End. */
 async function sendRecap(deps: SessionDeps, intro: Intro): Promise<void> {

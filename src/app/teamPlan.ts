@@ -21,7 +21,7 @@ export type TeamPlanFailure = Failure<'unavailable' | 'alone' | 'versionConflict
 export type ConfirmPlanFailure = Failure<'noPlan' | 'alreadyConfirmed'>;
 
 /** The team a plan is for. */
-export interface TeamChoice {
+interface TeamChoice {
   readonly teamId: string;
   readonly teamName: string;
 }

@@ -5,7 +5,7 @@ import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 export const LOCAL_AUTHORITY_PATH = '/local-auth';
 
 /** Claims a locally minted token carries. */
-export interface LocalIdentity {
+interface LocalIdentity {
   readonly oid: string;
   readonly tid: string;
   readonly name: string;

@@ -5,7 +5,7 @@ import type { Caller } from '../app/caller';
 import { verifiedTokenCache } from './verifiedTokens';
 
 /** What a token must satisfy to be accepted. */
-export interface VerifierOptions {
+interface VerifierOptions {
   /** Authority base, e.g. https://login.microsoftonline.com/<tenant>; discovery is at <authority>/v2.0/.well-known/openid-configuration. */
   readonly authority: string | (() => string);
   readonly clientId: string;

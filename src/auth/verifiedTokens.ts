@@ -7,7 +7,7 @@ const MAX_ENTRIES = 10_000;
 const EXPIRY_MARGIN_MS = 30_000;
 
 /** Accepted tokens by their SHA-256 (never the token itself), each until shortly before it expires. */
-export interface VerifiedTokenCache {
+interface VerifiedTokenCache {
   get(token: string): Caller | undefined;
   remember(token: string, caller: Caller, expiresAtMs: number): void;
 }

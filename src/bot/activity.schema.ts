@@ -97,9 +97,6 @@ export const activitySchema = z
     }
   });
 
-/** An activity that passed `activitySchema`. */
-export type ActivityShape = z.infer<typeof activitySchema>;
-
 /** The dotted path of the first problem, e.g. `membersAdded.0.id`, for the 400's `field`. */
 export function firstField(error: z.ZodError): string {
   return error.issues[0]?.path.join('.') || 'activity';

@@ -2,7 +2,7 @@
 export const COMMAND_NAMES = ['schedule', 'agenda', 'prep', 'recap', 'history', 'meet', 'team', 'help'] as const;
 
 /** One of the bot's commands. */
-export type CommandName = (typeof COMMAND_NAMES)[number];
+type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** What a command does, for the help card. */
 export interface CommandInfo {

@@ -31,7 +31,7 @@ function isMeetingOrTeam(activity: Partial<Activity>): boolean {
 }
 
 /** Whether this activity should refresh the stored conversation reference: a personal install or message. */
-export function shouldRemember(activity: Partial<Activity>): boolean {
+function shouldRemember(activity: Partial<Activity>): boolean {
   if (!isPersonal(activity)) return false;
   return activity.type === ActivityTypes.Message || isInstall(activity);
 }

@@ -12,14 +12,14 @@ import { TEAM_PLAN_VERB } from './cards/teamPlanCard';
 import { TEAM_NEWCOMER_VERB, TEAM_PICK_VERB } from './cards/teamCards';
 
 /** Bot Framework credentials; without `botId` authentication is off (local playground and tests only). */
-export interface BotAuth {
+interface BotAuth {
   readonly botId?: string;
   readonly botPassword?: string;
   readonly botTenantId?: string;
 }
 
 /** What the bot needs from the composition root. */
-export interface BotDeps {
+interface BotDeps {
   /** botbuilder Storage for teams-ai turn state. */
   readonly storage: Storage;
   /** Where conversation references are kept: personal chats for proactive messages, meeting chats and teams. */

@@ -12,7 +12,8 @@ import { SHAREABLE_PARTS, type ShareablePart } from '../domain/recap';
 import { prepCard, whenLabel } from './cards/introCards';
 import { historyCard, recapCard } from './cards/recapCard';
 import { callerOf } from './identity';
-import { PREP_REPLIES, recapReplies, replyTo, SHARE_REPLIES } from './replies';
+import { NO_IDENTITY, PREP_REPLIES, recapReplies, replyTo, SHARE_REPLIES } from './replies';
+import { personalOnly } from './personalOnly';
 import { handleScheduleSubmit, sendScheduleCard, zoneOf, type ScheduleFlowDeps } from './scheduleFlow';
 import { sendCard } from './send';
 import { turnLogger } from './turnLogger';
@@ -31,27 +32,9 @@ export interface BotFlowDeps extends ScheduleFlowDeps {
   readonly teams: TeamFlowSettings;
 }
 
-/** The text sent when the sender cannot be identified as an Entra user. */
-export const NO_IDENTITY = 'I can only do that for a signed-in Teams user in a personal chat with me.';
-
-/** The text sent when a private flow is asked for outside the personal chat. */
-export const PERSONAL_ONLY = 'I only do that in our personal chat, to keep your notes private.';
-
-/** Runs `action` for the identified caller in a personal chat only (notes, recaps and goals never land in a group). */
-function withCaller(deps: BotFlowDeps, action: (context: TurnContext, caller: Caller) => Promise<void>) {
-  return async (context: TurnContext): Promise<void> => {
-    if (context.activity.conversation?.conversationType !== 'personal') {
-      await context.sendActivity(PERSONAL_ONLY);
-      return;
-    }
-    const caller = callerOf(context.activity, deps.allowNonGuidIds);
-    if (!caller) {
-      await context.sendActivity(NO_IDENTITY);
-      return;
-    }
-    await action(context, caller);
-  };
-}
+/** Runs `action` for the identified caller in their personal chat only. */
+const withCaller = (deps: BotFlowDeps, action: (context: TurnContext, caller: Caller) => Promise<void>) =>
+  personalOnly({ allowNonGuidIds: deps.allowNonGuidIds, noIdentity: NO_IDENTITY }, action);
 
 const shareSchema = z
   .object({

@@ -24,7 +24,7 @@ async function sendAgenda(context: TurnContext, minutes: number | undefined): Pr
 }
 
 /** Runs a flow command (schedule, prep, recap, history). */
-export type FlowRunner = (context: TurnContext, name: FlowCommand) => Promise<void>;
+type FlowRunner = (context: TurnContext, name: FlowCommand) => Promise<void>;
 
 /** The reply to a card submission the bot does not recognise. */
 export const UNREADABLE_CARD = 'Sorry, I could not read that card. Type "help" to see what I can do.';
@@ -33,7 +33,7 @@ export const UNREADABLE_CARD = 'Sorry, I could not read that card. Type "help" t
  * What the user typed, or the command a card button carries: Teams turns a `messageBack` button into text, while
  * other clients (the Agents Playground) submit the button's data as the activity's value.
  */
-export function commandTextOf(activity: Partial<Activity>): string | undefined {
+function commandTextOf(activity: Partial<Activity>): string | undefined {
   if (activity.text) return activity.text;
   const value = activity.value as { msteams?: { type?: unknown; text?: unknown } } | undefined;
   const button = value?.msteams;

@@ -5,7 +5,7 @@ import { parseTenantId, parseUserId, type TenantId, type UserId } from '../domai
 import { isTimeZone } from '../domain/schedule';
 
 /** The tenant id an activity carries, unvalidated: the conversation's, else the Teams channel data's. */
-export function tenantOf(activity: Partial<Activity>): unknown {
+function tenantOf(activity: Partial<Activity>): unknown {
   const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
   return activity.conversation?.tenantId ?? channelData?.tenant?.id;
 }

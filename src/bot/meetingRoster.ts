@@ -7,7 +7,7 @@ import type { Logger } from '../log';
 import { statusOf } from './connectorErrors';
 
 /** What the Bot Framework roster needs: the bot's adapter and where it already reaches people. */
-export interface BotMeetingRosterDeps {
+interface BotMeetingRosterDeps {
   readonly adapter: TeamsAdapter;
   readonly botAppId?: string;
   readonly conversations: ConversationStore;

@@ -11,7 +11,7 @@ import { recapCard, sharedRecapCard } from './cards/recapCard';
 import { sendCard } from './send';
 
 /** Renders a notification as the card its recipient sees. */
-export function renderNotification(
+function renderNotification(
   message: Notification,
   timeZone: string,
   historyUrl: (intro?: Intro) => string,
@@ -33,7 +33,7 @@ export function renderNotification(
 }
 
 /** What the bot notifier needs. */
-export interface BotNotifierDeps {
+interface BotNotifierDeps {
   readonly adapter: TeamsAdapter;
   readonly botAppId?: string;
   readonly conversations: ConversationStore;

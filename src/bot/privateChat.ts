@@ -4,7 +4,7 @@ import type { ConversationStore } from '../app/ports';
 import type { TenantId, UserId } from '../domain/ids';
 
 /** Who to reach privately: their Entra id and, when known, their Teams account id (29:…). */
-export interface PrivateRecipient {
+interface PrivateRecipient {
   readonly tenantId: TenantId;
   readonly userId: UserId;
   readonly teamsId?: string;

@@ -5,8 +5,14 @@ import { escapeMarkdown as md } from '../domain/markdown';
 import type { Failure } from '../domain/result';
 import { whenLabel } from './cards/introCards';
 
+/** The one reply to a private command (notes, recaps, goals, plans) asked for outside the personal chat. */
+export const PERSONAL_ONLY = 'I only do that in our personal chat, to keep your notes and plans private.';
+
+/** The reply to a private command from a sender who cannot be identified as an Entra user. */
+export const NO_IDENTITY = 'I can only do that for a signed-in Teams user in a personal chat with me.';
+
 /** One reply per failure code, given that code's failure and the data it carries; a new code must be mapped. */
-export type RepliesFor<E extends Failure> = {
+type RepliesFor<E extends Failure> = {
   readonly [C in E['code']]: string | ((error: Extract<E, { readonly code: C }>) => string);
 };
 
@@ -17,7 +23,7 @@ export function replyTo<E extends Failure>(replies: RepliesFor<E>, error: E): st
 }
 
 /** What `recap` says about an intro whose session never started: nothing to recap or share yet. */
-export function notHeldText(intro: Intro, timeZone: string): string {
+function notHeldText(intro: Intro, timeZone: string): string {
   const who = intro.member ? md(intro.member.name) : 'your colleague';
   const when = intro.scheduledStart ? ` (${whenLabel(intro, timeZone)})` : '';
   return `Your intro 1:1 with ${who}${when} has not been held yet, so there is nothing to recap or share. I will send your private recap here when it ends.`;

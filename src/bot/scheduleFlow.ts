@@ -27,7 +27,7 @@ import { sendCard } from './send';
 const CARD_TTL_MS = 24 * 3_600_000;
 
 /** What a schedule card submits: the stamp it was issued with and the inputs, nothing else. */
-export const scheduleSubmitSchema = z
+const scheduleSubmitSchema = z
   .object({
     verb: z.literal(SCHEDULE_VERB),
     cardVersion: z.number().int(),
@@ -45,7 +45,7 @@ export const scheduleSubmitSchema = z
   .strict();
 
 /** A parsed schedule submission. */
-export type ScheduleSubmit = z.infer<typeof scheduleSubmitSchema>;
+type ScheduleSubmit = z.infer<typeof scheduleSubmitSchema>;
 
 /** What the schedule flow needs. */
 export interface ScheduleFlowDeps {
@@ -60,13 +60,13 @@ function stampText(caller: Caller, issuedAt: number, timeZone: string, nonce: st
 }
 
 /** Issues a signed stamp for a new schedule card, with its own nonce. */
-export function issueStamp(signer: Signer, caller: Caller, now: number, timeZone: string): ScheduleStamp {
+function issueStamp(signer: Signer, caller: Caller, now: number, timeZone: string): ScheduleStamp {
   const nonce = randomUUID();
   return { issuedAt: now, nonce, timeZone, sig: signer.sign(stampText(caller, now, timeZone, nonce)) };
 }
 
 /** Inputs of a fresh card: tomorrow at 10:00 in the user's zone, 45 minutes, a Teams call. */
-export function defaultValues(now: number, timeZone: string): ScheduleValues {
+function defaultValues(now: number, timeZone: string): ScheduleValues {
   return {
     date: epochToZoned(now + 24 * 3_600_000, timeZone).date,
     time: '10:00',
@@ -103,11 +103,7 @@ async function nameOf(deps: FlowDeps, caller: Caller, id: UserId): Promise<strin
  * The person chosen: the picker's Entra id (its name from their chat with the bot, when known), else the typed
  * name or email, which stands for a person with a derived id; typing one's own name means oneself.
  */
-export async function resolvePerson(
-  deps: FlowDeps,
-  caller: Caller,
-  submit: ScheduleSubmit,
-): Promise<Person | undefined> {
+async function resolvePerson(deps: FlowDeps, caller: Caller, submit: ScheduleSubmit): Promise<Person | undefined> {
   const picked = parseUserId(submit.person?.trim());
   if (picked) return { id: picked, name: await nameOf(deps, caller, picked) };
   const typed = submit.personText?.trim() ?? '';
@@ -119,7 +115,7 @@ export async function resolvePerson(
 }
 
 /** Checks the stamp: the current card version, issued to this user, recently, and not altered. */
-export function checkStamp(
+function checkStamp(
   signer: Signer,
   caller: Caller,
   submit: ScheduleSubmit,

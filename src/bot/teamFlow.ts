@@ -14,6 +14,7 @@ import type { AdaptiveCard } from './cards/card';
 import { teamChoiceCard, teamProgressCard } from './cards/teamCards';
 import { planConfirmedCard, planRows, teamPlanCard } from './cards/teamPlanCard';
 import { callerOf, tenantIdOf } from './identity';
+import { personalOnly } from './personalOnly';
 import { sendPrivately } from './privateChat';
 import { CONFIRM_PLAN_REPLIES, replyTo, TEAM_PLAN_REPLIES } from './replies';
 import { sendScheduleCard, zoneOf } from './scheduleFlow';
@@ -42,7 +43,6 @@ export interface TeamFlowDeps {
 /** What the bot says in a channel: only that a plan was sent privately. */
 export const SENT_PRIVATELY = 'I sent you an intro plan in our personal chat. Only you can see it.';
 const ELSEWHERE = 'I plan team intros from a team channel (mention me there) or in our personal chat.';
-const PERSONAL_ONLY = 'I only do that in our personal chat, to keep your plans private.';
 
 const card = (content: AdaptiveCard) => cardMessage(content);
 
@@ -58,15 +58,8 @@ export function createTeamFlow(deps: TeamFlowDeps) {
     return planTeam(planDeps, caller, { teamId: team.id, teamName: team.name }, roster, zone);
   };
 
-  const personal =
-    (action: (context: TurnContext, caller: Caller) => Promise<void>) => async (context: TurnContext) => {
-      const caller = callerOf(context.activity, deps.allowNonGuidIds);
-      if (!caller) return void (await context.sendActivity(NO_ENTRA_ID));
-      if (context.activity.conversation?.conversationType !== 'personal') {
-        return void (await context.sendActivity(PERSONAL_ONLY));
-      }
-      await action(context, caller);
-    };
+  const personal = (action: (context: TurnContext, caller: Caller) => Promise<void>) =>
+    personalOnly({ allowNonGuidIds: deps.allowNonGuidIds, noIdentity: NO_ENTRA_ID }, action);
 
   /** "meet my team" in a channel: the plan goes to the leader's personal chat; the channel hears only that. */
   const inChannel = async (context: TurnContext) => {

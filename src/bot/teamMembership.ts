@@ -6,7 +6,7 @@ import { statusOf } from './connectorErrors';
 import { callerOf } from './identity';
 
 /** What Teams says about one account in a team. */
-export type TeamLookup =
+type TeamLookup =
   | { readonly kind: 'member'; readonly account: TeamsChannelAccount }
   | { readonly kind: 'notMember' }
   | { readonly kind: 'unavailable' };

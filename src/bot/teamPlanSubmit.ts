@@ -13,7 +13,7 @@ import { planRows, TEAM_PLAN_CARD_VERSION, TEAM_PLAN_VERB, type PlanStamp } from
 const PLAN_CARD_TTL_MS = 7 * 24 * 3_600_000;
 
 /** What a plan card submits: its signed stamp, and per row `keep.<id>`, `date.<id>`, `time.<id>`, `length.<id>`. */
-export const planSubmitSchema = z
+const planSubmitSchema = z
   .object({
     verb: z.literal(TEAM_PLAN_VERB),
     cardVersion: z.number().int(),
@@ -27,7 +27,7 @@ export const planSubmitSchema = z
   .catchall(z.string().max(64));
 
 /** A parsed plan card submission. */
-export type PlanSubmit = z.infer<typeof planSubmitSchema>;
+type PlanSubmit = z.infer<typeof planSubmitSchema>;
 
 function stampText(caller: Caller, s: Omit<PlanStamp, 'sig'> & { timeZone: string }): string {
   const fields = [TEAM_PLAN_CARD_VERSION, caller.tenantId, caller.userId, s.teamId, s.round, s.issuedAt, s.timeZone];

@@ -22,7 +22,7 @@ export interface GraphClientOptions {
 const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
 
 /** A client-credentials token source that keeps the token until a minute before it expires. */
-export function tokenSource(options: GraphClientOptions, now: () => number = Date.now): () => Promise<string> {
+function tokenSource(options: GraphClientOptions, now: () => number = Date.now): () => Promise<string> {
   let cached: { token: string; until: number } | undefined;
   return async () => {
     if (cached && cached.until > now()) return cached.token;

@@ -4,7 +4,7 @@ import type { Signer } from '../app/ports';
 export const INVITE_VALID_MS = 30 * 24 * 60 * 60_000;
 
 /** The parts of an invite link the route checks. */
-export interface InviteLink {
+interface InviteLink {
   readonly tenantId: string;
   readonly introId: string;
   /** Epoch seconds until which the link works, as given in the link. */

@@ -41,5 +41,3 @@ export const apiErrorSchema = z
     error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }).readonly(),
   })
   .readonly();
-/** Shape of every error body: `{ error: { code, message, field? } }`. */
-export type ApiError = z.infer<typeof apiErrorSchema>;

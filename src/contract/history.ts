@@ -15,14 +15,12 @@ export const historySearchQuerySchema = z.object({
   person: userIdParamSchema.optional(),
   followUps: followUpFilterSchema.optional(),
 });
-/** Query of GET /history/search, as the server reads it. */
-export type HistorySearchQuery = z.infer<typeof historySearchQuerySchema>;
 
 /** Query of GET /people/:userId/carried-forward: an intro to leave out (the one being prepared). */
 export const carriedForwardQuerySchema = z.object({ exclude: introIdParamSchema.optional() });
 
 /** One intro in the caller's history, with a summary of the caller's own notes. */
-export const historyItemSchema = z
+const historyItemSchema = z
   .object({
     intro: introSchema,
     role: z.enum(['leader', 'member']),
@@ -44,13 +42,13 @@ export const historyListSchema = pageSchema(historyItemSchema);
 export type HistoryList = z.infer<typeof historyListSchema>;
 
 /** Where in the notes a search matched, and the text around the match. */
-export const searchSnippetSchema: z.ZodType<SearchSnippet, z.ZodTypeDef, unknown> = z.object({
+const searchSnippetSchema: z.ZodType<SearchSnippet, z.ZodTypeDef, unknown> = z.object({
   where: z.string(),
   text: z.string(),
 });
 
 /** One intro whose notes match a search. */
-export const searchResultItemSchema = z
+const searchResultItemSchema = z
   .object({ ...historyItemSchema.unwrap().shape, snippets: z.array(searchSnippetSchema).readonly() })
   .readonly();
 /** One intro whose notes match a search. */
@@ -64,7 +62,7 @@ export const historySearchSchema = z
 export type HistorySearch = z.infer<typeof historySearchSchema>;
 
 /** An open follow-up, with the intro it came from. */
-export const carriedFollowUpSchema = followUpSchema.extend({ introId: z.string() });
+const carriedFollowUpSchema = followUpSchema.extend({ introId: z.string() });
 /** An open follow-up, with the intro it came from. */
 export type CarriedFollowUp = z.infer<typeof carriedFollowUpSchema>;
 

@@ -5,8 +5,6 @@ export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),
 });
-/** A paging query, as the server reads it. */
-export type PageQuery = z.infer<typeof pageQuerySchema>;
 
 /** A page of `item`s: `{ items, nextCursor? }`. */
 export function pageSchema<T extends z.ZodTypeAny>(item: T) {

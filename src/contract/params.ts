@@ -16,7 +16,7 @@ export const introIdParamSchema = parsedBy(parseIntroId, 'must be an intro id');
 /** A person's id (an Entra object id, never the nil GUID) in a path or query. */
 export const userIdParamSchema = parsedBy(parseUserId, 'must be an Entra ID object id (GUID)');
 /** A Teams meeting id in a path. */
-export const meetingIdParamSchema = parsedBy(parseMeetingKey, 'must be a Teams meeting id');
+const meetingIdParamSchema = parsedBy(parseMeetingKey, 'must be a Teams meeting id');
 
 /** Every path parameter of /api/v1: its schema and the failure when it does not parse. */
 export const PATH_PARAMS = {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { personSchema } from './wire';
 
 /** One planned team and how far the caller is in meeting everyone. */
-export const teamPlanProgressSchema = z
+const teamPlanProgressSchema = z
   .object({
     teamId: z.string(),
     teamName: z.string(),

@@ -5,7 +5,7 @@ import type { KeyWrapper } from '../app/ports';
 const ALG = 'RSA-OAEP-256';
 
 /** Where the KEK lives in Key Vault, and (tests only) how to reach a local stand-in. */
-export interface KeyVaultWrapperOptions {
+interface KeyVaultWrapperOptions {
   /** The key's id URL, e.g. https://<vault>.vault.azure.net/keys/<name>[/<version>]. */
   readonly keyId: string;
   /** Defaults to DefaultAzureCredential (managed identity in Azure, the developer's login locally). */

@@ -37,7 +37,7 @@ export function localKeyWrapper(keks: readonly Uint8Array[]): KeyWrapper {
 }
 
 /** Parses NOTES_KEK: base64 of 32 bytes, or several comma-separated, the current one first. */
-export function parseKeks(secret: string): Buffer[] {
+function parseKeks(secret: string): Buffer[] {
   return secret.split(',').map((part) => Buffer.from(part.trim(), 'base64'));
 }
 

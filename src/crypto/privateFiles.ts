@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Why a private directory or file could not be made: names the path and what to do. */
-export class PrivatePathError extends Error {
+class PrivatePathError extends Error {
   constructor(
     readonly path: string,
     cause: unknown,

@@ -14,7 +14,7 @@ export interface ExportEntry {
 }
 
 /** Who exported and when (ISO 8601). */
-export interface ExportMeta {
+interface ExportMeta {
   readonly name: string;
   readonly exportedAt: string;
 }
@@ -102,7 +102,7 @@ export function csvCell(value: string): string {
 }
 
 /** Column names of the CSV export. */
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'intro_id',
   'date',
   'with',

@@ -18,7 +18,7 @@ export function searchTerms(query: string): string[] {
 }
 
 /** Every searchable piece of a set of notes, labelled with where it is. */
-export function noteFields(notes: NotesBody): SearchSnippet[] {
+function noteFields(notes: NotesBody): SearchSnippet[] {
   return [
     { where: 'Prep notes', text: notes.text.prep },
     { where: 'Goals notes', text: notes.text.goals },

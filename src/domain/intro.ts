@@ -31,7 +31,7 @@ export interface Person {
 }
 
 /** The Teams meeting an intro is held in, when it is held in one. */
-export interface MeetingRef {
+interface MeetingRef {
   readonly meetingId?: MeetingKey;
   readonly joinUrl?: string;
   readonly chatId?: string;
@@ -59,7 +59,7 @@ export interface Intro {
 }
 
 /** A leader's request to hand the lead to the member, waiting for the member's answer. */
-export interface RoleSwitchRequest {
+interface RoleSwitchRequest {
   readonly requestedBy: UserId;
   /** ISO 8601 instant. */
   readonly requestedAt: string;

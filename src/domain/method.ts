@@ -30,7 +30,7 @@ export const MEMBER_OPENING: readonly string[] = [
 ];
 
 /** One phase as the member sees it: what it is for them and what they might say or ask. */
-export interface MemberGuide {
+interface MemberGuide {
   readonly purpose: string;
   readonly prompts: readonly string[];
 }

@@ -13,8 +13,3 @@ export const PHASE_TITLES: Readonly<Record<PhaseId, string>> = {
   pullFeedback: "How it's going",
   pushFeedback: 'Feedback',
 };
-
-/** The phase at an index. */
-export function phaseAt(index: PhaseIndex): PhaseId {
-  return PHASES[index];
-}

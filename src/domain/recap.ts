@@ -5,7 +5,7 @@ import { PHASES, type PhaseId, type PhaseIndex } from './phases';
 import { planOf, spentAt, type Session } from './session';
 
 /** Planned and actual minutes for one phase. */
-export interface PhaseTime {
+interface PhaseTime {
   readonly phase: PhaseId;
   readonly plannedMinutes: number;
   /** Whole minutes, rounded; 0 when the session never ran. */

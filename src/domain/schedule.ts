@@ -82,7 +82,7 @@ export function formatInZone(epochMs: number, timeZone: string): string {
 }
 
 /** How long before the start the leader gets the prep card. */
-export const PREP_LEAD_MS = 15 * 60_000;
+const PREP_LEAD_MS = 15 * 60_000;
 
 /** When the prep card is due: 15 minutes before the start, or at once when that is already past. */
 export function prepDueAt(startMs: number, nowMs: number): number {

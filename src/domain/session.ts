@@ -3,10 +3,10 @@ import { PHASES, type PhaseId, type PhaseIndex } from './phases';
 import { assertNever, fail, ok, type Result } from './result';
 
 /** Milliseconds spent in each phase, in phase order, not counting a running segment. */
-export type PhaseTimes = readonly [number, number, number];
+type PhaseTimes = readonly [number, number, number];
 
 /** Whole minutes planned per phase, in phase order; absent, the intro's duration decides. */
-export type PhasePlan = readonly [number, number, number];
+type PhasePlan = readonly [number, number, number];
 
 /**
  * The shared session clock of one intro. Only timestamps are stored; what is

@@ -2,14 +2,14 @@ import type { IntroId, TenantId } from './ids';
 import { DEFAULT_MINUTES, type Person } from './intro';
 
 /** Working hours in a person's own zone: minutes after midnight, and weekdays (0 Sunday … 6 Saturday). */
-export interface WorkingHours {
+interface WorkingHours {
   readonly startMinute: number;
   readonly endMinute: number;
   readonly weekdays: readonly number[];
 }
 
 /** 09:00–17:00, Monday to Friday. */
-export const DEFAULT_HOURS: WorkingHours = { startMinute: 9 * 60, endMinute: 17 * 60, weekdays: [1, 2, 3, 4, 5] };
+const DEFAULT_HOURS: WorkingHours = { startMinute: 9 * 60, endMinute: 17 * 60, weekdays: [1, 2, 3, 4, 5] };
 
 /** A time someone cannot meet: [startMs, endMs). */
 export interface Busy {
@@ -25,7 +25,7 @@ export interface Planner extends Person {
 }
 
 /** The planner's knobs; each has a default. */
-export interface PlanOptions {
+interface PlanOptions {
   /** Most intros the leader holds on one day (default 3). */
   readonly maxPerDay?: number;
   readonly durationMinutes?: number;
@@ -193,7 +193,7 @@ export function proposeTeamPlan(request: PlanRequest): Proposal[] {
 }
 
 /** Where one person stands in a leader's plan. */
-export type PlanItemState = 'proposed' | 'dropped' | 'scheduled';
+type PlanItemState = 'proposed' | 'dropped' | 'scheduled';
 
 /** One person in a team plan. */
 export interface PlanItem {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { fail, ok, type Result } from '../domain/result';
 
 /** Largest request body the API reads; notes at their caps fit well inside. */
-export const MAX_BODY_BYTES = 512 * 1024;
+const MAX_BODY_BYTES = 512 * 1024;
 
 async function readText(req: Request, maxBytes: number): Promise<Result<string, 'tooLarge'>> {
   const chunks: Buffer[] = [];

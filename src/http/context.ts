@@ -23,7 +23,7 @@ const SIGN_IN = { code: 'unauthorized', message: 'Sign in: send Authorization: B
 export type LoggedRequest = Request & { logger: Logger };
 
 /** A handler for a route that needs a signed-in caller. */
-export type AuthedHandler = (req: LoggedRequest, res: Response, caller: Caller) => Promise<void>;
+type AuthedHandler = (req: LoggedRequest, res: Response, caller: Caller) => Promise<void>;
 
 /** Wraps a route: authenticates the bearer token, then runs the handler; unexpected errors are logged once, here. */
 export function authed(deps: HttpDeps, handler: AuthedHandler) {

@@ -5,7 +5,7 @@ import { routedPath, urlOf } from './requestUrl';
  * The hosts Teams documents for tabs (Teams, Outlook, Microsoft 365, old and new domains), plus the app itself:
  * the only pages allowed to frame the tab.
  */
-export const FRAME_ANCESTORS = [
+const FRAME_ANCESTORS = [
   "'self'",
   'teams.microsoft.com',
   '*.teams.microsoft.com',

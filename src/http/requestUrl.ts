@@ -2,7 +2,7 @@
  * The request target as a URL, or undefined when it is not one (e.g. `GET //[`): never throws, because a throw in a
  * pre handler or an `after` listener is an uncaught exception that stops the process.
  */
-export function requestUrl(target: string | undefined): URL | undefined {
+function requestUrl(target: string | undefined): URL | undefined {
   try {
     return new URL(target ?? '/', 'http://x');
   } catch {

@@ -10,14 +10,13 @@ import { urlOf } from './requestUrl';
 import { healthRoutes } from './routes/health';
 import { inviteRoutes, type InviteDeps } from './routes/invites';
 import { localAuthRoutes } from './routes/localAuth';
+import { messagesRoute, type BotActivities } from './routes/messages';
 import { tabRoutes } from './routes/tab';
 
-/** Authenticates, reads and runs one Bot Framework activity (see src/bot/endpoint.ts). */
-export type ActivityHandler = (req: Request, res: Response) => Promise<void>;
-
 /** Everything the HTTP server serves. */
-export interface ServerParts extends ApiDeps {
-  readonly handleActivity: ActivityHandler;
+interface ServerParts extends ApiDeps {
+  /** The bot, as POST /api/messages takes its activities. */
+  readonly bot: BotActivities;
   readonly tabDir: string;
   /** Present only when running without Entra ID. */
   readonly localIssuer?: LocalIssuer;
@@ -51,18 +50,6 @@ function requestLogging(server: Server, deps: HttpDeps): void {
       return callback();
     },
   );
-}
-
-function botRoute(server: Server, handle: ActivityHandler): void {
-  server.post('/api/messages', async (req: Request, res: Response) => {
-    try {
-      await handle(req, res);
-    } catch (err) {
-      (req as LoggedRequest).logger.error({ err }, 'bot turn failed');
-      if (!res.headersSent)
-        res.send(500, { error: { code: 'internal', message: 'The bot could not handle this activity.' } });
-    }
-  });
 }
 
 const closers = new WeakMap<Server, () => void>();
@@ -104,7 +91,7 @@ export function createHttpServer(parts: ServerParts): Server {
   securityHeaders(server);
   if (parts.localIssuer) loopbackHostOnly(server);
   healthRoutes(server, parts);
-  botRoute(server, parts.handleActivity);
+  messagesRoute(server, parts.bot);
   apiRoutes(server, parts);
   if (parts.localIssuer) localAuthRoutes(server, parts.localIssuer);
   tabRoutes(server, parts.tabDir, Boolean(parts.localIssuer));

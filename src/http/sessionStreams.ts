@@ -18,7 +18,7 @@ export interface SessionStreams {
 }
 
 /** Limits and timing of the streams; see DEFAULT_STREAM_LIMITS. */
-export interface StreamLimits {
+interface StreamLimits {
   readonly perUser: number;
   readonly total: number;
   /** Under the usual 30–120 s idle timeouts of proxies and load balancers. */
@@ -32,7 +32,7 @@ export interface StreamLimits {
  * what would let one token exhaust a process. 10 000 streams in a process is 5 000 meetings at ~19 KB each (measured
  * by `npm run bench:notes`), ~190 MB: half the 10 000-meeting target on each of two instances (docs/CAPACITY.md).
  */
-export const DEFAULT_STREAM_LIMITS: StreamLimits = {
+const DEFAULT_STREAM_LIMITS: StreamLimits = {
   perUser: 8,
   total: 10_000,
   heartbeatMs: 20_000,

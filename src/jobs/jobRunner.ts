@@ -5,10 +5,10 @@ import type { Logger } from '../log';
  * Runs one kind of job. Throw only for failures before anything was sent (the runner retries those later); a send
  * that may have reached someone must not throw, or it could be delivered twice.
  */
-export type JobHandler = (payload: Readonly<Record<string, unknown>>) => Promise<void>;
+type JobHandler = (payload: Readonly<Record<string, unknown>>) => Promise<void>;
 
 /** How the runner polls and retries. */
-export interface JobRunnerOptions {
+interface JobRunnerOptions {
   readonly jobs: JobStore;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -24,7 +24,7 @@ export interface JobRunnerOptions {
 }
 
 /** Polls the job store and runs due jobs; every instance runs one, and leases keep each job to one instance. */
-export interface JobRunner {
+interface JobRunner {
   start(): void;
   stop(): Promise<void>;
   /** Claims and runs every due job now; resolves with how many ran successfully. */
@@ -35,9 +35,9 @@ const ATTEMPTS_KEY = '_attempts';
 /** Set on a job just before its handler runs; found on a claimed job, it means an attempt was cut off mid-run. */
 const STARTED_KEY = '_attemptStartedAt';
 /** A handler (a proactive message or two) gets 30 s; past that its attempt fails and is retried later. */
-export const DEFAULT_HANDLER_TIMEOUT_MS = 30_000;
+const DEFAULT_HANDLER_TIMEOUT_MS = 30_000;
 /** A claim holds 5 minutes, 10× the handler timeout, so a slow attempt never loses its lease to another instance. */
-export const DEFAULT_LEASE_MS = 5 * 60_000;
+const DEFAULT_LEASE_MS = 5 * 60_000;
 
 /** An attempt that outlived its time: whatever it was sending may or may not have arrived. */
 class JobTimeout extends Error {}

@@ -6,14 +6,14 @@ import type { IntroId, TenantId } from '../domain/ids';
 import type { LocalChanges } from './memoryChanges';
 
 /** Session changes shared between instances, and whether they are right now. */
-export interface SharedChanges extends SessionChanges {
+interface SharedChanges extends SessionChanges {
   /** True while this instance hears the other instances' changes. */
   readonly sharing: () => boolean;
   close(): Promise<void>;
 }
 
 /** What the shared feed tells its owner about the engine. */
-export interface SharedChangesEvents {
+interface SharedChangesEvents {
   /** Changes from other instances stopped arriving (streams here would miss them). */
   readonly lost: () => void;
   readonly warn: (message: string, err: unknown) => void;

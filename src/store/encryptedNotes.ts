@@ -32,7 +32,7 @@ export interface RawNotesStore {
 }
 
 /** The NotesStore use cases see, with every body sealed by its author's data key; plus the upgrade pass. */
-export interface EncryptedNotesStore extends NotesStore {
+interface EncryptedNotesStore extends NotesStore {
   /** Seals rows written in plain by earlier versions; returns how many it sealed. */
   sealPlainRows(): Promise<number>;
 }

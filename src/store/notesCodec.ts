@@ -6,7 +6,7 @@ import { notesBodySchema } from '../domain/notes.schema';
 import { readDoc, StoredRecordError } from './codecs/defineCodec';
 
 /** The version of a sealed notes document (the body encrypted with its author's data key). */
-export const SEALED_NOTES_VERSION = 2;
+const SEALED_NOTES_VERSION = 2;
 // Version 1 is plain, as written before encryption at rest; the store's upgrade pass seals it (it needs the key).
 const plainNotesDocSchema = z.object({ v: z.literal(1), body: notesBodySchema, updatedAt: z.string() });
 // `sealed` is base64 of AES-256-GCM `iv | ciphertext | tag`; only the time is in clear.

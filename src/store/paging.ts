@@ -2,7 +2,7 @@ import type { Page } from '../app/ports';
 import { decodeCursor, encodeCursor, type CursorKey } from './cursor';
 
 /** A page request as the ports take it. */
-export interface PageRequest {
+interface PageRequest {
   readonly limit: number;
   readonly cursor?: string;
 }

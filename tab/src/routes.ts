@@ -1,5 +1,5 @@
 /** The pages the tab can show. */
-export type Route = 'sidePanel' | 'stage' | 'meetingDetails' | 'config' | 'history' | 'unknown';
+type Route = 'sidePanel' | 'stage' | 'meetingDetails' | 'config' | 'history' | 'unknown';
 
 /** Picks the page from the `?view=` query and the Teams frame context. */
 export function routeFor(search: string, frameContext: string): Route {

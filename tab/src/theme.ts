@@ -9,7 +9,7 @@ const THEMES: Readonly<Record<TeamsTheme, Theme>> = {
 };
 
 /** A Fluent theme with the Teams theme it matches. */
-export interface AppliedTheme {
+interface AppliedTheme {
   readonly name: TeamsTheme;
   readonly theme: Theme;
 }

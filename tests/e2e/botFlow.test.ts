@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SCHEDULE_CARD_VERSION } from '../../src/bot/cards/scheduleCard';
-import { PERSONAL_ONLY } from '../../src/bot/flowHandlers';
+import { PERSONAL_ONLY } from '../../src/bot/replies';
 import {
   BOT,
   TENANT_ID,
@@ -288,8 +288,8 @@ describe('the intro 1:1 bot flow', () => {
     expect(textsOf(history).join('\n')).toContain('**Sam Rivera**');
   });
 
-  it.each(['recap', 'prep', 'history', 'schedule'])(
-    'refuses "%s" in a group chat, sending no notes',
+  it.each(['recap', 'prep', 'history', 'schedule', 'team'])(
+    'refuses "%s" in a group chat with the one personal-chat reply, sending no notes or plans',
     async (command) => {
       connector.clear();
       const group = { conversationId: '19:group@thread.v2', conversationType: 'groupChat' } as const;

@@ -9,7 +9,7 @@ export const TEAM_PLAN_CARD_VERSION = 1;
 /** The verb the plan card confirms with. */
 export const TEAM_PLAN_VERB = 'teamPlanConfirm';
 /** Rows a plan card shows at most (Teams cards have a size limit); the rest wait for the next card. */
-export const MAX_PLAN_ROWS = 30;
+const MAX_PLAN_ROWS = 30;
 
 /** What a plan card was issued with; signed so its submission cannot be altered or replayed for another plan. */
 export interface PlanStamp {

@@ -9,7 +9,7 @@ const LOCAL_ONLY = ['preview.html', 'host.html'];
 const DECODE_ROUNDS = 8;
 
 /** `text` percent-decoded until it no longer changes; undefined when a round is malformed or it never settles. */
-export function fullyDecoded(text: string): string | undefined {
+function fullyDecoded(text: string): string | undefined {
   let current = text;
   for (let round = 0; round < DECODE_ROUNDS; round += 1) {
     let next: string;

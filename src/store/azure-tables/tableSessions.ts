@@ -11,7 +11,7 @@ interface SessionEntity {
 }
 
 /** The session half of IntroStore, plus removal for intro deletes. */
-export interface TableSessions {
+interface TableSessions {
   get(tenantId: string, introId: string): Promise<Versioned<Session>>;
   save(tenantId: string, introId: string, session: Session, expected: number): Promise<WriteOutcome<Session>>;
   delete(tenantId: string, introId: string): Promise<void>;

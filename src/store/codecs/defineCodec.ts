@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 
 /** A stored JSON document before its schema check: its version and the rest of its properties. */
-export type StoredDoc = { readonly v: number } & Readonly<Record<string, unknown>>;
+type StoredDoc = { readonly v: number } & Readonly<Record<string, unknown>>;
 
 /** Turns a document of version n into one of version n + 1 (pure, no I/O). */
-export type Migration = (doc: StoredDoc) => Record<string, unknown>;
+type Migration = (doc: StoredDoc) => Record<string, unknown>;
 
 /** Writes and reads one kind of stored record as `{ v, <field>: value }`, reading every version it ever wrote. */
 export interface Codec<T> {
@@ -50,7 +50,7 @@ function migrate(kind: string, migration: Migration, doc: StoredDoc): StoredDoc 
 }
 
 /** What makes a codec: the record's name, the property its value sits in, its schema now, and every migration. */
-export interface CodecSpec<T> {
+interface CodecSpec<T> {
   readonly kind: string;
   readonly field: string;
   readonly schema: z.ZodType<T, z.ZodTypeDef, unknown>;

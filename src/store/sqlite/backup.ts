@@ -5,7 +5,7 @@ import { ensurePrivateDir } from '../../crypto/privateFiles';
 import { checkIntegrity, databaseFile } from './sqliteFile';
 
 /** What a backup wrote. */
-export interface BackupReport {
+interface BackupReport {
   readonly file: string;
   readonly notes: number;
   /** Wrapped data keys in the backup: 0 unless made `withKeys`. */
@@ -13,7 +13,7 @@ export interface BackupReport {
 }
 
 /** Options for a backup: `withKeys` keeps the wrapped data keys (disaster recovery; see README). */
-export interface BackupOptions {
+interface BackupOptions {
   readonly withKeys?: boolean;
   readonly now?: Date;
 }

@@ -28,7 +28,7 @@ export type SqliteStore = Store;
 export { DB_FILE } from './sqliteFile';
 
 /** Most bytes the WAL file keeps once it starts over (it may grow past this for the writes of one checkpoint tick). */
-export const WAL_SIZE_LIMIT_BYTES = 32 * 1024 * 1024;
+const WAL_SIZE_LIMIT_BYTES = 32 * 1024 * 1024;
 
 function openDatabase(dataDir: string): Database.Database {
   const db = dataDir === ':memory:' ? new Database(':memory:') : openDatabaseFile(dataDir);

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { checkIntegrity, databaseFile } from './sqliteFile';
 
 /** What a restore did. */
-export interface RestoreReport {
+interface RestoreReport {
   readonly file: string;
   readonly notes: number;
   /** Data keys in the restored file. */
@@ -14,7 +14,7 @@ export interface RestoreReport {
 }
 
 /** Why a restore did not happen; the message says what to do. */
-export class RestoreError extends Error {
+class RestoreError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'RestoreError';

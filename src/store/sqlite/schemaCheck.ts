@@ -46,7 +46,7 @@ export function expectedTables(): string[] {
 }
 
 /** What the database lacks of the schema its migrations promise, one phrase per table, column or index. */
-export function missingSchema(db: Database.Database): string[] {
+function missingSchema(db: Database.Database): string[] {
   const actual = schemaOf(db);
   const missing: string[] = [];
   for (const [table, columns] of expectedSchema().tables) {

@@ -15,8 +15,11 @@ const branch = (column: string, extra: string) =>
   `SELECT json, sort_at, id FROM intros WHERE tenant_id = @tenant AND ${column} = @user ${extra}
    AND (sort_at, id) < (@sortAt, @id) ORDER BY sort_at DESC, id DESC LIMIT @take`;
 
-// Two index range scans merged, so paging stays fast however many intros a tenant holds.
-const LIST_SQL = `SELECT json, sort_at, id FROM (${branch('leader_id', '')})
+/**
+ * One page of a user's intros, newest first: two index range scans merged, so paging stays fast however many intros
+ * a tenant holds.
+ */
+export const LIST_SQL = `SELECT json, sort_at, id FROM (${branch('leader_id', '')})
   UNION ALL SELECT * FROM (${branch('member_id', 'AND leader_id <> @user')})
   ORDER BY sort_at DESC, id DESC LIMIT @take`;
 

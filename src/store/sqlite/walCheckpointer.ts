@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 
 /** How often the background connection copies the WAL into the database file. */
-export const CHECKPOINT_EVERY_MS = 1_000;
+const CHECKPOINT_EVERY_MS = 1_000;
 
 // Plain JavaScript for an eval'd worker, so it runs the same from src (tsx, jest) and from dist.
 const WORKER_SOURCE = `

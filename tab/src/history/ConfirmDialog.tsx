@@ -30,7 +30,7 @@ const useStyles = makeStyles({
 });
 
 /** Props of a confirmation dialog. */
-export interface ConfirmDialogProps {
+interface ConfirmDialogProps {
   /** The button that opens the dialog; without one, `open` and `onOpenChange` drive it (e.g. from a menu item). */
   readonly trigger?: ReactElement;
   readonly open?: boolean;

@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 
 /** Props of the error bar. */
-export interface ErrorBarProps {
+interface ErrorBarProps {
   readonly title: string;
   readonly message: string;
   readonly onRetry?: () => void;

@@ -10,7 +10,7 @@ import { useHistoryStyles } from './useHistoryStyles.styles';
 type Item = HistoryItem | SearchResultItem;
 
 /** Props of the history list. */
-export interface HistoryListProps {
+interface HistoryListProps {
   readonly items: readonly Item[];
   readonly onOpen: (introId: string) => void;
   readonly hasMore: boolean;

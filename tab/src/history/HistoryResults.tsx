@@ -6,7 +6,7 @@ import type { HistoryListState } from './useHistoryList';
 import { useHistoryStyles } from './useHistoryStyles.styles';
 
 /** Props of the results. */
-export interface HistoryResultsProps {
+interface HistoryResultsProps {
   readonly state: HistoryListState;
   /** The list's heading, where focus goes when the entry it came from is gone. */
   readonly heading: RefObject<HTMLHeadingElement | null>;

@@ -14,8 +14,6 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { useHistoryStyles } from './useHistoryStyles.styles';
 import { useHistoryToolbar, type HistoryToolbarProps, type HistoryToolbarState } from './useHistoryToolbar';
 
-export type { HistoryToolbarProps } from './useHistoryToolbar';
-
 function renderFilters(state: HistoryToolbarState, styles: ReturnType<typeof useHistoryStyles>) {
   const { ids, query, people } = state;
   return (

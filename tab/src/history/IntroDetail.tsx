@@ -14,7 +14,7 @@ import { useIntroDetail } from './useIntroDetail';
 import { useHistoryStyles } from './useHistoryStyles.styles';
 
 /** Props of the detail view. */
-export interface IntroDetailProps {
+interface IntroDetailProps {
   readonly api: ApiClient;
   readonly introId: string;
   readonly onBack: () => void;

@@ -32,7 +32,7 @@ function Bullets({ items }: { items: readonly string[] }) {
 }
 
 /** Props of the notes sections. */
-export interface NotesSectionsProps {
+interface NotesSectionsProps {
   readonly notes: NotesView;
   /** The intro the notes are on, for the names of follow-up owners. */
   readonly intro: Intro;

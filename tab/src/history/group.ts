@@ -2,7 +2,7 @@ import type { HistoryItem } from '../../../src/contract';
 import { clockText, introDate } from '../../../src/domain/history';
 
 /** The intros with one person, newest first. */
-export interface PersonGroup<T extends HistoryItem = HistoryItem> {
+interface PersonGroup<T extends HistoryItem = HistoryItem> {
   readonly key: string;
   readonly name: string;
   readonly items: readonly T[];

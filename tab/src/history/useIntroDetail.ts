@@ -5,7 +5,7 @@ import type { NotesBody } from '../../../src/domain/notes';
 import { ApiError, type ApiClient } from '../shared/api/client';
 
 /** What the detail view shows. */
-export type IntroDetailState =
+type IntroDetailState =
   | { readonly status: 'loading' }
   | { readonly status: 'deleted' }
   | { readonly status: 'error'; readonly message: string }

@@ -23,7 +23,7 @@ const useStyles = makeStyles({
 });
 
 /** Props of the in-person section of the personal tab. */
-export interface InPersonSectionProps {
+interface InPersonSectionProps {
   readonly api: ApiClient;
   readonly me: string;
   readonly tenantId: string;

@@ -28,7 +28,7 @@ const useStyles = makeStyles({
 });
 
 /** Props of the in-person run page. */
-export interface RunPageProps {
+interface RunPageProps {
   readonly api: ApiClient;
   /** Who is signed in, whose copy of the intro this device keeps. */
   readonly owner: ViewOwner;

@@ -25,7 +25,7 @@ const useStyles = makeStyles({
 });
 
 /** Props of the start form. */
-export interface StartInPersonProps {
+interface StartInPersonProps {
   readonly api: ApiClient;
   /** The caller's user id, to find the people they scheduled. */
   readonly me: string;

@@ -15,7 +15,7 @@ export type InPersonSetting = Exclude<Setting, 'teamsCall'>;
 export const IN_PERSON: readonly InPersonSetting[] = ['coffee', 'lunch', 'meetingRoom'];
 
 /** Whether a setting is held in person. */
-export const isInPersonSetting = (setting: Setting): setting is InPersonSetting => setting !== 'teamsCall';
+const isInPersonSetting = (setting: Setting): setting is InPersonSetting => setting !== 'teamsCall';
 
 const sameDay = (iso: string | undefined, now: number) =>
   iso !== undefined && new Date(iso).toDateString() === new Date(now).toDateString();

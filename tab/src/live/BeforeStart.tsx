@@ -13,7 +13,7 @@ const useStyles = makeStyles({
 const LENGTHS = Array.from({ length: (MAX_MINUTES - MIN_MINUTES) / 5 + 1 }, (_, index) => MIN_MINUTES + index * 5);
 
 /** Props of what comes before the start. */
-export interface BeforeStartProps {
+interface BeforeStartProps {
   readonly role: 'leader' | 'member';
   readonly minutes: number;
   readonly busy: boolean;

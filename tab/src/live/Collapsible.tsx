@@ -8,7 +8,7 @@ const useStyles = makeStyles({
 });
 
 /** Props of a collapsible section. */
-export interface CollapsibleProps {
+interface CollapsibleProps {
   readonly title: string;
   readonly children: ReactNode;
   /** @default true */

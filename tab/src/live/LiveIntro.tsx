@@ -32,7 +32,7 @@ const useStyles = makeStyles({
 });
 
 /** Props of the live intro. */
-export interface LiveIntroProps {
+interface LiveIntroProps {
   readonly api: ApiClient;
   readonly view: IntroView;
   readonly pollMs?: number;

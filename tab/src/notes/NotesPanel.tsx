@@ -25,7 +25,7 @@ const useStyles = makeStyles({
 });
 
 /** Props of the private notes section. */
-export interface NotesPanelProps {
+interface NotesPanelProps {
   readonly notes: NotesHandle;
   /** The leader's phase, undefined before the start; the notes follow it only when the person is not in them. */
   readonly current: PhaseId | undefined;

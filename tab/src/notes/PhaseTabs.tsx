@@ -15,7 +15,7 @@ const useStyles = makeStyles({
 });
 
 /** Props of the phase tabs. */
-export interface PhaseTabsProps {
+interface PhaseTabsProps {
   readonly selected: PhaseId;
   /** The phase the leader is in, marked "now"; undefined before the start. */
   readonly current: PhaseId | undefined;

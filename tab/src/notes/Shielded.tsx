@@ -6,7 +6,7 @@ const useStyles = makeStyles({
 });
 
 /** Props of a shielded block. */
-export interface ShieldedProps {
+interface ShieldedProps {
   /** True while "Hide notes" is on: the block is blurred, hidden from screen readers and cannot be used. */
   readonly on: boolean;
   readonly className?: string;

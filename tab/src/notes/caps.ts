@@ -2,7 +2,7 @@ import { MAX_ITEM_CHARS, MAX_ITEMS, MAX_TEXT_CHARS, type NoteText, type NotesBod
 import { PHASE_TITLES } from '../../../src/domain/phases';
 
 /** Why a body cannot be saved, naming the field as the API does. */
-export interface CapError {
+interface CapError {
   readonly field: string;
   readonly message: string;
 }

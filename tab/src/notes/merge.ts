@@ -7,7 +7,7 @@ export const CONFLICT_MARKER = '──── also written on your other device �
 export type ItemListKey = 'goals' | 'issues' | 'feedback' | 'followUps';
 
 /** A merged body, the texts where both sides changed and both were kept, and the lists where both changed one item. */
-export interface MergeResult {
+interface MergeResult {
   readonly body: NotesBody;
   readonly conflicts: readonly (keyof NoteText)[];
   /** Lists where both sides changed the same item; this device's copy of that item was kept. */
@@ -15,7 +15,7 @@ export interface MergeResult {
 }
 
 /** Merged items and whether both sides changed the same item differently. */
-export interface ItemMerge<T> {
+interface ItemMerge<T> {
   readonly items: T[];
   readonly conflict: boolean;
 }

@@ -6,7 +6,6 @@ import { DEFAULT_TIMINGS, type NotesEffect, type NotesEvent, type NotesMachine, 
 import type { PendingEdits } from './pendingStore';
 import { LOADING_STATE } from './syncState';
 
-export type { Step } from './notesSteps';
 export * from './notesTypes';
 
 /** The state before `start`. */
@@ -24,7 +23,7 @@ export function initialMachine(): NotesMachine {
 export const isBusy = (machine: NotesMachine) => machine.kind === 'loading' || machine.kind === 'saving';
 
 /** Whether the saved notes have arrived. */
-export const isLoaded = (machine: NotesMachine) => !['unstarted', 'loading', 'loadWait'].includes(machine.kind);
+const isLoaded = (machine: NotesMachine) => !['unstarted', 'loading', 'loadWait'].includes(machine.kind);
 
 function adopt(machine: NotesMachine, kept: PendingEdits | undefined): NotesMachine {
   if (!kept) return machine;
@@ -60,7 +59,7 @@ function loaded(machine: NotesMachine, view: NotesView, kept: PendingEdits | und
  * How long a window waits before saving edits it picked up from another window of the same person: that window saves
  * them within a second; this one does only if that window went away first.
  */
-export const TAKEOVER_MS = 10_000;
+const TAKEOVER_MS = 10_000;
 
 /**
  * Another window of the same person kept edits on this device, or cleared them once saved. An idle window shows them

@@ -1,7 +1,7 @@
 import type { NotesSync } from './notesSync';
 
 /** The document's part the page watcher uses. */
-export interface VisibilitySource extends EventTarget {
+interface VisibilitySource extends EventTarget {
   readonly visibilityState: string;
 }
 

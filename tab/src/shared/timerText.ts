@@ -2,10 +2,10 @@ import type { ClockView, PhaseClock } from '../../../src/domain/session';
 import { formatClock } from './format';
 
 /** How urgent a phase's time is: on time, nearly or a little over (warning), well over (danger). */
-export type Urgency = 'normal' | 'warning' | 'danger';
+type Urgency = 'normal' | 'warning' | 'danger';
 
 /** Overrun beyond which the colour turns from warning to danger. */
-export const DANGER_OVERRUN_MS = 2 * 60_000;
+const DANGER_OVERRUN_MS = 2 * 60_000;
 
 /** The urgency of a phase's clock. */
 export function urgencyOf(clock: Pick<PhaseClock, 'remainingMs' | 'overrunMs'>): Urgency {

@@ -8,7 +8,7 @@ import { Busy } from '../shared/components/Busy';
 import { Notice } from '../shared/components/Notice';
 
 /** Props of the intro set-up prompt. */
-export interface IntroSetupProps {
+interface IntroSetupProps {
   readonly settingUp: boolean;
   readonly error?: string;
   readonly onSetUp: () => void;

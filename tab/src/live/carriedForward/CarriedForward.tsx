@@ -17,7 +17,7 @@ function followUpText(item: CarriedFollowUp): string {
 }
 
 /** Props of last time's goals and follow-ups. */
-export interface CarriedForwardProps {
+interface CarriedForwardProps {
   readonly carried: Carried;
 }
 

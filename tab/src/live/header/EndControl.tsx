@@ -4,7 +4,7 @@ import { SHORTCUTS } from '../../shared/shortcuts';
 import { usePanelHeaderStyles } from './usePanelHeaderStyles.styles';
 
 /** Props of the End button. */
-export interface EndButtonProps {
+interface EndButtonProps {
   readonly disabled: boolean;
   readonly onAsk: () => void;
   /** Large on a phone: touch targets of at least 44 px. @default 'small' */
@@ -32,7 +32,7 @@ export const EndButton = forwardRef<HTMLButtonElement, EndButtonProps>(function 
 });
 
 /** Props of the End confirmation. */
-export interface EndConfirmProps {
+interface EndConfirmProps {
   readonly onCancel: () => void;
   readonly onEnd: () => void;
   /** @default 'small' */

@@ -11,7 +11,7 @@ const useStyles = makeStyles({
 });
 
 /** Props of the leader's controls. */
-export interface LeaderControlsProps {
+interface LeaderControlsProps {
   readonly session: Session;
   readonly busy: boolean;
   readonly onAction: (action: SessionAction) => void;
@@ -20,7 +20,7 @@ export interface LeaderControlsProps {
 }
 
 /** Whether an action makes sense in the session's state. */
-export function allowed(session: Session, action: SessionAction): boolean {
+function allowed(session: Session, action: SessionAction): boolean {
   const live = session.status === 'running' || session.status === 'paused';
   switch (action) {
     case 'start':

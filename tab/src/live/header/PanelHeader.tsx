@@ -2,8 +2,6 @@ import { renderPanelHeader } from './renderPanelHeader';
 import { usePanelHeader, type PanelHeaderProps } from './usePanelHeader';
 import { usePanelHeaderStyles } from './usePanelHeaderStyles.styles';
 
-export type { PanelHeaderProps } from './usePanelHeader';
-
 /** The compact header that stays in view: phase, time, and the leader's controls, at most a third of the panel. */
 export function PanelHeader(props: PanelHeaderProps) {
   const state = usePanelHeader(props);

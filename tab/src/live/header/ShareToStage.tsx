@@ -3,10 +3,10 @@ import { ShareScreenStartRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 
 /** The page the stage shows: the agenda and timer, read-only. */
-export const stageUrl = () => `${window.location.origin}/tab/index.html?view=stage`;
+const stageUrl = () => `${window.location.origin}/tab/index.html?view=stage`;
 
 /** Props of the Share to stage button. */
-export interface ShareToStageProps {
+interface ShareToStageProps {
   /** Says how the share went, for a live region the parent owns. */
   readonly onResult: (message: string) => void;
 }

@@ -4,7 +4,7 @@ import { PHASE_TITLES, PHASES } from '../../../../src/domain/phases';
 import { usePanelHeaderStyles } from './usePanelHeaderStyles.styles';
 
 /** Props of the spare-minutes offer. */
-export interface SpareOfferProps {
+interface SpareOfferProps {
   /** The current phase's index (at least 1: the offer is about the phase before it). */
   readonly phase: number;
   readonly spare: number;

@@ -6,7 +6,7 @@ import { Notice } from '../../shared/components/Notice';
 import { useRoleSwitchStyles } from './useRoleSwitchStyles.styles';
 
 /** Props of the hand-over of the lead. */
-export interface RoleSwitchProps {
+interface RoleSwitchProps {
   readonly api: ApiClient;
   readonly view: IntroView;
 }

@@ -21,7 +21,7 @@ export function publishSessionView(introId: string, view: SessionView): void {
 }
 
 /** Calls `onView` with each newer session view shared for `introId` (none while it is undefined). */
-export function useSessionFeed(introId: string | undefined, onView: Listener): void {
+function useSessionFeed(introId: string | undefined, onView: Listener): void {
   useEffect(() => {
     if (introId === undefined) return;
     const own = listeners.get(introId) ?? new Set<Listener>();
@@ -32,7 +32,7 @@ export function useSessionFeed(introId: string | undefined, onView: Listener): v
 }
 
 /** The intro as this person sees it once `leaderId` leads: leader and member swapped, and their role with them. */
-export function followLeader(view: IntroView, leaderId: string): IntroView {
+function followLeader(view: IntroView, leaderId: string): IntroView {
   const { intro } = view;
   if (intro.leader.id === leaderId || intro.member?.id !== leaderId) return view;
   const me = view.role === 'leader' ? intro.leader : intro.member;

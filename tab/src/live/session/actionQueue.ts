@@ -11,7 +11,7 @@ export type QueuedAction = SessionActionRequest & { readonly at?: number };
 const PREFIX = 'intro11.pendingActions.v1:';
 
 /** The storage key of one person's queued actions on one intro. */
-export function actionQueueKey(owner: NotesOwner): string {
+function actionQueueKey(owner: NotesOwner): string {
   return `${PREFIX}${owner.tenantId}:${owner.userId}:${owner.introId}`;
 }
 
@@ -55,9 +55,6 @@ export function actionQueue(storage: KeyValueStorage | undefined, owner: NotesOw
   };
 }
 
-/** One person's queue of session actions on one intro. */
-export type ActionQueue = ReturnType<typeof actionQueue>;
-
 /** The session as it will be once the server applies one queued action; unchanged when it cannot apply. */
 function applyQueued(session: Session, queued: QueuedAction, durationMinutes: number, now: number): Session {
   const at = 'at' in queued && queued.at !== undefined ? queued.at : now;
@@ -96,7 +93,7 @@ export function waitingText(count: number, online: boolean): string {
 }
 
 /** The intro ids with session actions kept on this device for one person. */
-export function queuedIntroIds(storage: KeyValueStorage | undefined, person: Omit<NotesOwner, 'introId'>): string[] {
+function queuedIntroIds(storage: KeyValueStorage | undefined, person: Omit<NotesOwner, 'introId'>): string[] {
   return keysAfter(storage, `${PREFIX}${person.tenantId}:${person.userId}:`);
 }
 

@@ -3,7 +3,7 @@ import type { ApiClient } from '../../shared/api/client';
 import { pushedOffset, sampleOffset, type OffsetSample } from './clockOffset';
 
 /** What the feed tells its owner. */
-export interface FeedListener {
+interface FeedListener {
   /** The session's ETag number this panel has, sent as Last-Event-ID or If-None-Match. */
   readonly tag: () => number;
   readonly view: (view: SessionView) => void;
@@ -13,7 +13,7 @@ export interface FeedListener {
 }
 
 /** Timing of the feed. */
-export interface FeedTiming {
+interface FeedTiming {
   /** How often the session is polled while the stream is down. */
   readonly pollMs: number;
   /**

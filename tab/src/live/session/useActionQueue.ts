@@ -10,7 +10,7 @@ import { browserStorage } from '../../shared/deviceStorage';
 export type QueueOwner = NotesOwner;
 
 /** A queue of the leader's session actions kept on this device and sent in order. */
-export interface ActionQueueHandle {
+interface ActionQueueHandle {
   readonly enabled: boolean;
   readonly queued: readonly QueuedAction[];
   /** Keeps the action stamped at `serverNow` (the server's clock, estimated here) and sends it when it can. */

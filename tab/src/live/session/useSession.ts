@@ -10,7 +10,7 @@ import { useActionQueue, type QueueOwner } from './useActionQueue';
 import { withQueued } from './actionQueue';
 
 /** How often the panel asks whether the session changed (a 304 when it did not) while its stream is down. */
-export const SESSION_POLL_MS = 1000;
+const SESSION_POLL_MS = 1000;
 
 /** The shared session as this panel knows it. */
 export interface SessionSync {
@@ -27,7 +27,7 @@ export interface SessionSync {
 }
 
 /** Options of the session feed. */
-export interface SessionOptions {
+interface SessionOptions {
   /** Keep the leader's actions on this device and send them in order (the in-person run view, offline-first). */
   readonly queue?: QueueOwner;
   /** The intro's length, to show queued actions applied before the server confirms them. */

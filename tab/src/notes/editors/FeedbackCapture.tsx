@@ -10,7 +10,7 @@ import { useFeedbackCaptureStyles } from './useFeedbackCaptureStyles.styles';
 const KIND_LABELS = { celebratory: 'Celebratory', critical: 'Critical' } as const;
 
 /** Props of the leader's feedback capture. */
-export interface FeedbackCaptureProps {
+interface FeedbackCaptureProps {
   readonly body: NotesBody;
   readonly edit: (update: (body: NotesBody) => NotesBody) => void;
   /** Last time's goals, carried forward. */

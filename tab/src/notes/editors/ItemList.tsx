@@ -23,7 +23,7 @@ const useStyles = makeStyles({
 });
 
 /** Props of a list of structured items. */
-export interface ItemListProps<T extends { id: string; text: string }> {
+interface ItemListProps<T extends { id: string; text: string }> {
   /** The plural heading, e.g. "Goals". */
   readonly title: string;
   /** What one item is called, e.g. "goal". */

@@ -8,14 +8,14 @@ const useStyles = makeStyles({
 });
 
 /** What the control inside a labelled field needs to be wired to its label, hint and message. */
-export interface FieldWiring {
+interface FieldWiring {
   readonly id: string;
   readonly 'aria-describedby'?: string;
   readonly 'aria-invalid'?: boolean;
 }
 
 /** Props of a labelled field. */
-export interface LabelledFieldProps {
+interface LabelledFieldProps {
   readonly label: string;
   readonly hint?: string;
   /** Shown as an error under the control, which is then marked invalid. */

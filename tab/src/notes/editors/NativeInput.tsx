@@ -3,7 +3,7 @@ import type { InputHTMLAttributes } from 'react';
 import { useControlStyles } from './useControlStyles.styles';
 
 /** Props of a native input: those of `<input>`, with the value handed to `onValue`. */
-export interface NativeInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange'> {
+interface NativeInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange'> {
   readonly onValue: (value: string) => void;
 }
 

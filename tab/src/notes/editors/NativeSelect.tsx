@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useControlStyles } from './useControlStyles.styles';
 
 /** Props of a native select. */
-export interface NativeSelectProps {
+interface NativeSelectProps {
   readonly label: string;
   readonly value: string;
   readonly onChange: (value: string) => void;

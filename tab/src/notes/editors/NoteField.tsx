@@ -4,10 +4,10 @@ import type { NotesHandle } from '../useNotes';
 import { LabelledField } from './LabelledField';
 
 /** Said once when a note goes over its cap; the live count is in the field's hint, which is not announced. */
-export const TOO_LONG_MESSAGE = `Too long to save — shorten it to ${MAX_TEXT_CHARS.toLocaleString('en')} characters`;
+const TOO_LONG_MESSAGE = `Too long to save — shorten it to ${MAX_TEXT_CHARS.toLocaleString('en')} characters`;
 
 /** Props of one free-text note. */
-export interface NoteFieldProps {
+interface NoteFieldProps {
   readonly notes: NotesHandle;
   readonly field: keyof NoteText;
   readonly label: string;

@@ -25,7 +25,7 @@ export interface OwnerNames {
 }
 
 /** Props of the structured capture for one phase. */
-export interface StructuredCaptureProps {
+interface StructuredCaptureProps {
   readonly phase: PhaseId;
   readonly role: 'leader' | 'member';
   readonly names: OwnerNames;
@@ -113,7 +113,7 @@ function Issues({ body, edit, ...rest }: ListProps) {
 }
 
 /** Follow-ups with an owner and an optional due date. */
-export function FollowUps({ body, edit, names, ...rest }: ListProps) {
+function FollowUps({ body, edit, names, ...rest }: ListProps) {
   const followUps = listEditor(edit, 'followUps');
   return (
     <ItemList

@@ -6,7 +6,7 @@ type Kind = (typeof FEEDBACK_KINDS)[number];
 type Edit = (update: (body: NotesBody) => NotesBody) => void;
 
 /** A goal to frame feedback in: one of this intro's, or one carried forward from last time. */
-export interface FramingGoal {
+interface FramingGoal {
   readonly goal: Goal;
   readonly carried: boolean;
 }

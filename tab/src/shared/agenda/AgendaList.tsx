@@ -7,7 +7,7 @@ import { formatClock } from '../format';
 import { useAgendaListStyles } from './useAgendaListStyles.styles';
 
 /** Props of the agenda list. */
-export interface AgendaListProps {
+interface AgendaListProps {
   readonly agenda: Agenda;
   /** When given, marks the current phase and shows time left or over per phase. */
   readonly clock?: ClockView;

@@ -10,7 +10,7 @@ const useStyles = makeStyles({
 });
 
 /** Props of the phase guide. */
-export interface PhaseGuideProps {
+interface PhaseGuideProps {
   readonly item: AgendaItem;
   /** Whether the coaching tips are shown (the leader's view) or only the questions. */
   readonly withTips: boolean;

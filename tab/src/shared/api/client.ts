@@ -20,12 +20,11 @@ import { readEventStream } from './eventStream';
 import { filenameFrom, HISTORY_PAGE_SIZE, searchQueryString, type DownloadedFile, type HistoryQuery } from './query';
 import { createTransport, type ApiClientOptions } from './transport';
 
-export { ApiError, isOffline, isSignInProblem, isTransient } from './errors';
-export type { ApiClientOptions, ResponseKind, ResponseValidator } from './transport';
-export { HISTORY_PAGE_SIZE, type DownloadedFile, type HistoryQuery } from './query';
+export { ApiError, isOffline, isTransient } from './errors';
+export type { HistoryQuery } from './query';
 
 /** The meeting's intro, or why there is none to show yet. */
-export type MeetingIntroResult =
+type MeetingIntroResult =
   | { readonly kind: 'intro'; readonly view: IntroView }
   | { readonly kind: 'none' }
   /** Someone else set it up and the member slot is free: `message` names them. */

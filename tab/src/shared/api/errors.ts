@@ -1,5 +1,5 @@
 /** The server's error body: `{ error: { code, message, field? } }`. */
-export interface ErrorBody {
+interface ErrorBody {
   readonly error: { readonly code: string; readonly message: string; readonly field?: string };
 }
 

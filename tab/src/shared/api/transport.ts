@@ -26,7 +26,7 @@ export interface ApiClientOptions {
 }
 
 /** One HTTP request to /api/v1. */
-export interface ApiRequest {
+interface ApiRequest {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly path: string;
   readonly body?: unknown;
@@ -114,6 +114,3 @@ export function createTransport(options: ApiClientOptions) {
 
   return { raw, read, check, send, sendEmpty };
 }
-
-/** The transport a client is built on. */
-export type Transport = ReturnType<typeof createTransport>;

@@ -2,7 +2,7 @@ import { Text } from '@fluentui/react-components';
 import { useBusyStyles } from './useBusyStyles.styles';
 
 /** Props of the busy indicator. */
-export interface BusyProps {
+interface BusyProps {
   /** What is happening; read by screen readers and shown beside the ring when given. */
   readonly label?: string;
 }

@@ -2,7 +2,7 @@ import { Button } from '@fluentui/react-components';
 import { Notice } from './Notice';
 
 /** Props of the load error. */
-export interface LoadErrorProps {
+interface LoadErrorProps {
   readonly message: string;
   readonly onRetry: () => void;
 }

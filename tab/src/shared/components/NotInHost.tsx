@@ -2,7 +2,7 @@ import { Notice } from './Notice';
 import { Page } from './Page';
 
 /** Props of the not-in-host message. */
-export interface NotInHostProps {
+interface NotInHostProps {
   readonly title: string;
   readonly message: string;
 }

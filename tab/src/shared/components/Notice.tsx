@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useNoticeStyles } from './useNoticeStyles.styles';
 
 /** Props of a notice. */
-export interface NoticeProps {
+interface NoticeProps {
   /** @default 'info' */
   readonly intent?: 'info' | 'warning' | 'error';
   readonly title?: string;

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { usePageStyles } from './usePageStyles.styles';
 
 /** Props of a page. */
-export interface PageProps {
+interface PageProps {
   readonly title: string;
   readonly children: ReactNode;
 }

@@ -4,7 +4,7 @@ import type { ApiClient } from '../api/client';
 import { useFollowLeader } from '../../live/roleSwitch/useRoleSwitch';
 
 /** How often the panel looks for an intro while there is none to show. */
-export const POLL_MS = 2000;
+const POLL_MS = 2000;
 
 /** What the panel knows about the meeting's intro. */
 export type IntroState =
@@ -16,7 +16,7 @@ export type IntroState =
   | { readonly status: 'ready'; readonly view: IntroView };
 
 /** The meeting's intro with the actions the panel offers. */
-export interface MeetingIntro {
+interface MeetingIntro {
   readonly state: IntroState;
   readonly retry: () => void;
   readonly setUp: () => void;

@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import { initializeTeams, onThemeChange, TeamsError, type TeamsEnv, type TeamsTheme } from '../teams';
 
 /** Where the tab is in connecting to Teams. */
-export type TeamsState =
+type TeamsState =
   | { readonly status: 'starting' }
   | { readonly status: 'failed'; readonly title: string; readonly message: string }
   | { readonly status: 'ready'; readonly env: TeamsEnv };
 
 /** What the tab says while a host it is framed in has not answered yet. */
-export const SLOW_HOST_TITLE = 'Still connecting to Teams';
+const SLOW_HOST_TITLE = 'Still connecting to Teams';
 
 /** Connects to Teams once and follows the host's theme live; a slow host gets a hint, and the page recovers later. */
 export function useTeams(): { state: TeamsState; theme: TeamsTheme } {

@@ -3,7 +3,7 @@ import { app } from '@microsoft/teams-js';
 import { TeamsError } from './errors';
 
 /** What a configurable tab saves when the person clicks Save in the Teams setup dialog. */
-export interface TabConfig {
+interface TabConfig {
   readonly contentUrl: string;
   readonly entityId: string;
   readonly suggestedDisplayName: string;

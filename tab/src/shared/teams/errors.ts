@@ -1,5 +1,5 @@
 /** Why a TeamsJS call failed, so the UI can say what to do next. */
-export type TeamsErrorCode = 'notInHost' | 'notInitialized' | 'notSupported' | 'ssoFailed';
+type TeamsErrorCode = 'notInHost' | 'notInitialized' | 'notSupported' | 'ssoFailed';
 
 /** A failed TeamsJS call with a code and a message a person can act on. */
 export class TeamsError extends Error {

@@ -4,7 +4,7 @@ import { app, teamsCore } from '@microsoft/teams-js';
 const resumeListeners = new Set<() => void>();
 
 /** Tells every resume listener (the page came back from hidden, the network, or Teams' cache). */
-export function notifyResumed(): void {
+function notifyResumed(): void {
   for (const listener of [...resumeListeners]) listener();
 }
 

@@ -22,13 +22,13 @@ export interface TeamsEnv {
 }
 
 /** How long to wait for a host to answer `initialize` before saying the tab may not be in one. */
-export const INIT_TIMEOUT_MS = 3000;
+const INIT_TIMEOUT_MS = 3000;
 
 /** The same in an iframe, where a host is most likely there but can be slow on a cold start. */
-export const IFRAME_INIT_TIMEOUT_MS = 10_000;
+const IFRAME_INIT_TIMEOUT_MS = 10_000;
 
 /** How `initializeTeams` waits for the host. */
-export interface InitializeOptions {
+interface InitializeOptions {
   /** @default INIT_TIMEOUT_MS, or IFRAME_INIT_TIMEOUT_MS in an iframe */
   readonly timeoutMs?: number;
   /**
@@ -41,7 +41,7 @@ export interface InitializeOptions {
 let initialized = false;
 
 /** Maps any host theme name to one of the three Teams themes (unknown names fall back to light). */
-export function toTeamsTheme(theme: string | undefined): TeamsTheme {
+function toTeamsTheme(theme: string | undefined): TeamsTheme {
   return theme === 'dark' || theme === 'contrast' ? theme : 'default';
 }
 

@@ -1,9 +1,9 @@
-import { installActivity, messageActivity, postActivity } from '../support/activities';
-import { startConnectorStub, type ConnectorStub } from '../support/connectorStub';
-import { startTestApp, type TestApp } from '../support/testApp';
+import { installActivity, messageActivity, postActivity } from '../../support/activities';
+import { startConnectorStub, type ConnectorStub } from '../../support/connectorStub';
+import { startTestApp, type TestApp } from '../../support/testApp';
 
-/** The bot endpoint in local mode: what it refuses before any bot code runs, and invokes nobody handles. */
-describe('bot endpoint', () => {
+/** POST /api/messages in local mode: what it refuses before any bot code runs, and invokes nobody handles. */
+describe('POST /api/messages', () => {
   let app: TestApp;
   let connector: ConnectorStub;
   beforeAll(async () => {
