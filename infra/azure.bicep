@@ -148,7 +148,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2022-09-01' = {
     REDIS_URL: redisUrl
     TEAMS_APP_ID: teamsAppId
     // Graph (calendar events with a Teams meeting) as the app itself, only once an admin has granted it the application
-    // permissions in README; empty means the local calendar (.ics invites).
+    // permissions in docs/CONFIGURATION.md; empty means the local calendar (.ics invites).
     GRAPH_CLIENT_SECRET: useGraphCalendar ? botAadAppClientSecret : ''
     GRAPH_AUTHORITY_HOST: aadAppOauthAuthorityHost
     // Signs invite links and team-plan cards, the same key on every instance. Storage key 2 is a secret Azure keeps and

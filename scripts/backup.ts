@@ -1,4 +1,4 @@
-// npm run backup -- <folder> [--with-keys]: a consistent copy of the running SQLite store (see README, Backups).
+// npm run backup -- <folder> [--with-keys]: a consistent copy of the running SQLite store (docs/OPERATIONS.md).
 import { ConfigError, loadConfig } from '../src/config';
 import { backupStore } from '../src/store/sqlite/backup';
 
@@ -10,7 +10,9 @@ async function main(args: readonly string[]): Promise<void> {
   }
   const config = loadConfig(process.env);
   if (config.storageConnectionString) {
-    throw new Error('This app stores its data in Azure Table Storage: back it up with AzCopy (see README, Backups).');
+    throw new Error(
+      'This app stores its data in Azure Table Storage: copy its tables with Azure Data Factory (see docs/OPERATIONS.md, Backups).',
+    );
   }
   const report = await backupStore(config.dataDir, folder, { withKeys });
   const keys = withKeys

@@ -1,4 +1,4 @@
-// npm run restore -- <backup file> [--with-keys]: puts a backup back while the app is stopped (see README, Backups).
+// npm run restore -- <backup file> [--with-keys]: puts a backup back while the app is stopped (docs/OPERATIONS.md).
 import { ConfigError, loadConfig } from '../src/config';
 import { restoreStore } from '../src/store/sqlite/restore';
 
@@ -10,7 +10,9 @@ function main(args: readonly string[]): void {
   }
   const config = loadConfig(process.env);
   if (config.storageConnectionString) {
-    throw new Error('This app stores its data in Azure Table Storage: restore it with AzCopy (see README, Backups).');
+    throw new Error(
+      'This app stores its data in Azure Table Storage: restore its tables from your copy (see docs/OPERATIONS.md, Backups).',
+    );
   }
   const report = restoreStore(config.dataDir, file, { withKeys });
   process.stdout.write(

@@ -8,7 +8,8 @@ const SCHEMA_VERSION = 'v1.11';
 
 /**
  * The Toolkit's own check (teamsfx-core's yaml Validator): js-yaml `load`, then ajv 8 with `allowUnionTypes` and the
- * `deprecationMessage` keyword, against `resource/yaml-schema/<version>/yaml.schema.json` (vendored: see README).
+ * `deprecationMessage` keyword, against `resource/yaml-schema/<version>/yaml.schema.json`
+ * (vendored: see toolkitSchema/README.md).
  */
 function toolkitValidator(version: string) {
   const ajv = new Ajv({ allowUnionTypes: true });

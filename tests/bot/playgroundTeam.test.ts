@@ -4,7 +4,7 @@ import { startPlayground, type Playground, type StreamEvent } from './playground
 import { inputsOf, submitData } from './teamPlanHelpers';
 
 /**
- * README's "Meet my team" steps, in order, through the Agents Playground itself (its ids are not GUIDs and its
+ * docs/USING.md's "Meet my team" steps, in order, through the Agents Playground itself (its ids are not GUIDs and its
  * connector answers a member lookup only by the Teams account id, as Teams does for guests).
  */
 let app: TestApp;

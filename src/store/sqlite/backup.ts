@@ -12,7 +12,7 @@ interface BackupReport {
   readonly dataKeys: number;
 }
 
-/** Options for a backup: `withKeys` keeps the wrapped data keys (disaster recovery; see README). */
+/** Options for a backup: `withKeys` keeps the wrapped data keys (disaster recovery; see docs/OPERATIONS.md). */
 interface BackupOptions {
   readonly withKeys?: boolean;
   readonly now?: Date;
