@@ -1,13 +1,18 @@
 import type { IntroId } from '../domain/ids';
-import type { Intro } from '../domain/intro';
+import type { Intro, SharedMark } from '../domain/intro';
 import { buildRecap, shareableRecap, type Recap, type ShareablePart } from '../domain/recap';
 import { fail, ok, type Failure } from '../domain/result';
 import type { Session } from '../domain/session';
 import type { Caller } from './caller';
 import type { FlowDeps } from './flowDeps';
+import type { IntroStore } from './ports';
 
 /** The leader's recap of an intro, from the leader's own notes only. */
-export async function recapOf(deps: FlowDeps, intro: Intro, session?: Session): Promise<Recap> {
+export async function recapOf(
+  deps: Pick<FlowDeps, 'intros' | 'notes' | 'clock'>,
+  intro: Intro,
+  session?: Session,
+): Promise<Recap> {
   const [held, notes] = await Promise.all([
     session ?? deps.intros.getSession(intro.tenantId, intro.id).then((read) => read.value),
     deps.notes.get({ tenantId: intro.tenantId, introId: intro.id, authorId: intro.leader.id }),
@@ -49,13 +54,19 @@ export async function latestRecap(deps: FlowDeps, caller: Caller): Promise<Refus
 export type ShareRecapFailure =
   Failure<'notFound' | 'nothingChosen' | 'noMember'> | (Failure<'unreachable'> & { readonly memberName: string });
 
-/** Sends the chosen parts of the leader's recap to the member's personal chat; only the leader may. */
+/** What sharing needs: the recap's sources and the way to the member's chat. */
+export type ShareDeps = Pick<FlowDeps, 'intros' | 'notes' | 'clock' | 'notifier'>;
+
+/**
+ * Sends the chosen parts of the leader's recap to the member's personal chat; only the leader may. The intro keeps
+ * when and what was sent, so the panel and History can say so.
+ */
 export async function shareRecap(
-  deps: FlowDeps,
+  deps: ShareDeps,
   caller: Caller,
   introId: IntroId,
   parts: readonly ShareablePart[],
-): Promise<Refusable<{ memberName: string }, ShareRecapFailure>> {
+): Promise<Refusable<{ memberName: string; shared: SharedMark }, ShareRecapFailure>> {
   const intro = await deps.intros.get(caller.tenantId, introId);
   if (!intro || intro.leader.id !== caller.userId) return fail('notFound', 'The caller did not lead that intro 1:1.');
   if (parts.length === 0) return fail('nothingChosen', 'Nothing was chosen to share.');
@@ -66,5 +77,17 @@ export async function shareRecap(
     const message = 'The member has no chat with the bot yet; nothing was sent.';
     return { ok: false, error: { code: 'unreachable', message, memberName: intro.member.name } };
   }
-  return ok({ memberName: intro.member.name });
+  const mark: SharedMark = { at: new Date(deps.clock.now()).toISOString(), parts: [...parts] };
+  await markShared(deps.intros, intro, mark);
+  return ok({ memberName: intro.member.name, shared: mark });
+}
+
+/** Records the send on the intro, over concurrent changes (a status, a role switch); gone is fine, nothing to mark. */
+async function markShared(intros: IntroStore, intro: Intro, mark: SharedMark): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const current = await intros.getVersioned(intro.tenantId, intro.id);
+    if (!current) return;
+    const written = await intros.update({ ...current.value, sharedWithMember: mark }, current.version);
+    if (written.ok) return;
+  }
 }

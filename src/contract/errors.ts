@@ -17,6 +17,8 @@ export const API_ERROR_CODES = [
   'durationTooLong',
   'durationNotWhole',
   'selfIntro',
+  'noMember',
+  'memberUnreachable',
   'unauthorized',
   'forbidden',
   'notFound',

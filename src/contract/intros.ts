@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLE_SWITCH_ACTIONS } from '../domain/intro';
+import { SHAREABLE_PARTS } from '../domain/recap';
 import { sessionSchema } from '../domain/session.schema';
 import { SESSION_ACTIONS } from '../domain/session';
 import { pageSchema } from './paging';
@@ -86,6 +87,20 @@ export type SessionActionRequest = z.infer<typeof sessionActionRequestSchema>;
 export const roleSwitchRequestSchema = z.object({ action: z.enum(ROLE_SWITCH_ACTIONS) }).strict();
 /** Body of POST /intros/:id/role-switch. */
 export type RoleSwitchRequestBody = z.infer<typeof roleSwitchRequestSchema>;
+
+/** Body of POST /intros/:id/share: which lists of the leader's recap go to the member (never free-text notes). */
+export const shareRequestSchema = z
+  .object({ parts: z.array(z.enum(SHAREABLE_PARTS)).min(1).max(SHAREABLE_PARTS.length) })
+  .strict();
+/** Body of POST /intros/:id/share. */
+export type ShareRequest = z.infer<typeof shareRequestSchema>;
+
+/** Answer of POST /intros/:id/share: to whom it went, and the mark the intro now keeps. */
+export const shareResultSchema = z
+  .object({ sentTo: z.string(), shared: z.object({ at: z.string(), parts: z.array(z.enum(SHAREABLE_PARTS)) }) })
+  .readonly();
+/** Answer of POST /intros/:id/share. */
+export type ShareResult = z.infer<typeof shareResultSchema>;
 
 /** Body of POST /in-person: whom the caller meets (a known person's id, or only a name) and where, and for how long. */
 export const startInPersonRequestSchema = z

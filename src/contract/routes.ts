@@ -16,6 +16,8 @@ import {
   roleSwitchRequestSchema,
   sessionActionRequestSchema,
   sessionViewSchema,
+  shareRequestSchema,
+  shareResultSchema,
   startInPersonRequestSchema,
   startIntroRequestSchema,
 } from './intros';
@@ -182,6 +184,15 @@ export const API_ROUTES = {
     body: roleSwitchRequestSchema,
     answers: { 200: introViewSchema },
     errors: [...AUTH, ...WRITES, ...INTRO, ...BODY, 'forbidden', 'invalidTransition', 'versionConflict'],
+  },
+  /** The leader sends the member the chosen lists of their recap (goals, follow-ups) in the member's chat with the bot. */
+  shareWithMember: {
+    method: 'POST',
+    path: '/api/v1/intros/:id/share',
+    params: ['id'],
+    body: shareRequestSchema,
+    answers: { 200: shareResultSchema },
+    errors: [...AUTH, ...WRITES, ...INTRO, ...BODY, 'noMember', 'memberUnreachable'],
   },
   /** Starts an intro held in person; the caller leads. */
   startInPerson: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { introIdSchema, meetingKeySchema, tenantIdSchema, userIdSchema } from './ids.schema';
 import { SETTINGS, type Intro } from './intro';
+import { SHAREABLE_PARTS } from './recap';
 
 /** Schema for a setting. */
 export const settingSchema = z.enum(SETTINGS);
@@ -24,4 +25,5 @@ export const introSchema: z.ZodType<Intro, z.ZodTypeDef, unknown> = z.object({
   createdAt: z.string(),
   roleSwitch: z.object({ requestedBy: userIdSchema, requestedAt: z.string() }).optional(),
   roleChanges: z.number().int().nonnegative().optional(),
+  sharedWithMember: z.object({ at: z.string(), parts: z.array(z.enum(SHAREABLE_PARTS)).min(1) }).optional(),
 });

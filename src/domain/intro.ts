@@ -1,4 +1,5 @@
 import type { IntroId, MeetingKey, TenantId, UserId } from './ids';
+import type { ShareablePart } from './recap';
 import { assertNever, fail, ok, type Result } from './result';
 
 /** Shortest intro the method allows: less is too short for someone to open up. */
@@ -56,6 +57,15 @@ export interface Intro {
   readonly roleSwitch?: RoleSwitchRequest;
   /** How many times the roles or a request to switch them changed; absent when never. */
   readonly roleChanges?: number;
+  /** When the leader last sent the member parts of the recap (which lists, never notes); absent when never. */
+  readonly sharedWithMember?: SharedMark;
+}
+
+/** The leader's last send of recap parts to the member. */
+export interface SharedMark {
+  /** ISO 8601 instant. */
+  readonly at: string;
+  readonly parts: readonly ShareablePart[];
 }
 
 /** A leader's request to hand the lead to the member, waiting for the member's answer. */

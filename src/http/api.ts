@@ -15,6 +15,7 @@ import { getMeetingIntroRoute, startMeetingIntroRoute } from './routes/meetings'
 import { deleteNotesRoute, getNotesRoute, saveNotesRoute } from './routes/notes';
 import { switchRolesRoute } from './routes/roleSwitch';
 import { changeSessionRoute, getSessionRoute } from './routes/session';
+import { shareWithMemberRoute } from './routes/share';
 import { sessionEventsRoute, type LiveDeps } from './routes/sessionEvents';
 import { teamPlansRoute, type TeamPlanRouteDeps } from './routes/teamPlans';
 
@@ -40,6 +41,7 @@ const HANDLERS: RouteHandlers<ApiDeps> = {
   saveNotes: saveNotesRoute,
   deleteNotes: deleteNotesRoute,
   switchRoles: switchRolesRoute,
+  shareWithMember: shareWithMemberRoute,
   startInPerson: startInPersonRoute,
   openInPerson: openInPersonRoute,
   history: historyRoute,

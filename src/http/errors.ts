@@ -23,6 +23,9 @@ const STATUS = {
   durationTooLong: 400,
   durationNotWhole: 400,
   selfIntro: 400,
+  // The intro's state, not the request, stands in the way: nobody to send to yet, or no chat with them yet.
+  noMember: 409,
+  memberUnreachable: 409,
   unauthorized: 401,
   forbidden: 403,
   notFound: 404,

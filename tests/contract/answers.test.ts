@@ -1,16 +1,19 @@
 import type { z } from 'zod';
 import { API_ROUTES, apiErrorSchema, sessionViewSchema, type ApiAnswer, type RouteName } from '../../src/contract';
+import { installActivity, postActivity } from '../support/activities';
+import { startConnectorStub, type ConnectorStub } from '../support/connectorStub';
 import { firstEvent } from '../support/sessionEvents';
 import { LEADER, MEMBER, OUTSIDER, startTestApp, type TestApp, type TestUser } from '../support/testApp';
 
 /** Every answer the server gives in these tests is checked against the route table's schema for its status. */
 let t: TestApp;
+let connector: ConnectorStub;
 const answered = new Map<RouteName, Set<number>>();
 beforeAll(async () => {
-  t = await startTestApp();
+  [t, connector] = await Promise.all([startTestApp(), startConnectorStub()]);
 });
 afterAll(async () => {
-  await t.stop();
+  await Promise.all([t.stop(), connector.stop()]);
 });
 
 const isSchema = (answer: ApiAnswer): answer is z.ZodTypeAny => typeof answer === 'object' && 'safeParse' in answer;
@@ -94,6 +97,14 @@ describe('answers match the contract', () => {
     expect((await call('saveNotes', notes, { body, headers: { 'if-match': '"0"' } })).status).toBe(200);
     expect((await call('saveNotes', notes, { body, headers: { 'if-match': '"0"' } })).status).toBe(412);
     expect((await call('saveNotes', notes, { body })).status).toBe(428);
+
+    // Sharing reaches the member through their chat with the bot: refused before they have one, sent after.
+    const share = `/api/v1/intros/${id}/share`;
+    expect((await call('shareWithMember', share, { body: { parts: ['goals'] } })).status).toBe(409);
+    const from = { id: '29:member', aadObjectId: MEMBER.oid, name: MEMBER.name };
+    const chat = installActivity(connector.serviceUrl, { from, conversationId: 'a:member', tenantId: MEMBER.tid });
+    expect((await postActivity(`${t.baseUrl}/api/messages`, chat)).status).toBeLessThan(300);
+    expect((await call('shareWithMember', share, { body: { parts: ['goals', 'followUps'] } })).status).toBe(200);
 
     expect((await call('history', '/api/v1/history')).status).toBe(200);
     expect((await call('searchHistory', '/api/v1/history/search?q=ship')).body.items).toHaveLength(1);

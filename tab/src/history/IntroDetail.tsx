@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { IntroView, NotesView } from '../../../src/contract';
 import { clockText, HISTORY_STATUS_TEXT, historyStatus, introDate } from '../../../src/domain/history';
 import { PHASE_TITLES } from '../../../src/domain/phases';
+import { ShareWithMember } from '../share/ShareWithMember';
 import type { ApiClient } from '../shared/api/client';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorBar } from './ErrorBar';
@@ -24,6 +25,14 @@ interface IntroDetailProps {
   readonly onSaved?: (notes: NotesView) => void;
 }
 
+/** What the leader sent this member, said without the lists themselves (they are in the member's chat). */
+function sharedText(view: IntroView): string {
+  const mark = view.intro.sharedWithMember;
+  if (!mark) return 'Nothing shared yet.';
+  const parts = mark.parts.map((part) => (part === 'goals' ? 'goals' : 'follow-ups')).join(' and ');
+  return `${view.intro.leader.name} sent you the ${parts} from this intro on ${formatDateTime(mark.at)}; they are in your chat with Intro 1:1.`;
+}
+
 function MemberView({ view }: { view: IntroView }) {
   const styles = useHistoryStyles();
   return (
@@ -32,7 +41,7 @@ function MemberView({ view }: { view: IntroView }) {
         <Subtitle2 as="h3" className={styles.sectionHeading}>
           Shared by {view.intro.leader.name}
         </Subtitle2>
-        <Text>Nothing shared yet.</Text>
+        <Text>{sharedText(view)}</Text>
       </section>
       <section className={styles.section}>
         <Subtitle2 as="h3" className={styles.sectionHeading}>
@@ -115,6 +124,16 @@ export function IntroDetail({ api, introId, onBack, onDeleted, onSaved }: IntroD
       {view.role === 'member' && <MemberView view={view} />}
       <PhaseChart view={view} />
       <NotesSections notes={notes} intro={view.intro} onSetDone={(id, done) => void setDone(id, done)} />
+      {view.role === 'leader' && view.intro.member && (
+        <ShareWithMember
+          api={api}
+          introId={view.intro.id}
+          memberName={view.intro.member.name}
+          counts={{ goals: notes.goals.length, followUps: notes.followUps.length }}
+          notesSaved={!state.saveError}
+          sharedBefore={view.intro.sharedWithMember}
+        />
+      )}
       <div>
         <ConfirmDialog
           trigger={<Button disabled={notes.version === 0}>Delete my notes on this intro</Button>}

@@ -1,6 +1,9 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { Intro } from '../../../src/domain/intro';
 import type { NotesBody } from '../../../src/domain/notes';
 import { PHASES } from '../../../src/domain/phases';
+import type { ApiClient } from '../shared/api/client';
+import { ShareWithMember } from '../share/ShareWithMember';
 import { openTeamsLink } from '../shared/teams';
 import { bulletList } from '../shared/styles/fragments';
 
@@ -22,6 +25,10 @@ export interface EndSummaryProps {
   readonly role: 'leader' | 'member';
   /** This app's id in Teams, for links to its chat (the recap) and History; without it they are named only. */
   readonly appId: string | undefined;
+  readonly api: ApiClient;
+  readonly intro: Intro;
+  /** False while the notes have edits not yet saved. */
+  readonly notesSaved: boolean;
 }
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -52,7 +59,7 @@ function TeamsLink({ url, children }: { url: string | undefined; children: strin
 }
 
 /** After End: what was captured, what is still open, and where the private recap and History are. */
-export function EndSummary({ body, role, appId }: EndSummaryProps) {
+export function EndSummary({ body, role, appId, api, intro, notesSaved }: EndSummaryProps) {
   const styles = useStyles();
   const open = body.issues.filter((issue) => !issue.paraphrased);
   const undated = body.followUps.filter((item) => !item.due);
@@ -96,6 +103,16 @@ export function EndSummary({ body, role, appId }: EndSummaryProps) {
         {role === 'leader' && <TeamsLink url={link('history')}>History</TeamsLink>}
         {role === 'leader' && '.'}
       </Text>
+      {role === 'leader' && intro.member && (
+        <ShareWithMember
+          api={api}
+          introId={intro.id}
+          memberName={intro.member.name}
+          counts={{ goals: body.goals.length, followUps: body.followUps.length }}
+          notesSaved={notesSaved}
+          sharedBefore={intro.sharedWithMember}
+        />
+      )}
     </section>
   );
 }

@@ -113,7 +113,14 @@ export function LiveIntro({ api, view, pollMs, appId, place = 'meeting' }: LiveI
       )}
       {session.status === 'ended' && (
         <Suspense fallback={null}>
-          <EndSummary body={notes.state.body} role={role} appId={appId} />
+          <EndSummary
+            body={notes.state.body}
+            role={role}
+            appId={appId}
+            api={api}
+            intro={intro}
+            notesSaved={notes.state.status === 'idle' || notes.state.status === 'saved'}
+          />
         </Suspense>
       )}
       <NotesPanel

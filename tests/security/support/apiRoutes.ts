@@ -57,6 +57,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
     path: `/api/v1/intros/${SOME_INTRO}/role-switch`,
     body: { action: 'request' },
   },
+  {
+    method: 'POST',
+    pattern: '/api/v1/intros/:id/share',
+    path: `/api/v1/intros/${SOME_INTRO}/share`,
+    body: { parts: ['goals'] },
+  },
   { method: 'POST', pattern: '/api/v1/in-person', path: '/api/v1/in-person', body: { memberName: 'Robin' } },
   {
     method: 'POST',

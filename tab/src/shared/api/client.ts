@@ -7,6 +7,8 @@ import type {
   RoleSwitchRequestBody,
   SessionActionRequest,
   SessionView,
+  ShareRequest,
+  ShareResult,
   StartInPersonRequest,
   StartIntroRequest,
   CarriedForward,
@@ -73,6 +75,8 @@ export interface ApiClient {
   carriedForward(memberId: string, excludeIntroId: string): Promise<CarriedForward>;
   /** One step of handing over the lead; answers the caller's intro after it. */
   roleSwitch(introId: string, action: RoleSwitchRequestBody['action']): Promise<IntroView>;
+  /** The leader sends the member the chosen lists of the recap (never notes) in their chat with the bot. */
+  shareWithMember(introId: string, parts: ShareRequest['parts']): Promise<ShareResult>;
   /** The caller's intros, newest first (one page). */
   listIntros(limit?: number): Promise<IntroList>;
   /** Creates an intro held in person now, led by the caller. */
@@ -149,6 +153,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       ),
     roleSwitch: (introId, action) =>
       send<IntroView>({ method: 'POST', path: intro(introId, '/role-switch'), body: { action } }, 'introView'),
+    shareWithMember: (introId, parts) =>
+      send<ShareResult>({ method: 'POST', path: intro(introId, '/share'), body: { parts } }, 'shareResult'),
     listIntros: (limit = 50) => get<IntroList>(`/intros?limit=${limit}`, 'introList'),
     startInPerson: (body) => send<IntroView>({ method: 'POST', path: '/in-person', body }, 'introView'),
     openInPerson: (introId) =>

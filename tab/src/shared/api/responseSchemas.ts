@@ -9,6 +9,7 @@ import {
   notesConflictSchema,
   notesViewSchema,
   sessionViewSchema,
+  shareResultSchema,
 } from '../../../../src/contract';
 import type { ResponseKind, ResponseValidator } from './transport';
 
@@ -23,6 +24,7 @@ const SCHEMAS: Readonly<Record<ResponseKind, z.ZodTypeAny>> = {
   carriedForward: carriedForwardSchema,
   historyList: historyListSchema,
   historySearch: historySearchSchema,
+  shareResult: shareResultSchema,
 };
 
 /** Checks an answer against the REST contract (development and tests only; zod stays out of the production bundle). */

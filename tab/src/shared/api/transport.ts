@@ -10,7 +10,8 @@ export type ResponseKind =
   | 'notesConflict'
   | 'carriedForward'
   | 'historyList'
-  | 'historySearch';
+  | 'historySearch'
+  | 'shareResult';
 
 /** Checks an answer's body: a description of what is wrong, or undefined when it fits. */
 export type ResponseValidator = (kind: ResponseKind, body: unknown) => string | undefined;
