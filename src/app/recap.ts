@@ -55,7 +55,7 @@ export type ShareRecapFailure =
   Failure<'notFound' | 'nothingChosen' | 'noMember'> | (Failure<'unreachable'> & { readonly memberName: string });
 
 /** What sharing needs: the recap's sources and the way to the member's chat. */
-export type ShareDeps = Pick<FlowDeps, 'intros' | 'notes' | 'clock' | 'notifier'>;
+type ShareDeps = Pick<FlowDeps, 'intros' | 'notes' | 'clock' | 'notifier'>;
 
 /**
  * Sends the chosen parts of the leader's recap to the member's personal chat; only the leader may. The intro keeps

@@ -76,7 +76,12 @@ describe('shareRecap', () => {
       ok: false,
       error: { code: 'unreachable', memberName: SAM.name },
     });
+    expect((await deps.intros.get(intro.tenantId, intro.id))?.sharedWithMember).toBeUndefined();
     const reachable = flowsOf(deps);
-    expect(await shareRecap(reachable, callerOf(LEAD), intro.id, ['goals'])).toEqual(ok({ memberName: SAM.name }));
+    const sent = await shareRecap(reachable, callerOf(LEAD), intro.id, ['goals']);
+    const shared = { at: new Date(deps.clock.now()).toISOString(), parts: ['goals'] };
+    expect(sent).toEqual(ok({ memberName: SAM.name, shared }));
+    // The intro keeps when and what was sent.
+    expect((await deps.intros.get(intro.tenantId, intro.id))?.sharedWithMember).toEqual(shared);
   });
 });

@@ -91,6 +91,8 @@ describe('sending the member the goals and follow-ups', () => {
       tenantId: HOST_MEMBER.tid,
     });
     expect((await postActivity(`${app.baseUrl}/api/messages`, chat)).status).toBeLessThan(300);
+    await connector.waitFor(inMemberChat); // the welcome
+    connector.clear();
     await followUps.focus();
     await page.keyboard.press('Space');
     expect(await followUps.isChecked()).toBe(false);

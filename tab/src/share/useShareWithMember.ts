@@ -5,7 +5,7 @@ import type { ShareablePart } from '../../../src/domain/recap';
 import { ApiError, type ApiClient } from '../shared/api/client';
 
 /** Where a send stands: the last send (from the intro, or this one), and an error that stays until the next try. */
-export interface ShareState {
+interface ShareState {
   readonly chosen: ReadonlySet<ShareablePart>;
   readonly sending: boolean;
   readonly last?: SharedMark;
