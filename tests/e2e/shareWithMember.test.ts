@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, Frame } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import type { IntroView } from '../../src/contract';
 import { emptyNotesBody } from '../../src/domain/notes';
 import { installActivity, postActivity } from '../support/activities';
@@ -15,6 +15,7 @@ const WAIT = { timeout: 15_000 };
 const GOAL = 'Give a talk at the guild';
 const FOLLOW_UP = 'Send Sam the speaker form';
 const MEMBER_CHAT = `a:personal-${HOST_MEMBER.oid}`;
+const SHOTS = process.env['SHARE_SCREENSHOTS'];
 
 let app: TestApp;
 let browser: Browser;
@@ -26,6 +27,10 @@ afterAll(async () => {
   await browser?.close();
   await Promise.all([app?.stop(), connector?.stop()]);
 });
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
 
 const inMemberChat = (r: RecordedActivity) => isMessage(r) && r.conversationId === MEMBER_CHAT;
 const fitsWidth = (frame: Frame) =>
@@ -82,6 +87,7 @@ describe('sending the member the goals and follow-ups', () => {
     expect(await refusal.isVisible()).toBe(true);
     expect(connector.activities.filter(inMemberChat)).toEqual([]);
     expect(await fitsWidth(frame)).toBe(true);
+    await shot(page, 'share-refused-320');
 
     // Sam opens the chat; the leader sends the goals only, by keyboard.
     const from = { id: '29:sam', aadObjectId: HOST_MEMBER.oid, name: HOST_MEMBER.name };
@@ -104,6 +110,7 @@ describe('sending the member the goals and follow-ups', () => {
       .waitFor(WAIT);
     expect(await refusal.count()).toBe(0);
     await frame.getByRole('button', { name: 'Send again to Sam' }).waitFor(WAIT);
+    await shot(page, 'share-sent-320');
     const words = cardsOf(await connector.waitFor(inMemberChat))
       .flatMap(textsOf)
       .join('\n');

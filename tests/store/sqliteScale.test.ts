@@ -9,8 +9,10 @@ import { tempDirs } from './support/tempDir';
 const dirs = tempDirs();
 afterAll(() => dirs.removeAll());
 
+/** A claiming process: `go` lets it claim one job (then `first` settles), `go` again lets it claim the rest. */
 interface Claimer {
   readonly ready: Promise<void>;
+  readonly first: Promise<void>;
   readonly go: () => void;
   readonly claimed: Promise<string[]>;
 }
@@ -21,16 +23,19 @@ function startClaimer(dataDir: string, now: number): Claimer {
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const ready = new Promise<void>((resolve) =>
-    child.stderr.on('data', (chunk: Buffer) => {
-      err += chunk.toString();
-      if (err.includes('ready')) resolve();
-    }),
-  );
+  const said = (word: string) =>
+    new Promise<void>((resolve) =>
+      child.stderr.on('data', () => {
+        if (err.split('\n').includes(word)) resolve();
+      }),
+    );
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const ready = said('ready');
+  const first = said('first');
   const claimed = new Promise<string[]>((resolve, reject) => {
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as string[]) : reject(new Error(err))));
   });
-  return { ready, go: () => child.stdin.write('go\n'), claimed };
+  return { ready, first, go: () => child.stdin.write('go\n'), claimed };
 }
 
 describe('sqlite store at scale', () => {
@@ -74,6 +79,9 @@ describe('sqlite store at scale', () => {
     await store.close();
     const claimers = [startClaimer(dir, 1000), startClaimer(dir, 1000)];
     await Promise.all(claimers.map((c) => c.ready));
+    claimers.forEach((c) => c.go());
+    // Each has claimed one; then both race for the other 148 on the same file.
+    await Promise.all(claimers.map((c) => c.first));
     claimers.forEach((c) => c.go());
     const [a = [], b = []] = await Promise.all(claimers.map((c) => c.claimed));
     const all = [...a, ...b];
