@@ -211,6 +211,21 @@ export default tseslint.config(
   { files: ['tab/src/shared/**/*.{ts,tsx}'], rules: tabImports(TAB_TEAMS_JS, TAB_NO_FEATURE) },
   { files: ['tab/src/shared/teams/**/*.{ts,tsx}'], rules: tabImports(TAB_NO_FEATURE) },
   {
+    // The Fluent split: a component's Griffel styles live in a sibling `<Name>.styles.ts` as `use<Name>Styles`.
+    files: ['tab/src/**/*.{ts,tsx}'],
+    ignores: ['tab/src/**/*.styles.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[source.value=/^@fluentui\\/react-components$|^@griffel\\//] > ImportSpecifier[imported.name='makeStyles']",
+          message: 'makeStyles lives in a sibling <Name>.styles.ts that exports use<Name>Styles; import that hook.',
+        },
+      ],
+    },
+  },
+  {
     files: ['tab/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },

@@ -194,6 +194,19 @@ const planted: readonly Case[] = [
     rule: IMPORTS,
   },
   {
+    name: 'a tab component calling makeStyles inline instead of in its .styles.ts',
+    filePath: 'tab/src/live/Planted.tsx',
+    code: [
+      "import { makeStyles, tokens } from '@fluentui/react-components';",
+      'const useStyles = makeStyles({ root: { gap: tokens.spacingVerticalXS } });',
+      'export function Planted() {',
+      '  return <div className={useStyles().root} />;',
+      '}',
+      '',
+    ].join('\n'),
+    rule: 'no-restricted-syntax',
+  },
+  {
     name: 'a hook called conditionally in a tab component',
     filePath: 'tab/src/components/Planted.tsx',
     code: [
@@ -287,6 +300,27 @@ const clean: readonly Case[] = [
     name: 'tab/src/shared/teams importing @microsoft/teams-js',
     filePath: 'tab/src/shared/teams/planted.ts',
     code: "import { app, teamsCore } from '@microsoft/teams-js';\nexport const planted = { app, teamsCore };\n",
+  },
+  {
+    name: "a tab component's styles in its sibling .styles.ts",
+    filePath: 'tab/src/live/Planted.styles.ts',
+    code: [
+      "import { makeStyles, tokens } from '@fluentui/react-components';",
+      'export const usePlantedStyles = makeStyles({ root: { gap: tokens.spacingVerticalXS } });',
+      '',
+    ].join('\n'),
+  },
+  {
+    name: 'a tab component using the styles hook of its .styles.ts',
+    filePath: 'tab/src/live/Planted.tsx',
+    code: [
+      "import { Text } from '@fluentui/react-components';",
+      "import { usePlantedStyles } from './Planted.styles';",
+      'export function Planted() {',
+      '  return <Text className={usePlantedStyles().root} />;',
+      '}',
+      '',
+    ].join('\n'),
   },
   {
     name: 'a tab component calling hooks at the top level with every dependency',
