@@ -1,4 +1,5 @@
 // @ts-check
+import { readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
@@ -21,9 +22,6 @@ const frameworks = [
 const frontEnd = ['react', 'react-dom', '@fluentui/*', '@microsoft/teams-js'];
 // Every Node built-in (its bare name is a path segment in a gitignore-style group, so 'domain' is left to node:*).
 const node = ['node:*', ...builtinModules.filter((name) => !name.startsWith('_') && name !== 'domain')];
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
-});
 const adapters = ['store', 'calendar', 'crypto', 'auth', 'jobs', 'live'];
 /** Modules beside the composition root: the environment, the log, the system clock, a node:crypto hash. */
 const shared = ['config', 'log', 'clock', 'derivedGuid'];
@@ -67,6 +65,35 @@ const edgeRules = (edge, allow = {}) =>
     'redis',
     '@redis/*',
   ]);
+
+/** What every tab file may not import: the server's packages, Node, and src/ beyond its domain and contract. */
+const TAB_SERVER = {
+  group: [
+    ...frameworks,
+    ...node,
+    '**/src/*',
+    '!**/src/domain',
+    '!**/src/domain/*',
+    '!**/src/contract',
+    '!**/src/contract/*',
+  ],
+  message: 'The tab may import only src/domain and src/contract.',
+};
+/** TeamsJS is reached only through tab/src/shared/teams, which checks the host and types its errors. */
+const TAB_TEAMS_JS = {
+  group: ['@microsoft/teams-js', '@microsoft/teams-js/*'],
+  message: 'Only tab/src/shared/teams imports @microsoft/teams-js; use what tab/src/shared/teams exports.',
+};
+/** The tab's features: every top-level folder of tab/src but shared (history, live, notes, sidePanel, …). */
+const tabFeatures = readdirSync(new URL('./tab/src', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+  .map((entry) => entry.name);
+/** tab/src/shared sits below the features: a feature passes in what shared code needs, or the code moves to shared. */
+const TAB_NO_FEATURE = {
+  regex: `^(\\.\\./)+(${tabFeatures.join('|')})(/|$)`,
+  message: 'tab/src/shared imports no feature; move what both use into tab/src/shared, or have the feature pass it in.',
+};
+const tabImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns: [TAB_SERVER, ...patterns] }] });
 
 export default tseslint.config(
   {
@@ -179,20 +206,24 @@ export default tseslint.config(
     files: ['src/http/**/*.ts'],
     rules: edgeRules('http', { auth: ['tokenVerifier', 'localIssuer'] }),
   },
+  // Later entries replace no-restricted-imports for their files, so each one lists every pattern that applies there.
+  { files: ['tab/**/*.{ts,tsx}'], rules: tabImports(TAB_TEAMS_JS) },
+  { files: ['tab/src/shared/**/*.{ts,tsx}'], rules: tabImports(TAB_TEAMS_JS, TAB_NO_FEATURE) },
+  { files: ['tab/src/shared/teams/**/*.{ts,tsx}'], rules: tabImports(TAB_NO_FEATURE) },
   {
-    files: ['tab/**/*.{ts,tsx}'],
-    rules: restrict(
-      [
-        ...frameworks,
-        ...node,
-        '**/src/*',
-        '!**/src/domain',
-        '!**/src/domain/*',
-        '!**/src/contract',
-        '!**/src/contract/*',
+    // The Fluent split: a component's Griffel styles live in a sibling `<Name>.styles.ts` as `use<Name>Styles`.
+    files: ['tab/src/**/*.{ts,tsx}'],
+    ignores: ['tab/src/**/*.styles.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[source.value=/^@fluentui\\/react-components$|^@griffel\\//] > ImportSpecifier[imported.name='makeStyles']",
+          message: 'makeStyles lives in a sibling <Name>.styles.ts that exports use<Name>Styles; import that hook.',
+        },
       ],
-      'The tab may import only src/domain and src/contract.',
-    ),
+    },
   },
   {
     files: ['tab/**/*.{ts,tsx}'],

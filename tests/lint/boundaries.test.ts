@@ -164,6 +164,49 @@ const planted: readonly Case[] = [
     rule: IMPORTS,
   },
   {
+    name: 'tab/src/shared importing a feature (the pending-edit store of notes)',
+    filePath: 'tab/src/shared/planted.ts',
+    code: "import { pendingKey } from '../notes/pendingStore';\nexport const key = pendingKey;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'a tab/src/shared hook, two folders down, importing a feature (the role switch)',
+    filePath: 'tab/src/shared/hooks/planted.ts',
+    code: "import { useRoleSwitch } from '../../live/roleSwitch/useRoleSwitch';\nexport const use = useRoleSwitch;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'tab/src/shared/teams importing a feature',
+    filePath: 'tab/src/shared/teams/planted.ts',
+    code: "import { HistoryView } from '../../history/HistoryView';\nexport const view = HistoryView;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'a tab feature importing @microsoft/teams-js instead of tab/src/shared/teams',
+    filePath: 'tab/src/live/planted.ts',
+    code: "import { app } from '@microsoft/teams-js';\nexport const teamsApp = app;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'tab/src/shared outside shared/teams importing @microsoft/teams-js',
+    filePath: 'tab/src/shared/hooks/planted.ts',
+    code: "import { app } from '@microsoft/teams-js';\nexport const teamsApp = app;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'a tab component calling makeStyles inline instead of in its .styles.ts',
+    filePath: 'tab/src/live/Planted.tsx',
+    code: [
+      "import { makeStyles, tokens } from '@fluentui/react-components';",
+      'const useStyles = makeStyles({ root: { gap: tokens.spacingVerticalXS } });',
+      'export function Planted() {',
+      '  return <div className={useStyles().root} />;',
+      '}',
+      '',
+    ].join('\n'),
+    rule: 'no-restricted-syntax',
+  },
+  {
     name: 'a hook called conditionally in a tab component',
     filePath: 'tab/src/components/Planted.tsx',
     code: [
@@ -230,6 +273,54 @@ const clean: readonly Case[] = [
     name: 'the composition root importing everything',
     filePath: 'src/index.ts',
     code: "import { openSqliteStore } from './store/sqlite/openSqliteStore';\nimport { createBot } from './bot/createBot';\nexport const planted = { openSqliteStore, createBot };\n",
+  },
+  {
+    name: 'a tab feature importing tab/src/shared (its client, storage and TeamsJS module)',
+    filePath: 'tab/src/notes/planted.ts',
+    code: [
+      "import type { ApiClient } from '../shared/api/client';",
+      "import { browserStorage } from '../shared/deviceStorage';",
+      "import { onResume } from '../shared/teams';",
+      'export const planted = { browserStorage, onResume, api: (api: ApiClient) => api };',
+      '',
+    ].join('\n'),
+  },
+  {
+    name: 'tab/src/shared importing its own modules and the domain',
+    filePath: 'tab/src/shared/hooks/planted.ts',
+    code: [
+      "import type { ApiClient } from '../api/client';",
+      "import { keysAfter } from '../deviceStorage';",
+      "import { PHASE_TITLES } from '../../../../src/domain/phases';",
+      'export const planted = { keysAfter, PHASE_TITLES, api: (api: ApiClient) => api };',
+      '',
+    ].join('\n'),
+  },
+  {
+    name: 'tab/src/shared/teams importing @microsoft/teams-js',
+    filePath: 'tab/src/shared/teams/planted.ts',
+    code: "import { app, teamsCore } from '@microsoft/teams-js';\nexport const planted = { app, teamsCore };\n",
+  },
+  {
+    name: "a tab component's styles in its sibling .styles.ts",
+    filePath: 'tab/src/live/Planted.styles.ts',
+    code: [
+      "import { makeStyles, tokens } from '@fluentui/react-components';",
+      'export const usePlantedStyles = makeStyles({ root: { gap: tokens.spacingVerticalXS } });',
+      '',
+    ].join('\n'),
+  },
+  {
+    name: 'a tab component using the styles hook of its .styles.ts',
+    filePath: 'tab/src/live/Planted.tsx',
+    code: [
+      "import { Text } from '@fluentui/react-components';",
+      "import { usePlantedStyles } from './Planted.styles';",
+      'export function Planted() {',
+      '  return <Text className={usePlantedStyles().root} />;',
+      '}',
+      '',
+    ].join('\n'),
   },
   {
     name: 'a tab component calling hooks at the top level with every dependency',

@@ -7,27 +7,10 @@ import {
   DialogSurface,
   DialogTitle,
   DialogTrigger,
-  makeStyles,
-  tokens,
   useId,
 } from '@fluentui/react-components';
+import { useConfirmDialogStyles } from './ConfirmDialog.styles';
 import { useRef, useState, type ReactElement } from 'react';
-
-// What cannot be undone is said in the danger colour too, not only in words (high contrast maps it to its own colours).
-const useStyles = makeStyles({
-  danger: {
-    backgroundColor: tokens.colorStatusDangerBackground3,
-    color: tokens.colorNeutralForegroundOnBrand,
-    ':hover': {
-      backgroundColor: tokens.colorStatusDangerBackground3Hover,
-      color: tokens.colorNeutralForegroundOnBrand,
-    },
-    ':hover:active': {
-      backgroundColor: tokens.colorStatusDangerBackground3Pressed,
-      color: tokens.colorNeutralForegroundOnBrand,
-    },
-  },
-});
 
 /** Props of a confirmation dialog. */
 interface ConfirmDialogProps {
@@ -53,7 +36,7 @@ interface ConfirmDialogProps {
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { trigger, title, message, confirmLabel, onConfirm, onConfirmed } = props;
-  const styles = useStyles();
+  const styles = useConfirmDialogStyles();
   const messageId = useId('confirm-message');
   const confirmed = useRef(false);
   const [ownOpen, setOwnOpen] = useState(false);

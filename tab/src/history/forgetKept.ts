@@ -1,6 +1,7 @@
 import type { Me } from '../../../src/contract';
 import type { ApiClient } from '../shared/api/client';
-import { clearPending, type KeyValueStorage } from '../notes/pendingStore';
+import type { KeyValueStorage } from '../shared/deviceStorage';
+import { clearPending } from '../notes/pendingStore';
 import { clearCachedViews } from '../inPerson/viewCache';
 import { clearQueued } from '../live/session/actionQueue';
 

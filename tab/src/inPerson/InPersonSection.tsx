@@ -1,26 +1,10 @@
-import { Button, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, Subtitle2, Text } from '@fluentui/react-components';
+import { useInPersonSectionStyles } from './InPersonSection.styles';
 import { useEffect, useState } from 'react';
 import { SETTING_LABELS } from '../../../src/domain/intro';
 import type { ApiClient } from '../shared/api/client';
 import { runnableInPerson, timeOfDay, type RunnableIntro } from './people';
 import { sendKept } from './sendKept';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  heading: { margin: 0 },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '8px' },
-  item: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalS,
-    padding: tokens.spacingVerticalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  touch: { minHeight: '44px', minWidth: '44px' },
-});
 
 /** Props of the in-person section of the personal tab. */
 interface InPersonSectionProps {
@@ -41,7 +25,7 @@ function describe({ intro, role }: RunnableIntro): string {
 
 /** "Start an intro in person", and the in-person intros to run now (leader) or follow along (the other person). */
 export function InPersonSection({ api, me, tenantId, onStart, onRun }: InPersonSectionProps) {
-  const styles = useStyles();
+  const styles = useInPersonSectionStyles();
   const [runnable, setRunnable] = useState<RunnableIntro[]>([]);
   useEffect(() => {
     let alive = true;

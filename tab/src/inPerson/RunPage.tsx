@@ -1,4 +1,5 @@
-import { Button, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, Subtitle2, Text } from '@fluentui/react-components';
+import { useRunPageStyles } from './RunPage.styles';
 import { useCallback, useEffect, useState } from 'react';
 import type { IntroView } from '../../../src/contract';
 import { SETTING_LABELS } from '../../../src/domain/intro';
@@ -7,25 +8,6 @@ import { Busy } from '../shared/components/Busy';
 import { LiveIntro } from '../live/LiveIntro';
 import { LoadError } from '../shared/components/LoadError';
 import { cachedView, cacheView, type ViewOwner } from './viewCache';
-
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-    maxWidth: '560px',
-    minWidth: 0,
-    boxSizing: 'border-box',
-    overflowWrap: 'anywhere',
-    overflowX: 'hidden',
-    // Every control the shared panel parts bring (phase tabs, Add, spare minutes…) is a 44 px touch target here.
-    '& button, & select, & input:not([type="checkbox"]):not([type="radio"])': { minHeight: '44px' },
-  },
-  top: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
-  heading: { margin: 0 },
-  touch: { minHeight: '44px', minWidth: '44px' },
-});
 
 /** Props of the in-person run page. */
 interface RunPageProps {
@@ -73,7 +55,7 @@ function useRunIntro(api: ApiClient, owner: ViewOwner, introId: string, initial:
 
 /** The in-person run view: the same live intro as the meeting panel, laid out for a phone and offline-first. */
 export function RunPage({ api, owner, introId, initial, appId, onBack }: RunPageProps) {
-  const styles = useStyles();
+  const styles = useRunPageStyles();
   const { state, retry } = useRunIntro(api, owner, introId, initial);
   const view = state.status === 'ready' ? state.view : undefined;
   return (

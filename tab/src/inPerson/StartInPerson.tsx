@@ -1,28 +1,10 @@
-import {
-  Button,
-  Field,
-  Input,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Select,
-  Subtitle2,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Field, Input, Radio, RadioGroup, Select, Subtitle2, Text } from '@fluentui/react-components';
+import { useStartInPersonStyles } from './StartInPerson.styles';
 import { useEffect, useState } from 'react';
 import type { IntroView } from '../../../src/contract';
 import { SETTING_LABELS } from '../../../src/domain/intro';
 import type { ApiClient } from '../shared/api/client';
 import { IN_PERSON, peopleToMeet, timeOfDay, type InPersonSetting, type KnownPerson } from './people';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  heading: { margin: 0 },
-  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  touch: { minHeight: '44px', minWidth: '44px' },
-  radio: { minHeight: '44px', alignItems: 'center' },
-});
 
 /** Props of the start form. */
 interface StartInPersonProps {
@@ -54,7 +36,7 @@ function usePeople(api: ApiClient, me: string): KnownPerson[] {
 
 /** Asks whom the caller is meeting (someone they scheduled, or a typed name), where, and for how long; then starts. */
 export function StartInPerson({ api, me, onStarted, onCancel }: StartInPersonProps) {
-  const styles = useStyles();
+  const styles = useStartInPersonStyles();
   const people = usePeople(api, me);
   const [whom, setWhom] = useState<string>(TYPED);
   const [name, setName] = useState('');

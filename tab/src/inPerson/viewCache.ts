@@ -1,6 +1,5 @@
 import type { IntroView } from '../../../src/contract';
-import type { KeyValueStorage } from '../notes/pendingStore';
-import { browserStorage } from '../shared/deviceStorage';
+import { browserStorage, type KeyValueStorage } from '../shared/deviceStorage';
 
 const PREFIX = 'intro11.inPersonView.v1:';
 

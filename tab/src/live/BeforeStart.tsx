@@ -1,14 +1,8 @@
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
+import { useBeforeStartStyles } from './BeforeStart.styles';
 import { MAX_MINUTES, MIN_MINUTES } from '../../../src/domain/intro';
 import { MEMBER_OPENING, OPENING } from '../../../src/domain/method';
-import { bulletList } from '../shared/styles/fragments';
 import { NativeSelect } from '../notes/editors/NativeSelect';
-
-const useStyles = makeStyles({
-  list: bulletList,
-  row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  hint: { color: tokens.colorNeutralForeground2 },
-});
 
 const LENGTHS = Array.from({ length: (MAX_MINUTES - MIN_MINUTES) / 5 + 1 }, (_, index) => MIN_MINUTES + index * 5);
 
@@ -22,7 +16,7 @@ interface BeforeStartProps {
 
 /** Before the start: the leader's framing and the length (30–60 minutes); the member's words on what to bring. */
 export function BeforeStart({ role, minutes, busy, onMinutes }: BeforeStartProps) {
-  const styles = useStyles();
+  const styles = useBeforeStartStyles();
   return (
     <>
       {role === 'leader' && (

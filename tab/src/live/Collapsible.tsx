@@ -1,11 +1,6 @@
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
+import { useCollapsibleStyles } from './Collapsible.styles';
 import { useId, useState, type ReactNode } from 'react';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
-  heading: { margin: 0 },
-  toggle: { justifyContent: 'flex-start', paddingLeft: 0, paddingRight: 0, minWidth: 0 },
-});
 
 /** Props of a collapsible section. */
 interface CollapsibleProps {
@@ -17,7 +12,7 @@ interface CollapsibleProps {
 
 /** A section with a heading whose button shows or hides its body. */
 export function Collapsible({ title, children, initiallyOpen = true }: CollapsibleProps) {
-  const styles = useStyles();
+  const styles = useCollapsibleStyles();
   const [open, setOpen] = useState(initiallyOpen);
   const bodyId = useId();
   return (

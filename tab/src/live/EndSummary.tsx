@@ -1,23 +1,11 @@
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
+import { useEndSummaryStyles } from './EndSummary.styles';
 import type { Intro } from '../../../src/domain/intro';
 import type { NotesBody } from '../../../src/domain/notes';
 import { PHASES } from '../../../src/domain/phases';
 import type { ApiClient } from '../shared/api/client';
 import { ShareWithMember } from '../share/ShareWithMember';
 import { openTeamsLink } from '../shared/teams';
-import { bulletList } from '../shared/styles/fragments';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
-  heading: { margin: 0 },
-  list: bulletList,
-  link: {
-    color: tokens.colorBrandForegroundLink,
-    textDecorationLine: 'underline',
-    ':hover': { color: tokens.colorBrandForegroundLinkHover },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
-});
 
 /** Props of the summary after End. */
 export interface EndSummaryProps {
@@ -45,7 +33,7 @@ function captured(body: NotesBody): string {
 }
 
 function TeamsLink({ url, children }: { url: string | undefined; children: string }) {
-  const styles = useStyles();
+  const styles = useEndSummaryStyles();
   if (!url) return <Text weight="semibold">{children}</Text>;
   const open = (event: React.MouseEvent) => {
     event.preventDefault();
@@ -60,7 +48,7 @@ function TeamsLink({ url, children }: { url: string | undefined; children: strin
 
 /** After End: what was captured, what is still open, and where the private recap and History are. */
 export function EndSummary({ body, role, appId, api, intro, notesSaved }: EndSummaryProps) {
-  const styles = useStyles();
+  const styles = useEndSummaryStyles();
   const open = body.issues.filter((issue) => !issue.paraphrased);
   const undated = body.followUps.filter((item) => !item.due);
   const link = (page: string) => appId && `https://teams.microsoft.com/l/entity/${encodeURIComponent(appId)}/${page}`;

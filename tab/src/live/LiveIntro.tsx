@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { useLiveIntroStyles } from './LiveIntro.styles';
 import { lazy, Suspense, useRef } from 'react';
 import type { IntroView } from '../../../src/contract';
 import { PHASES } from '../../../src/domain/phases';
@@ -26,10 +26,6 @@ import { MemberGuide } from '../shared/agenda/MemberGuide';
 
 // Shown only after End: loaded then, not with the panel's first paint.
 const EndSummary = lazy(() => import('./EndSummary').then((m) => ({ default: m.EndSummary })));
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
-});
 
 /** Props of the live intro. */
 interface LiveIntroProps {
@@ -64,7 +60,7 @@ const RENDER_MS = 250;
  * right under it, then the phase's guidance and the agenda, collapsible.
  */
 export function LiveIntro({ api, view, pollMs, appId, place = 'meeting' }: LiveIntroProps) {
-  const styles = useStyles();
+  const styles = useLiveIntroStyles();
   const { intro, role, agenda } = view;
   const inPerson = place === 'inPerson';
   const me = role === 'leader' ? intro.leader : intro.member;

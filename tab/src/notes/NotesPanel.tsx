@@ -1,4 +1,5 @@
-import { Button, makeStyles, Switch, Text, tokens } from '@fluentui/react-components';
+import { Button, Switch, Text } from '@fluentui/react-components';
+import { useNotesPanelStyles } from './NotesPanel.styles';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Goal } from '../../../src/domain/notes';
 import type { PhaseId } from '../../../src/domain/phases';
@@ -10,19 +11,6 @@ import { PhaseTabs, tabIds } from './PhaseTabs';
 import { SaveStatus } from './SaveStatus';
 import { Shielded } from './Shielded';
 import { StructuredCapture, type ItemDrafts, type ListKey, type OwnerNames } from './editors/StructuredCapture';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-  header: {
-    display: 'flex',
-    justifyContent: 'space-between',
-    alignItems: 'center',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
-  },
-  heading: { margin: 0 },
-  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
-});
 
 /** Props of the private notes section. */
 interface NotesPanelProps {
@@ -63,7 +51,7 @@ function useOpenPhase(current: PhaseId | undefined, root: React.RefObject<HTMLEl
 /** The person's private notes, one tab per phase: free text and structured capture; a privacy shield blurs them. */
 export function NotesPanel(props: NotesPanelProps) {
   const { notes, current, role, names, shielded, onShieldedChange, shieldLabel } = props;
-  const styles = useStyles();
+  const styles = useNotesPanelStyles();
   const drafts = useItemDrafts();
   const root = useRef<HTMLElement>(null);
   const idBase = useId();

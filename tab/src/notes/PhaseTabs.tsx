@@ -1,18 +1,7 @@
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
+import { usePhaseTabsStyles } from './PhaseTabs.styles';
 import type { KeyboardEvent } from 'react';
 import { PHASE_TITLES, PHASES, type PhaseId } from '../../../src/domain/phases';
-
-const useStyles = makeStyles({
-  list: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
-  now: {
-    marginLeft: tokens.spacingHorizontalXS,
-    padding: `0 ${tokens.spacingHorizontalXS}`,
-    borderRadius: tokens.borderRadiusSmall,
-    color: tokens.colorNeutralForegroundOnBrand,
-    backgroundColor: tokens.colorBrandBackground,
-    textTransform: 'uppercase',
-  },
-});
 
 /** Props of the phase tabs. */
 interface PhaseTabsProps {
@@ -29,7 +18,7 @@ export const tabIds = (idBase: string, phase: PhaseId) => ({ tab: `${idBase}-tab
 
 /** One tab per phase for the person's own notes; arrow keys move between them, as in any tab list. */
 export function PhaseTabs({ selected, current, onSelect, idBase }: PhaseTabsProps) {
-  const styles = useStyles();
+  const styles = usePhaseTabsStyles();
   const onKeyDown = (event: KeyboardEvent) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (!step) return;

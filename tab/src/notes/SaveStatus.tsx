@@ -1,4 +1,5 @@
-import { Button, Caption1, makeStyles } from '@fluentui/react-components';
+import { Button, Caption1 } from '@fluentui/react-components';
+import { useSaveStatusStyles } from './SaveStatus.styles';
 import { useState } from 'react';
 import { PHASE_TITLES } from '../../../src/domain/phases';
 import type { SaveStatus as Status, NotesSyncState } from './notesSync';
@@ -11,21 +12,9 @@ const ITEM_NAMES = { goals: 'goal', issues: 'issue', feedback: 'feedback', follo
 /** Statuses worth interrupting for; "Saving…" and "Saved" change on every pause in typing and stay visual only. */
 const ANNOUNCED: ReadonlySet<Status> = new Set(['offline', 'notStored', 'signInNeeded', 'invalid', 'error']);
 
-const useStyles = makeStyles({
-  hidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    overflow: 'hidden',
-    clipPath: 'inset(50%)',
-    whiteSpace: 'nowrap',
-  },
-});
-
 /** The save status line, plus a message when something needs the person's attention. */
 export function SaveStatus({ state }: { state: NotesSyncState }) {
-  const styles = useStyles();
+  const styles = useSaveStatusStyles();
   const text = statusText(state.status);
   // A merge message goes away once read; a new merge (other notes or items) says so again.
   const merged = [...state.conflicts, '|', ...state.itemConflicts].join(',');

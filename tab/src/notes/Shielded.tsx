@@ -1,9 +1,6 @@
-import { makeStyles, mergeClasses } from '@fluentui/react-components';
+import { mergeClasses } from '@fluentui/react-components';
+import { useShieldedStyles } from './Shielded.styles';
 import type { ReactNode } from 'react';
-
-const useStyles = makeStyles({
-  shielded: { filter: 'blur(6px)', userSelect: 'none' },
-});
 
 /** Props of a shielded block. */
 interface ShieldedProps {
@@ -15,7 +12,7 @@ interface ShieldedProps {
 
 /** Private content that the privacy shield blurs for screen sharing. */
 export function Shielded({ on, className, children }: ShieldedProps) {
-  const styles = useStyles();
+  const styles = useShieldedStyles();
   return (
     <div className={mergeClasses(className, on && styles.shielded)} aria-hidden={on} inert={on} data-shielded={on}>
       {children}

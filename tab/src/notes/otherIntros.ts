@@ -1,5 +1,6 @@
 import type { NotesOwner } from './pendingStore';
-import { pendingIntroIds, pendingStore, type KeyValueStorage } from './pendingStore';
+import { pendingIntroIds, pendingStore } from './pendingStore';
+import type { KeyValueStorage } from '../shared/deviceStorage';
 import { NotesSync, type NotesSyncOptions } from './notesSync';
 
 const started = new Set<string>();

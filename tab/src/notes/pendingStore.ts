@@ -1,15 +1,5 @@
 import type { NotesBody } from '../../../src/domain/notes';
-import { keysAfter } from '../shared/deviceStorage';
-
-/** The part of `localStorage` the pending-edit store uses. */
-export interface KeyValueStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-  /** The key at an index, to list keys (as `Storage.key`); optional so plain maps can stand in. */
-  key?(index: number): string | null;
-  readonly length?: number;
-}
+import { keysAfter, type KeyValueStorage } from '../shared/deviceStorage';
 
 /** Edits not yet confirmed by the server, with the synced copy they started from. */
 export interface PendingEdits {

@@ -1,4 +1,12 @@
-import type { KeyValueStorage } from '../notes/pendingStore';
+/** The part of `localStorage` the tab keeps things in. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+  /** The key at an index, to list keys (as `Storage.key`); optional so plain maps can stand in. */
+  key?(index: number): string | null;
+  readonly length?: number;
+}
 
 /** The browser's localStorage, or undefined where it is blocked (private mode, a sandboxed frame). */
 export function browserStorage(): KeyValueStorage | undefined {

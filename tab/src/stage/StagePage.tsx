@@ -1,4 +1,5 @@
-import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { mergeClasses, Text } from '@fluentui/react-components';
+import { useStagePageStyles } from './StagePage.styles';
 import type { IntroView } from '../../../src/contract';
 import { PHASE_TITLES } from '../../../src/domain/phases';
 import { viewAt } from '../../../src/domain/session';
@@ -11,23 +12,8 @@ import { currentPhase, timeLeftText, urgencyOf } from '../shared/timerText';
 import { AgendaList } from '../shared/agenda/AgendaList';
 import { Busy } from '../shared/components/Busy';
 
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalL,
-    padding: tokens.spacingHorizontalXXL,
-    maxWidth: '960px',
-    boxSizing: 'border-box',
-  },
-  heading: { margin: 0 },
-  timer: { fontVariantNumeric: 'tabular-nums', fontSize: tokens.fontSizeHero1000, lineHeight: 1.1 },
-  warning: { color: tokens.colorStatusWarningForeground3 },
-  danger: { color: tokens.colorStatusDangerForeground3, textDecorationLine: 'underline' },
-});
-
 function StageClock({ api, view }: { api: ApiClient; view: IntroView }) {
-  const styles = useStyles();
+  const styles = useStagePageStyles();
   const sync = useSession(api, view.intro.id, view.session);
   const now = useNow(250) + sync.offsetMs;
   const clock = viewAt(sync.view.session, view.intro.durationMinutes, now);
@@ -61,7 +47,7 @@ function StageClock({ api, view }: { api: ApiClient; view: IntroView }) {
 
 /** The meeting stage: the agenda and timer, large and read-only for both people; never notes, tips or a text box. */
 export function StagePage({ api, meetingId }: { api: ApiClient; meetingId: string }) {
-  const styles = useStyles();
+  const styles = useStagePageStyles();
   const { state } = useMeetingIntro(api, meetingId);
   return (
     <main className={styles.root} aria-label="Intro 1:1 on the stage">

@@ -2,7 +2,8 @@ import type { NotesView } from '../../../src/contract';
 import { emptyNotesBody, type FollowUp, type NotesBody } from '../../../src/domain/notes';
 import type { NotesSave } from '../../../tab/src/shared/api/client';
 import { NotesSync, type NotesSyncState } from '../../../tab/src/notes/notesSync';
-import { pendingStore, type KeyValueStorage } from '../../../tab/src/notes/pendingStore';
+import type { KeyValueStorage } from '../../../tab/src/shared/deviceStorage';
+import { pendingStore } from '../../../tab/src/notes/pendingStore';
 
 /** An in-memory `localStorage`, listable like the real one. */
 export function memoryStorage(): KeyValueStorage & { readonly map: Map<string, string> } {

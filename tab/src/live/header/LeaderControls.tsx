@@ -1,14 +1,7 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
+import { useLeaderControlsStyles } from './LeaderControls.styles';
 import type { Session, SessionAction } from '../../../../src/domain/session';
 import { SHORTCUTS, useShortcuts, type ShortcutName } from '../../shared/shortcuts';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
-  // In a 320 px panel the three buttons, Share and End share one row: no button is wider than its word.
-  compact: { minWidth: 'auto' },
-  // Touch targets of at least 44 px on a phone; the buttons share the row so none scrolls sideways.
-  touch: { minHeight: '44px', minWidth: '44px', flexGrow: 1 },
-});
 
 /** Props of the leader's controls. */
 interface LeaderControlsProps {
@@ -54,7 +47,7 @@ const SHORTCUT_OF: Readonly<Record<'first' | 'previous' | 'next', ShortcutName>>
 
 /** Start / Pause / Resume, Back and Next, each with a shortcut and disabled when it makes no sense now. */
 export function LeaderControls({ session, busy, onAction, size = 'small' }: LeaderControlsProps) {
-  const styles = useStyles();
+  const styles = useLeaderControlsStyles();
   const first = session.status === 'notStarted' ? 'start' : session.status === 'paused' ? 'resume' : 'pause';
   const buttons = [
     { slot: 'first', action: first },

@@ -2,8 +2,8 @@ import type { SessionActionRequest } from '../../../../src/contract';
 import { applyAction, type Session } from '../../../../src/domain/session';
 import { giveSpareMinutes, planDuration } from '../../../../src/domain/sessionPlan';
 import { lastRecordedAt } from '../../../../src/domain/sessionTime';
-import type { KeyValueStorage, NotesOwner } from '../../notes/pendingStore';
-import { keysAfter } from '../../shared/deviceStorage';
+import type { NotesOwner } from '../../notes/pendingStore';
+import { keysAfter, type KeyValueStorage } from '../../shared/deviceStorage';
 
 /** A leader's session action kept on this device until the server confirms it, stamped on the server's clock. */
 export type QueuedAction = SessionActionRequest & { readonly at?: number };

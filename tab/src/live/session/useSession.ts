@@ -5,7 +5,7 @@ import { addSample, bestRecent, type OffsetSample } from './clockOffset';
 import { FEED_TIMING, startSessionFeed } from './sessionFeed';
 import { onResume } from '../../shared/teams';
 import { sessionTag } from '../../../../src/domain/sessionTag';
-import { publishSessionView } from '../roleSwitch/useRoleSwitch';
+import { publishSessionView } from '../../shared/hooks/sharedSessionView';
 import { useActionQueue, type QueueOwner } from './useActionQueue';
 import { withQueued } from './actionQueue';
 

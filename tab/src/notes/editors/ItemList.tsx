@@ -1,26 +1,9 @@
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Text } from '@fluentui/react-components';
+import { useItemListStyles } from './ItemList.styles';
 import { useState, type ReactNode } from 'react';
 import { MAX_ITEM_CHARS } from '../../../../src/domain/notes';
 import { LabelledField } from './LabelledField';
 import { NativeInput } from './NativeInput';
-import { stackedList } from '../../shared/styles/fragments';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
-  list: stackedList(tokens.spacingVerticalXS),
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    paddingLeft: tokens.spacingHorizontalS,
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke1}`,
-    minWidth: 0,
-  },
-  row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  add: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-end', minWidth: 0 },
-  input: { flexGrow: 1, minWidth: 0 },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase300 },
-});
 
 /** Props of a list of structured items. */
 interface ItemListProps<T extends { id: string; text: string }> {
@@ -46,7 +29,7 @@ interface ItemListProps<T extends { id: string; text: string }> {
 
 /** A titled list of structured items with an input to add one and a Remove button per item. */
 export function ItemList<T extends { id: string; text: string }>(props: ItemListProps<T>) {
-  const styles = useStyles();
+  const styles = useItemListStyles();
   const [ownDraft, setOwnDraft] = useState('');
   const draft = props.draft ?? ownDraft;
   const setDraft = props.onDraftChange ?? setOwnDraft;

@@ -1,11 +1,6 @@
-import { Label, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
+import { Label, mergeClasses, Text } from '@fluentui/react-components';
+import { useLabelledFieldStyles } from './LabelledField.styles';
 import { useId, type ReactNode } from 'react';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  hint: { color: tokens.colorNeutralForeground3 },
-  error: { color: tokens.colorPaletteRedForeground1 },
-});
 
 /** What the control inside a labelled field needs to be wired to its label, hint and message. */
 interface FieldWiring {
@@ -27,7 +22,7 @@ interface LabelledFieldProps {
 
 /** A label, the control, a hint and an error message, wired for screen readers; the side panel's lighter Field. */
 export function LabelledField({ label, hint, error, size = 'medium', className, children }: LabelledFieldProps) {
-  const styles = useStyles();
+  const styles = useLabelledFieldStyles();
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;

@@ -1,16 +1,11 @@
-import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Text } from '@fluentui/react-components';
+import { useMemberGuideStyles } from './MemberGuide.styles';
 import { MEMBER_GUIDE } from '../../../../src/domain/method';
 import { PHASE_TITLES, type PhaseId } from '../../../../src/domain/phases';
-import { bulletList } from '../styles/fragments';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
-  list: bulletList,
-});
 
 /** The member's side of a phase, in their words: what it is for them and what they might bring or ask. */
 export function MemberGuide({ phase }: { readonly phase: PhaseId }) {
-  const styles = useStyles();
+  const styles = useMemberGuideStyles();
   const guide = MEMBER_GUIDE[phase];
   return (
     <div className={styles.root}>

@@ -1,13 +1,7 @@
-import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
-import { bulletList } from '../styles/fragments';
+import { Button, Text } from '@fluentui/react-components';
+import { usePhaseGuideStyles } from './PhaseGuide.styles';
 import { useId, useState } from 'react';
 import type { AgendaItem } from '../../../../src/domain/agenda';
-
-const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, minWidth: 0 },
-  list: bulletList,
-  toggle: { alignSelf: 'flex-start' },
-});
 
 /** Props of the phase guide. */
 interface PhaseGuideProps {
@@ -20,7 +14,7 @@ interface PhaseGuideProps {
 
 /** The phase's questions and, collapsible, the method's coaching tips. */
 export function PhaseGuide({ item, withTips, named = false }: PhaseGuideProps) {
-  const styles = useStyles();
+  const styles = usePhaseGuideStyles();
   const [open, setOpen] = useState(false);
   const tipsId = useId();
   return (

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { IntroView } from '../../../../src/contract';
+import { useCallback, useEffect, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import type { IntroView, SessionView } from '../../../../src/contract';
 import type { ApiClient } from '../api/client';
-import { useFollowLeader } from '../../live/roleSwitch/useRoleSwitch';
+import { useSessionFeed } from './sharedSessionView';
 
 /** How often the panel looks for an intro while there is none to show. */
 const POLL_MS = 2000;
@@ -20,6 +20,33 @@ interface MeetingIntro {
   readonly state: IntroState;
   readonly retry: () => void;
   readonly setUp: () => void;
+}
+
+/** The intro as this person sees it once `leaderId` leads: leader and member swapped, and their role with them. */
+function followLeader(view: IntroView, leaderId: string): IntroView {
+  const { intro } = view;
+  if (intro.leader.id === leaderId || intro.member?.id !== leaderId) return view;
+  const me = view.role === 'leader' ? intro.leader : intro.member;
+  return {
+    ...view,
+    intro: { ...intro, leader: intro.member, member: intro.leader },
+    role: me.id === leaderId ? 'leader' : 'member',
+  };
+}
+
+/** Keeps a ready intro's roles in step with who the shared session says leads. */
+function useFollowLeader(state: IntroState, setState: Dispatch<SetStateAction<IntroState>>): void {
+  const introId = state.status === 'ready' ? state.view.intro.id : undefined;
+  const onView = useCallback(
+    (session: SessionView) =>
+      setState((previous) => {
+        if (previous.status !== 'ready') return previous;
+        const view = followLeader(previous.view, session.leaderId);
+        return view === previous.view ? previous : { status: 'ready', view };
+      }),
+    [setState],
+  );
+  useSessionFeed(introId, onView);
 }
 
 function messageOf(error: unknown): string {
