@@ -142,8 +142,8 @@ export default tseslint.config(
     files: ['src/app/**/*.ts'],
     rules: {
       ...layers(
-        [...edges, ...adapters, ...shared, 'index'],
-        'src/app depends only on src/domain, src/contract and its ports.',
+        ['contract', ...edges, ...adapters, ...shared, 'index'],
+        'src/app depends only on src/domain and its ports; wire shapes are mapped in src/http/views.',
         {},
         [...frameworks, ...frontEnd, ...node],
       ),

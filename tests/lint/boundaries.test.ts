@@ -79,6 +79,18 @@ const planted: readonly Case[] = [
     rule: IMPORTS,
   },
   {
+    name: 'src/app importing the wire contract (answers are mapped in src/http/views)',
+    filePath: 'src/app/planted.ts',
+    code: "import type { IntroView } from '../contract';\nexport type Planted = IntroView;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'src/app, one folder down, importing a contract module',
+    filePath: 'src/app/sub/planted.ts',
+    code: "import { API_ROUTES } from '../../contract/routes';\nexport const routes = API_ROUTES;\n",
+    rule: IMPORTS,
+  },
+  {
     name: 'src/app importing a store adapter',
     filePath: 'src/app/planted.ts',
     code: "import { openSqliteStore } from '../store/sqlite/openSqliteStore';\nexport const open = openSqliteStore;\n",

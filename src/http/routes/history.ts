@@ -4,6 +4,7 @@ import { deleteAllMyData, exportEntries } from '../../app/historyData';
 import { exportCsv, exportMarkdown } from '../../domain/historyExport';
 import { sendPage } from '../paging';
 import type { RouteHandler } from '../route';
+import { carriedForwardView, historyListView, historySearchView } from '../views/history';
 
 function sendAttachment(res: Response, body: string, type: string, filename: string): void {
   res.writeHead(200, {
@@ -17,12 +18,12 @@ function sendAttachment(res: Response, body: string, type: string, filename: str
 
 /** GET /history: intros the caller led or attended, newest first. */
 export const historyRoute: RouteHandler<'history'> = async ({ res, caller, query }, deps) => {
-  await sendPage(res, () => listHistory(deps.useCases, caller, query));
+  await sendPage(res, async () => historyListView(await listHistory(deps.useCases, caller, query)));
 };
 
 /** GET /history/search: searches only the caller's own notes. */
 export const searchHistoryRoute: RouteHandler<'searchHistory'> = async ({ res, caller, query }, deps) => {
-  res.send(200, await searchHistory(deps.useCases, caller, query));
+  res.send(200, historySearchView(await searchHistory(deps.useCases, caller, query)));
 };
 
 /** GET /export.md: the caller's own data as a Markdown attachment. */
@@ -49,5 +50,5 @@ export const deleteMyDataRoute: RouteHandler<'deleteMyData'> = async ({ req, res
 /** GET /people/:userId/carried-forward: what the caller, as leader, carries into the next talk with that person. */
 export const carriedForwardRoute: RouteHandler<'carriedForward'> = async ({ res, caller, params, query }, deps) => {
   const options = query.exclude ? { exclude: query.exclude } : {};
-  res.send(200, await carriedForward(deps.useCases, caller, params.userId, options));
+  res.send(200, carriedForwardView(await carriedForward(deps.useCases, caller, params.userId, options)));
 };

@@ -2,6 +2,7 @@ import type { UserId } from '../../domain/ids';
 import { openInPerson, startInPerson } from '../../app/inPerson';
 import { derivedGuid } from '../../derivedGuid';
 import type { RouteHandler } from '../route';
+import { introView } from '../views/intros';
 
 /** POST /in-person: starts an intro held in person (coffee, lunch, a meeting room); the caller leads. */
 export const startInPersonRoute: RouteHandler<'startInPerson'> = async ({ res, caller, body, fail }, deps) => {
@@ -11,12 +12,12 @@ export const startInPersonRoute: RouteHandler<'startInPerson'> = async ({ res, c
   const nameId = (name: string) => derivedGuid(`person|${caller.tenantId}|${name.toLowerCase()}`) as UserId;
   const result = await startInPerson(deps.useCases, caller, request.value, nameId);
   if (!result.ok) return fail(result.error);
-  res.send(201, result.value);
+  res.send(201, introView(result.value));
 };
 
 /** POST /intros/:id/in-person: a scheduled in-person intro, to run now. */
 export const openInPersonRoute: RouteHandler<'openInPerson'> = async ({ res, caller, params, fail }, deps) => {
   const result = await openInPerson(deps.useCases, caller, params.id);
   if (!result.ok) return fail(result.error);
-  res.send(200, result.value);
+  res.send(200, introView(result.value));
 };
