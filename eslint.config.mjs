@@ -68,6 +68,25 @@ const edgeRules = (edge, allow = {}) =>
     '@redis/*',
   ]);
 
+/** The stores and outside services behind the use cases: an edge is handed use cases, never these. */
+const STORE_PORTS = [
+  'IntroStore',
+  'NotesStore',
+  'DataKeyStore',
+  'JobStore',
+  'ConversationStore',
+  'TeamPlanStore',
+  'Calendar',
+  'FreeBusy',
+];
+const USE_CASES_ONLY =
+  'The HTTP edge calls only the use cases it is handed (httpUseCases in src/app/edges.ts), never a store or the deps bag.';
+/** Adds patterns to a no-restricted-imports rule made by `layers`. */
+const alsoRestrict = (rules, patterns) => {
+  const [level, options] = rules['no-restricted-imports'];
+  return { 'no-restricted-imports': [level, { ...options, patterns: [...options.patterns, ...patterns] }] };
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -177,7 +196,10 @@ export default tseslint.config(
   {
     // The HTTP edge checks bearer tokens and, in local mode, serves the local issuer: those are its own concern.
     files: ['src/http/**/*.ts'],
-    rules: edgeRules('http', { auth: ['tokenVerifier', 'localIssuer'] }),
+    rules: alsoRestrict(edgeRules('http', { auth: ['tokenVerifier', 'localIssuer'] }), [
+      { regex: '^(\\.\\./)+app/ports$', importNames: STORE_PORTS, message: USE_CASES_ONLY },
+      { regex: '^(\\.\\./)+app/(deps|flowDeps)$', message: USE_CASES_ONLY },
+    ]),
   },
   {
     files: ['tab/**/*.{ts,tsx}'],

@@ -97,6 +97,18 @@ const planted: readonly Case[] = [
     rule: IMPORTS,
   },
   {
+    name: 'src/http importing a store port instead of calling a use case',
+    filePath: 'src/http/routes/planted.ts',
+    code: "import type { IntroStore } from '../../app/ports';\nexport type Planted = IntroStore;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: "src/http importing the use cases' deps bag",
+    filePath: 'src/http/planted.ts',
+    code: "import type { UseCaseDeps } from '../app/deps';\nexport type Planted = UseCaseDeps;\n",
+    rule: IMPORTS,
+  },
+  {
     name: 'src/bot importing the store',
     filePath: 'src/bot/planted.ts',
     code: "import type { Store } from '../store/store';\nexport type Planted = Store;\n",
@@ -206,6 +218,11 @@ const planted: readonly Case[] = [
 ];
 
 const clean: readonly Case[] = [
+  {
+    name: 'src/http importing the ports it may still name (a page, a session change notice)',
+    filePath: 'src/http/planted.ts',
+    code: "import type { Page, SessionChanges } from '../app/ports';\nexport type Planted = [Page<string>, SessionChanges];\n",
+  },
   {
     name: 'src/bot using a use case, a port and the domain',
     filePath: 'src/bot/planted.ts',

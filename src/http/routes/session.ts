@@ -1,7 +1,4 @@
-import type { Notifier } from '../../app/ports';
-import { changeSession, getSession } from '../../app/sessions';
 import { sessionTag } from '../../domain/sessionTag';
-import type { HttpDeps } from '../context';
 import { etag } from '../context';
 import type { RouteHandler } from '../route';
 import { sessionView } from '../views/intros';
@@ -10,7 +7,7 @@ import { sessionView } from '../views/intros';
 export const getSessionRoute: RouteHandler<'getSession'> = async ({ res, caller, params, header, fail }, deps) => {
   const ifNoneMatch = header('If-None-Match');
   if (!ifNoneMatch.ok) return fail(ifNoneMatch.error);
-  const result = await getSession(deps.useCases, caller, params.id);
+  const result = await deps.useCases.getSession(caller, params.id);
   if (!result.ok) return fail(result.error);
   const view = sessionView(result.value);
   // The tag changes with the session and with the roles, so a hand-over reaches both panels within a poll.
@@ -25,7 +22,7 @@ export const getSessionRoute: RouteHandler<'getSession'> = async ({ res, caller,
 };
 
 /** POST /intros/:id/session: a leader's clock action; End sends the leader's private recap through `notifier`. */
-export const changeSessionRoute: RouteHandler<'changeSession', HttpDeps & { readonly notifier?: Notifier }> = async (
+export const changeSessionRoute: RouteHandler<'changeSession'> = async (
   { res, caller, params, body, header, fail },
   deps,
 ) => {
@@ -33,8 +30,7 @@ export const changeSessionRoute: RouteHandler<'changeSession', HttpDeps & { read
   if (!action.ok) return fail(action.error);
   const precondition = header('If-Match');
   if (!precondition.ok) return fail(precondition.error);
-  const changeDeps = { ...deps.useCases, notifier: deps.notifier };
-  const result = await changeSession(changeDeps, caller, params.id, action.value, precondition.value);
+  const result = await deps.useCases.changeSession(caller, params.id, action.value, precondition.value);
   if (!result.ok) return fail(result.error);
   const view = sessionView(result.value);
   // The same tag as the session poll's, so either answer's ETag can be sent back as If-Match or If-None-Match.

@@ -1,7 +1,6 @@
 import type { Response } from 'restify';
 import type { SessionView } from '../../contract';
 import type { SessionChanges } from '../../app/ports';
-import { getSession } from '../../app/sessions';
 import { sessionTag } from '../../domain/sessionTag';
 import type { HttpDeps, LoggedRequest } from '../context';
 import type { RouteHandler } from '../route';
@@ -60,12 +59,12 @@ export const sessionEventsRoute: RouteHandler<'sessionEvents', HttpDeps & { read
     res.end();
   };
   res.once('close', end);
-  const read = await getSession(deps.useCases, caller, params.id);
+  const read = await deps.useCases.getSession(caller, params.id);
   if (ended) return;
   if (!read.ok) return fail(read.error);
   const first = sessionView(read.value);
   let sentTag = lastEventId(req);
-  const held = { beat: () => void res.write(`: ${deps.useCases.clock.now()}\n\n`), end };
+  const held = { beat: () => void res.write(`: ${deps.useCases.now()}\n\n`), end };
   release = deps.live.sharing() ? deps.live.streams.hold(`${caller.tenantId}|${caller.userId}`, held) : undefined;
   if (!release) {
     res.header('Retry-After', '60');
@@ -82,7 +81,7 @@ export const sessionEventsRoute: RouteHandler<'sessionEvents', HttpDeps & { read
   const reread = async () => {
     do {
       again = false;
-      const now = await getSession(deps.useCases, caller, params.id);
+      const now = await deps.useCases.getSession(caller, params.id);
       if (!now.ok) return end();
       send(sessionView(now.value));
     } while (again && !ended);
