@@ -69,18 +69,18 @@ const edgeRules = (edge, allow = {}) =>
   ]);
 
 /** The stores and outside services behind the use cases: an edge is handed use cases, never these. */
-const STORE_PORTS = [
-  'IntroStore',
-  'NotesStore',
-  'DataKeyStore',
-  'JobStore',
-  'ConversationStore',
-  'TeamPlanStore',
-  'Calendar',
-  'FreeBusy',
-];
-const USE_CASES_ONLY =
-  'The HTTP edge calls only the use cases it is handed (httpUseCases in src/app/edges.ts), never a store or the deps bag.';
+const USE_CASE_PORTS = ['IntroStore', 'NotesStore', 'DataKeyStore', 'JobStore', 'Calendar', 'FreeBusy'];
+/**
+ * Patterns that keep an edge on the use cases it is handed (`bundle` in src/app/edges.ts): no store port of `ports`,
+ * no bag of use-case dependencies.
+ */
+const useCasesOnly = (bundle, ports) => {
+  const message = `This edge calls only the use cases it is handed (${bundle} in src/app/edges.ts), never a store or a deps bag.`;
+  return [
+    { regex: '^(\\.\\./)+app/ports$', importNames: ports, message },
+    { regex: '^(\\.\\./)+app/(deps|flowDeps|teamPlanSupport)$', message },
+  ];
+};
 /** Adds patterns to a no-restricted-imports rule made by `layers`. */
 const alsoRestrict = (rules, patterns) => {
   const [level, options] = rules['no-restricted-imports'];
@@ -192,14 +192,19 @@ export default tseslint.config(
       '\\./',
     ),
   },
-  { files: ['src/bot/**/*.ts'], rules: edgeRules('bot') },
+  {
+    // The bot is also the adapter that sends (Notifier, rosters): it keeps the conversation references, and names
+    // no other store.
+    files: ['src/bot/**/*.ts'],
+    rules: alsoRestrict(edgeRules('bot'), useCasesOnly('botUseCases', [...USE_CASE_PORTS, 'TeamPlanStore'])),
+  },
   {
     // The HTTP edge checks bearer tokens and, in local mode, serves the local issuer: those are its own concern.
     files: ['src/http/**/*.ts'],
-    rules: alsoRestrict(edgeRules('http', { auth: ['tokenVerifier', 'localIssuer'] }), [
-      { regex: '^(\\.\\./)+app/ports$', importNames: STORE_PORTS, message: USE_CASES_ONLY },
-      { regex: '^(\\.\\./)+app/(deps|flowDeps)$', message: USE_CASES_ONLY },
-    ]),
+    rules: alsoRestrict(
+      edgeRules('http', { auth: ['tokenVerifier', 'localIssuer'] }),
+      useCasesOnly('httpUseCases', [...USE_CASE_PORTS, 'ConversationStore', 'TeamPlanStore']),
+    ),
   },
   {
     files: ['tab/**/*.{ts,tsx}'],

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Server } from 'restify';
 import type { UseCaseDeps } from './app/deps';
-import { httpUseCases } from './app/edges';
+import { botUseCases, httpUseCases } from './app/edges';
 import { withParsedIntros } from './app/parsedIntros';
 import { withSessionChanges } from './app/sessionChanges';
 import { JOB_KINDS, type FlowDeps } from './app/flowDeps';
@@ -263,12 +263,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     adapter,
     publicUrl,
     flows: {
-      flows,
+      useCases: botUseCases({ flows, teams: { teamPlans, freeBusy } }),
+      conversations,
       signer,
       logger,
       allowNonGuidIds: config.mode === 'local',
       historyUrl,
-      teams: { teamPlans, freeBusy, botAppId: auth.botId },
+      teams: { botAppId: auth.botId },
     },
   });
   const forHttp = httpUseCases({ useCases, notifier: flows.notifier, teams: { ...flows, teamPlans, freeBusy } });

@@ -109,6 +109,18 @@ const planted: readonly Case[] = [
     rule: IMPORTS,
   },
   {
+    name: 'src/bot importing the intro store instead of calling a use case',
+    filePath: 'src/bot/planted.ts',
+    code: "import type { IntroStore } from '../app/ports';\nexport type Planted = IntroStore;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: "src/bot importing the flows' deps bag",
+    filePath: 'src/bot/planted.ts',
+    code: "import type { FlowDeps } from '../app/flowDeps';\nexport type Planted = FlowDeps;\n",
+    rule: IMPORTS,
+  },
+  {
     name: 'src/bot importing the store',
     filePath: 'src/bot/planted.ts',
     code: "import type { Store } from '../store/store';\nexport type Planted = Store;\n",
@@ -222,6 +234,11 @@ const clean: readonly Case[] = [
     name: 'src/http importing the ports it may still name (a page, a session change notice)',
     filePath: 'src/http/planted.ts',
     code: "import type { Page, SessionChanges } from '../app/ports';\nexport type Planted = [Page<string>, SessionChanges];\n",
+  },
+  {
+    name: 'src/bot, as the adapter that sends, naming the conversation references it keeps',
+    filePath: 'src/bot/planted.ts',
+    code: "import type { ConversationStore } from '../app/ports';\nexport type Planted = ConversationStore;\n",
   },
   {
     name: 'src/bot using a use case, a port and the domain',
