@@ -94,6 +94,24 @@ const TAB_NO_FEATURE = {
   message: 'tab/src/shared imports no feature; move what both use into tab/src/shared, or have the feature pass it in.',
 };
 const tabImports = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns: [TAB_SERVER, ...patterns] }] });
+/** The stores and outside services behind the use cases: an edge is handed use cases, never these. */
+const USE_CASE_PORTS = ['IntroStore', 'NotesStore', 'DataKeyStore', 'JobStore', 'Calendar', 'FreeBusy'];
+/**
+ * Patterns that keep an edge on the use cases it is handed (`bundle` in src/app/edges.ts): no store port of `ports`,
+ * no bag of use-case dependencies.
+ */
+const useCasesOnly = (bundle, ports) => {
+  const message = `This edge calls only the use cases it is handed (${bundle} in src/app/edges.ts), never a store or a deps bag.`;
+  return [
+    { regex: '^(\\.\\./)+app/ports$', importNames: ports, message },
+    { regex: '^(\\.\\./)+app/(deps|flowDeps|teamPlanSupport)$', message },
+  ];
+};
+/** Adds patterns to a no-restricted-imports rule made by `layers`. */
+const alsoRestrict = (rules, patterns) => {
+  const [level, options] = rules['no-restricted-imports'];
+  return { 'no-restricted-imports': [level, { ...options, patterns: [...options.patterns, ...patterns] }] };
+};
 
 export default tseslint.config(
   {
@@ -169,8 +187,8 @@ export default tseslint.config(
     files: ['src/app/**/*.ts'],
     rules: {
       ...layers(
-        [...edges, ...adapters, ...shared, 'index'],
-        'src/app depends only on src/domain, src/contract and its ports.',
+        ['contract', ...edges, ...adapters, ...shared, 'index'],
+        'src/app depends only on src/domain and its ports; wire shapes are mapped in src/http/views.',
         {},
         [...frameworks, ...frontEnd, ...node],
       ),
@@ -200,11 +218,19 @@ export default tseslint.config(
       '\\./',
     ),
   },
-  { files: ['src/bot/**/*.ts'], rules: edgeRules('bot') },
+  {
+    // The bot is also the adapter that sends (Notifier, rosters): it keeps the conversation references, and names
+    // no other store.
+    files: ['src/bot/**/*.ts'],
+    rules: alsoRestrict(edgeRules('bot'), useCasesOnly('botUseCases', [...USE_CASE_PORTS, 'TeamPlanStore'])),
+  },
   {
     // The HTTP edge checks bearer tokens and, in local mode, serves the local issuer: those are its own concern.
     files: ['src/http/**/*.ts'],
-    rules: edgeRules('http', { auth: ['tokenVerifier', 'localIssuer'] }),
+    rules: alsoRestrict(
+      edgeRules('http', { auth: ['tokenVerifier', 'localIssuer'] }),
+      useCasesOnly('httpUseCases', [...USE_CASE_PORTS, 'ConversationStore', 'TeamPlanStore']),
+    ),
   },
   // Later entries replace no-restricted-imports for their files, so each one lists every pattern that applies there.
   { files: ['tab/**/*.{ts,tsx}'], rules: tabImports(TAB_TEAMS_JS) },

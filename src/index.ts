@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Server } from 'restify';
 import type { UseCaseDeps } from './app/deps';
+import { botUseCases, httpUseCases } from './app/edges';
 import { withParsedIntros } from './app/parsedIntros';
 import { withSessionChanges } from './app/sessionChanges';
 import { JOB_KINDS, type FlowDeps } from './app/flowDeps';
@@ -262,19 +263,19 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     adapter,
     publicUrl,
     flows: {
-      flows,
+      useCases: botUseCases({ flows, teams: { teamPlans, freeBusy } }),
+      conversations,
       signer,
       logger,
       allowNonGuidIds: config.mode === 'local',
       historyUrl,
-      teams: { teamPlans, freeBusy, botAppId: auth.botId },
+      teams: { botAppId: auth.botId },
     },
   });
+  const forHttp = httpUseCases({ useCases, notifier: flows.notifier, teams: { ...flows, teamPlans, freeBusy } });
   const server = createHttpServer({
-    useCases,
-    notifier: flows.notifier,
+    useCases: forHttp,
     live: { changes, streams, sharing: live.sharing },
-    teams: { ...flows, teamPlans, freeBusy },
     verifyToken,
     health: store.health,
     logger,
@@ -282,8 +283,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     tabDir: options.tabDir ?? path.join(packageRoot, 'tab', 'dist'),
     bot: botActivities(config, bot),
     invites: {
-      intros,
-      clock,
+      inviteIntro: forHttp.inviteIntro,
+      now: forHttp.now,
       verify: (link, nowMs) => verifyInvite(signer, link, nowMs),
       render: (intro, stampMs) => introInvite(intro, new URL(publicUrl()).hostname, stampMs),
     },

@@ -1,29 +1,54 @@
-import type { CarriedForward, HistoryList, HistorySearch, SearchResultItem } from '../contract';
-import { countFollowUps, introDate, otherPerson, passesFollowUpFilter, type FollowUpFilter } from '../domain/history';
+import {
+  countFollowUps,
+  introDate,
+  otherPerson,
+  passesFollowUpFilter,
+  type FollowUpFilter,
+  type SearchSnippet,
+} from '../domain/history';
 import { searchNotes, searchTerms } from '../domain/historySearch';
 import type { IntroId, UserId } from '../domain/ids';
-import type { Goal, Notes } from '../domain/notes';
+import type { FollowUp, Goal, Notes } from '../domain/notes';
 import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
-import { allIntrosOf, historyItem } from './historyViews';
+import { allIntrosOf, historyItem, type HistoryEntry } from './historyEntries';
+import type { Page } from './ports';
 
 /** Most intros one search returns. */
 export const MAX_SEARCH_RESULTS = 50;
+
+/** An intro whose notes match a search, with where they matched. */
+type HistoryMatch = HistoryEntry & { readonly snippets: readonly SearchSnippet[] };
+
+/** The intros a search found; `truncated` when more matched than were returned. */
+export interface HistoryMatches {
+  readonly items: readonly HistoryMatch[];
+  readonly truncated: boolean;
+}
+
+/** What a leader carries into the next intro with the same person. */
+export interface CarriedForward {
+  /** The most recent earlier intro with this person that has the leader's notes. */
+  readonly from?: { readonly introId: IntroId; readonly date: string };
+  readonly goals: readonly Goal[];
+  /** Every follow-up still open, with the intro it came from. */
+  readonly openFollowUps: readonly (FollowUp & { readonly introId: IntroId })[];
+}
 
 /** One page of the caller's history, newest first, each with a summary of the caller's own notes. */
 export async function listHistory(
   deps: UseCaseDeps,
   caller: Caller,
   page: { limit: number; cursor?: string },
-): Promise<HistoryList> {
+): Promise<Page<HistoryEntry>> {
   const { items, nextCursor } = await deps.intros.listForUser(caller.tenantId, caller.userId, page);
-  const views = await Promise.all(
+  const entries = await Promise.all(
     items.map(async (intro) => {
       const notes = await deps.notes.get({ tenantId: caller.tenantId, introId: intro.id, authorId: caller.userId });
       return historyItem(deps.intros, caller, intro, notes, deps.clock.now());
     }),
   );
-  const list = views.filter((item) => item !== undefined);
+  const list = entries.filter((entry) => entry !== undefined);
   return nextCursor ? { items: list, nextCursor } : { items: list };
 }
 
@@ -35,11 +60,11 @@ interface HistoryQuery {
 }
 
 /** Searches only the caller's own notes and filters by person and follow-up state; newest intro first. */
-export async function searchHistory(deps: UseCaseDeps, caller: Caller, query: HistoryQuery): Promise<HistorySearch> {
+export async function searchHistory(deps: UseCaseDeps, caller: Caller, query: HistoryQuery): Promise<HistoryMatches> {
   const terms = searchTerms(query.q ?? '');
   if (terms.length === 0 && query.followUps === undefined) return filterByPerson(deps, caller, query.person);
   const mine = await deps.notes.listByAuthor(caller.tenantId, caller.userId);
-  const found: SearchResultItem[] = [];
+  const found: HistoryMatch[] = [];
   for (const notes of mine) {
     if (!passesFollowUpFilter(countFollowUps(notes), query.followUps)) continue;
     const snippets = searchNotes(notes, terms);
@@ -54,11 +79,11 @@ export async function searchHistory(deps: UseCaseDeps, caller: Caller, query: Hi
   return { items: found.slice(0, MAX_SEARCH_RESULTS), truncated: found.length > MAX_SEARCH_RESULTS };
 }
 
-async function filterByPerson(deps: UseCaseDeps, caller: Caller, person: UserId | undefined): Promise<HistorySearch> {
+async function filterByPerson(deps: UseCaseDeps, caller: Caller, person: UserId | undefined): Promise<HistoryMatches> {
   const intros = (await allIntrosOf(deps.intros, caller)).filter(
     (intro) => !person || otherPerson(intro, caller.userId)?.id === person,
   );
-  const items: SearchResultItem[] = [];
+  const items: HistoryMatch[] = [];
   for (const intro of intros.slice(0, MAX_SEARCH_RESULTS)) {
     const notes = await deps.notes.get({ tenantId: caller.tenantId, introId: intro.id, authorId: caller.userId });
     const item = await historyItem(deps.intros, caller, intro, notes, deps.clock.now());

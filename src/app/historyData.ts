@@ -5,9 +5,9 @@ import type { Intro, Person } from '../domain/intro';
 import { ok, type Result } from '../domain/result';
 import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
-import { allIntrosOf, historyItem } from './historyViews';
+import { allIntrosOf, historyItem } from './historyEntries';
 import { changeIntro } from './introUpdates';
-import { loadParticipantIntro } from './introViews';
+import { loadParticipantIntro } from './participantIntro';
 
 /** Everything the caller may export: each intro they take part in, with their own notes only. */
 export async function exportEntries(deps: UseCaseDeps, caller: Caller): Promise<ExportEntry[]> {

@@ -1,10 +1,17 @@
-import type { IntroView, StartInPersonRequest } from '../contract';
 import type { IntroId, UserId } from '../domain/ids';
 import { createIntro, type Intro, type IntroError, type Person, type Setting } from '../domain/intro';
 import { fail, ok, type Result } from '../domain/result';
 import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
-import { introView, loadParticipantIntro } from './introViews';
+import { loadParticipantIntro, readParticipantIntro, type ParticipantIntro } from './participantIntro';
+
+/** Whom the caller meets in person (a known person's id, or only a name), where, and for how long. */
+type StartInPersonRequest = {
+  readonly memberId?: string | undefined;
+  readonly memberName: string;
+  readonly setting?: 'coffee' | 'lunch' | 'meetingRoom' | undefined;
+  readonly durationMinutes?: number | undefined;
+};
 
 /** Settings where the two people sit together rather than in a Teams call. */
 const IN_PERSON_SETTINGS: readonly Setting[] = ['coffee', 'lunch', 'meetingRoom'];
@@ -54,7 +61,7 @@ export async function startInPerson(
   caller: Caller,
   request: StartInPersonRequest,
   nameId: (name: string) => UserId,
-): Promise<Result<IntroView, IntroError | 'notFound' | 'versionConflict'>> {
+): Promise<Result<ParticipantIntro, IntroError | 'notFound' | 'versionConflict'>> {
   const member = await memberOf(deps, caller, request, nameId);
   if (!member.ok) return member;
   const now = new Date(deps.clock.now()).toISOString();
@@ -71,7 +78,7 @@ export async function startInPerson(
   if (!created.ok) return created;
   const stored = await deps.intros.create(created.value);
   if (!stored.ok) return fail('versionConflict', 'Could not save the intro 1:1; try again.');
-  return ok(await introView(deps.intros, deps.clock, created.value, 'leader'));
+  return ok(await readParticipantIntro(deps.intros, deps.clock, created.value, 'leader'));
 }
 
 /** Opens an intro the caller takes part in that is planned in person, to run it (leader) or follow it (member). */
@@ -79,7 +86,7 @@ export async function openInPerson(
   deps: UseCaseDeps,
   caller: Caller,
   id: IntroId,
-): Promise<Result<IntroView, 'notFound' | 'invalidTransition'>> {
+): Promise<Result<ParticipantIntro, 'notFound' | 'invalidTransition'>> {
   const found = await loadParticipantIntro(deps.intros, caller, id);
   if (!found.ok) return found;
   const { intro, role } = found.value;
@@ -87,5 +94,5 @@ export async function openInPerson(
     return fail('invalidTransition', 'This intro 1:1 is held in a Teams meeting: run it from the meeting side panel.');
   }
   if (intro.status === 'cancelled') return fail('invalidTransition', 'This intro 1:1 was cancelled.');
-  return ok(await introView(deps.intros, deps.clock, intro, role));
+  return ok(await readParticipantIntro(deps.intros, deps.clock, intro, role));
 }

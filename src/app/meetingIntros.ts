@@ -1,11 +1,13 @@
-import type { IntroView, StartIntroRequest } from '../contract';
 import type { MeetingKey } from '../domain/ids';
 import { createIntro, roleOf, type Intro, type IntroError, type Person } from '../domain/intro';
 import { fail, ok, type Result } from '../domain/result';
 import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
 import { changeIntro } from './introUpdates';
-import { introView } from './introViews';
+import { readParticipantIntro, type ParticipantIntro } from './participantIntro';
+
+/** How long the caller wants the meeting's intro to last, when they are the one setting it up. */
+type StartIntroRequest = { readonly durationMinutes?: number | undefined };
 
 /** What a caller outside the meeting's intro learns: nothing, as if there were none. */
 const NO_INTRO = 'There is no intro 1:1 in this meeting yet.';
@@ -18,10 +20,10 @@ export async function getMeetingIntro(
   deps: UseCaseDeps,
   caller: Caller,
   meetingId: MeetingKey,
-): Promise<Result<IntroView, 'notFound' | 'awaitingMember'>> {
+): Promise<Result<ParticipantIntro, 'notFound' | 'awaitingMember'>> {
   const intro = await deps.intros.findByMeeting(caller.tenantId, meetingId);
   const role = intro && roleOf(intro, caller.userId);
-  if (intro && role) return ok(await introView(deps.intros, deps.clock, intro, role));
+  if (intro && role) return ok(await readParticipantIntro(deps.intros, deps.clock, intro, role));
   if (!intro || intro.member) return fail('notFound', NO_INTRO);
   const admitted = await checkParticipant(deps, caller, meetingId);
   if (!admitted.ok) return fail('notFound', NO_INTRO);
@@ -56,7 +58,7 @@ export async function startMeetingIntro(
   caller: Caller,
   meetingId: MeetingKey,
   request: StartIntroRequest,
-): Promise<Result<{ view: IntroView; created: boolean }, StartFailure>> {
+): Promise<Result<{ opened: ParticipantIntro; created: boolean }, StartFailure>> {
   const existing = await deps.intros.findByMeeting(caller.tenantId, meetingId);
   if (existing) return joinExisting(deps, caller, existing, meetingId);
   const [admitted, organizer] = await Promise.all([
@@ -82,7 +84,7 @@ export async function startMeetingIntro(
     return joinExisting(deps, caller, winner, meetingId, true);
   }
   const role = roleOf(created.value, caller.userId) ?? 'leader';
-  return ok({ view: await introView(deps.intros, deps.clock, created.value, role), created: true });
+  return ok({ opened: await readParticipantIntro(deps.intros, deps.clock, created.value, role), created: true });
 }
 
 /** The meeting's organizer leads when Teams names one other than the caller; otherwise whoever sets it up. */
@@ -100,9 +102,9 @@ async function joinExisting(
   intro: Intro,
   meetingId: MeetingKey,
   admitted = false,
-): Promise<Result<{ view: IntroView; created: boolean }, StartFailure>> {
+): Promise<Result<{ opened: ParticipantIntro; created: boolean }, StartFailure>> {
   const role = roleOf(intro, caller.userId);
-  if (role) return ok({ view: await introView(deps.intros, deps.clock, intro, role), created: false });
+  if (role) return ok({ opened: await readParticipantIntro(deps.intros, deps.clock, intro, role), created: false });
   if (intro.member) return fail('forbidden', 'This intro 1:1 is already between two other people.');
   if (!admitted) {
     const checked = await checkParticipant(deps, caller, meetingId);
@@ -116,5 +118,8 @@ async function joinExisting(
   if (!joined.ok) return joined;
   const joinedRole = roleOf(joined.value.intro, caller.userId);
   if (!joinedRole) return fail('forbidden', 'This intro 1:1 is already between two other people.');
-  return ok({ view: await introView(deps.intros, deps.clock, joined.value.intro, joinedRole), created: false });
+  return ok({
+    opened: await readParticipantIntro(deps.intros, deps.clock, joined.value.intro, joinedRole),
+    created: false,
+  });
 }

@@ -1,11 +1,10 @@
-import type { IntroView } from '../contract';
 import type { IntroId } from '../domain/ids';
 import { roleOf, switchRoles, type RoleSwitchAction } from '../domain/intro';
 import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
 import { changeIntro } from './introUpdates';
-import { introView, loadParticipantIntro } from './introViews';
+import { loadParticipantIntro, readParticipantIntro, type ParticipantIntro } from './participantIntro';
 
 /** Why a role-switch step is refused. */
 type RoleSwitchFailure = 'notFound' | 'forbidden' | 'invalidTransition' | 'versionConflict';
@@ -19,7 +18,7 @@ export async function switchIntroRoles(
   caller: Caller,
   id: IntroId,
   action: RoleSwitchAction,
-): Promise<Result<IntroView, RoleSwitchFailure>> {
+): Promise<Result<ParticipantIntro, RoleSwitchFailure>> {
   const found = await loadParticipantIntro(deps.intros, caller, id);
   if (!found.ok) return found;
   const { intro } = found.value;
@@ -38,5 +37,5 @@ export async function switchIntroRoles(
   if (!changed.ok) return changed;
   const role = roleOf(changed.value.intro, caller.userId);
   if (!role) return fail('notFound', 'No intro 1:1 with that id is shared with you.');
-  return ok(await introView(deps.intros, deps.clock, changed.value.intro, role));
+  return ok(await readParticipantIntro(deps.intros, deps.clock, changed.value.intro, role));
 }

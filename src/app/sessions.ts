@@ -1,4 +1,3 @@
-import type { SessionActionRequest, SessionView } from '../contract';
 import type { IntroId } from '../domain/ids';
 import type { Intro, IntroStatus } from '../domain/intro';
 import { fail, ok, type Result } from '../domain/result';
@@ -12,7 +11,16 @@ import type { Notifier } from './ports';
 import { buildRecap } from '../domain/recap';
 import { sessionTag } from '../domain/sessionTag';
 import { changeIntro } from './introUpdates';
-import { loadParticipantIntro, sessionView, sessionViewOf } from './introViews';
+import { loadParticipantIntro, readSession, type IntroSession } from './participantIntro';
+
+/**
+ * What the leader asks of the session: a clock action (`at` when a device recorded it offline), spare minutes to the
+ * current phase, or a new length before Start.
+ */
+type SessionRequest =
+  | { readonly action: SessionAction; readonly at?: number | undefined }
+  | { readonly action: 'giveSpare'; readonly at?: number | undefined }
+  | { readonly action: 'setDuration'; readonly minutes: number };
 
 /** The use cases' dependencies, with where the leader's private recap goes once End marks the intro done. */
 type SessionDeps = UseCaseDeps & { readonly notifier?: Notifier };
@@ -33,13 +41,13 @@ export async function getSession(
   deps: UseCaseDeps,
   caller: Caller,
   id: IntroId,
-): Promise<Result<SessionView, 'notFound'>> {
+): Promise<Result<IntroSession, 'notFound'>> {
   const found = await loadParticipantIntro(deps.intros, caller, id);
   if (!found.ok) return found;
-  return ok(await sessionView(deps.intros, deps.clock, found.value.intro));
+  return ok(await readSession(deps.intros, deps.clock, found.value.intro));
 }
 
-const STATUS_AFTER: Partial<Record<SessionActionRequest['action'], IntroStatus>> = {
+const STATUS_AFTER: Partial<Record<SessionRequest['action'], IntroStatus>> = {
   start: 'inProgress',
   end: 'done',
 };
@@ -52,7 +60,7 @@ type SessionFailure =
 /** The session after a request at `now`, or why the request makes no sense now. */
 function nextSession(
   session: Session,
-  request: SessionActionRequest,
+  request: SessionRequest,
   intro: Intro,
   now: number,
 ): Result<Session, 'invalidTransition' | 'invalidTime' | DurationError> {
@@ -70,7 +78,7 @@ function nextSession(
 }
 
 /** What else changes on the intro once a request is saved: its status, or its length. */
-function introAfter(intro: Intro, request: SessionActionRequest): Intro | undefined {
+function introAfter(intro: Intro, request: SessionRequest): Intro | undefined {
   if (request.action === 'setDuration') {
     return intro.durationMinutes === request.minutes ? undefined : { ...intro, durationMinutes: request.minutes };
   }
@@ -85,7 +93,7 @@ export function actOnSession(
   id: IntroId,
   action: SessionAction,
   ifTag?: number,
-): Promise<Result<SessionView, SessionFailure>> {
+): Promise<Result<IntroSession, SessionFailure>> {
   return changeSession(deps, caller, id, { action }, ifTag);
 }
 
@@ -98,9 +106,9 @@ export async function changeSession(
   deps: SessionDeps,
   caller: Caller,
   id: IntroId,
-  request: SessionActionRequest,
+  request: SessionRequest,
   ifTag?: number,
-): Promise<Result<SessionView, SessionFailure>> {
+): Promise<Result<IntroSession, SessionFailure>> {
   const found = await loadParticipantIntro(deps.intros, caller, id);
   if (!found.ok) return found;
   const { intro, role } = found.value;
@@ -121,7 +129,7 @@ export async function changeSession(
         await sendRecap(deps, changed.value.intro);
       }
       // Who leads as the store has it now, not as it was before this request.
-      return ok(sessionViewOf(changed.ok ? changed.value.intro : intro, saved.value, deps.clock.now()));
+      return ok({ intro: changed.ok ? changed.value.intro : intro, session: saved.value, now: deps.clock.now() });
     }
     if (ifTag !== undefined) break;
   }

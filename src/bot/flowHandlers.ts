@@ -1,9 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Caller } from '../app/caller';
-import { meetingEnded, meetingStarted, type MeetingEvent } from '../app/meetingEvents';
-import { nextPrep } from '../app/nextIntro';
-import { latestRecap, recentIntros, shareRecap } from '../app/recap';
+import type { MeetingEvent } from '../app/meetingEvents';
+import type { ConversationStore } from '../app/ports';
 import { parseMeetingKey, parseUserId } from '../domain/ids';
 import { escapeMarkdown as md } from '../domain/markdown';
 import { introIdSchema } from '../domain/ids.schema';
@@ -24,6 +23,8 @@ import { createTeamFlow, type TeamFlowSettings } from './teamFlow';
 /** What the bot's flows need from the composition root. */
 export interface BotFlowDeps extends ScheduleFlowDeps {
   readonly logger: Logger;
+  /** Where the bot reaches people privately (the bot is also the adapter that sends): never read for the use cases. */
+  readonly conversations: ConversationStore;
   /** Accept non-GUID Teams ids (Agents Playground); never in production. */
   readonly allowNonGuidIds: boolean;
   /** Link to the personal history tab, or to one intro in it. */
@@ -68,7 +69,7 @@ function meetingEventOf(context: TurnContext, deps: BotFlowDeps): MeetingEvent |
 
 /** The bot's flow handlers: commands, card submissions and meeting events. */
 export function createFlowHandlers(deps: BotFlowDeps) {
-  const flows = deps.flows;
+  const flows = deps.useCases;
   const team = createTeamFlow(deps);
   const teamEvents = createTeamEvents(deps);
   return {
@@ -84,17 +85,17 @@ export function createFlowHandlers(deps: BotFlowDeps) {
       handleScheduleSubmit(context, deps, caller, context.activity.value),
     ),
     prep: withCaller(deps, async (context, caller) => {
-      const brief = await nextPrep(flows, caller);
+      const brief = await flows.nextPrep(caller);
       if (!brief.ok) return void (await context.sendActivity(replyTo(PREP_REPLIES, brief.error)));
       await sendCard(context, prepCard(brief.value, zoneOf(context), deps.historyUrl()));
     }),
     recap: withCaller(deps, async (context, caller) => {
-      const recap = await latestRecap(flows, caller);
+      const recap = await flows.latestRecap(caller);
       if (!recap.ok) return void (await context.sendActivity(replyTo(recapReplies(zoneOf(context)), recap.error)));
       await sendCard(context, recapCard(recap.value, deps.historyUrl(recap.value.intro)));
     }),
     history: withCaller(deps, async (context, caller) => {
-      const intros = await recentIntros(flows, caller, 5);
+      const intros = await flows.recentIntros(caller, 5);
       const zone = zoneOf(context);
       const label = (intro: Intro) => {
         const other = intro.leader.id === caller.userId ? (intro.member?.name ?? 'someone') : intro.leader.name;
@@ -108,7 +109,7 @@ export function createFlowHandlers(deps: BotFlowDeps) {
         await context.sendActivity('I could not read that card. Type "recap" for a fresh one.');
         return;
       }
-      const shared = await shareRecap(flows, caller, parsed.data.introId, partsOf(parsed.data));
+      const shared = await flows.shareRecap(caller, parsed.data.introId, partsOf(parsed.data));
       await context.sendActivity(
         shared.ok
           ? `Shared with ${md(shared.value.memberName)} in their personal chat.`
@@ -118,12 +119,12 @@ export function createFlowHandlers(deps: BotFlowDeps) {
     // Meeting events answer nothing in the meeting chat: the recap goes to the leader's personal chat only.
     meetingStart: async (context: TurnContext): Promise<void> => {
       const event = meetingEventOf(context, deps);
-      const intro = event && (await meetingStarted(flows, event));
+      const intro = event && (await flows.meetingStarted(event));
       turnLogger(context, deps.logger).info({ introId: intro?.id }, 'meeting started');
     },
     meetingEnd: async (context: TurnContext): Promise<void> => {
       const event = meetingEventOf(context, deps);
-      const intro = event && (await meetingEnded(flows, event));
+      const intro = event && (await flows.meetingEnded(event));
       turnLogger(context, deps.logger).info({ introId: intro?.id }, 'meeting ended');
     },
   };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Caller } from '../app/caller';
-import type { FlowDeps } from '../app/flowDeps';
+import type { BotUseCases } from '../app/edges';
 import type { ScheduleRequest } from '../app/scheduling';
 import { parseUserId, type UserId } from '../domain/ids';
 import { DEFAULT_MINUTES, type Person } from '../domain/intro';
@@ -49,7 +49,7 @@ type ScheduleSubmit = z.infer<typeof scheduleSubmitSchema>;
 
 /** What the schedule flow needs. */
 export interface ScheduleFlowDeps {
-  readonly flows: FlowDeps;
+  readonly useCases: BotUseCases;
   readonly signer: Signer;
 }
 
@@ -87,14 +87,14 @@ export async function sendScheduleCard(
   caller: Caller,
   options: { timeZone?: string; values?: ScheduleValues; error?: string } = {},
 ): Promise<void> {
-  const now = deps.flows.clock.now();
+  const now = deps.useCases.now();
   const timeZone = options.timeZone ?? zoneOf(context);
   const stamp = issueStamp(deps.signer, caller, now, timeZone);
   await sendCard(context, scheduleCard(stamp, options.values ?? defaultValues(now, timeZone), options.error));
 }
 
-async function nameOf(deps: FlowDeps, caller: Caller, id: UserId): Promise<string> {
-  const reference = await deps.conversations.get(caller.tenantId, id);
+async function nameOf(deps: BotUseCases, caller: Caller, id: UserId): Promise<string> {
+  const reference = await deps.conversationOf(caller.tenantId, id);
   const user = reference?.user as { name?: unknown } | undefined;
   return typeof user?.name === 'string' && user.name.trim() !== '' ? user.name.trim() : 'your colleague';
 }
@@ -103,7 +103,7 @@ async function nameOf(deps: FlowDeps, caller: Caller, id: UserId): Promise<strin
  * The person chosen: the picker's Entra id (its name from their chat with the bot, when known), else the typed
  * name or email, which stands for a person with a derived id; typing one's own name means oneself.
  */
-async function resolvePerson(deps: FlowDeps, caller: Caller, submit: ScheduleSubmit): Promise<Person | undefined> {
+async function resolvePerson(deps: BotUseCases, caller: Caller, submit: ScheduleSubmit): Promise<Person | undefined> {
   const picked = parseUserId(submit.person?.trim());
   if (picked) return { id: picked, name: await nameOf(deps, caller, picked) };
   const typed = submit.personText?.trim() ?? '';
@@ -145,7 +145,7 @@ function valuesOf(submit: ScheduleSubmit): ScheduleValues {
   };
 }
 
-async function toRequest(deps: FlowDeps, caller: Caller, submit: ScheduleSubmit): Promise<Result<ScheduleRequest>> {
+async function toRequest(deps: BotUseCases, caller: Caller, submit: ScheduleSubmit): Promise<Result<ScheduleRequest>> {
   const zone = isTimeZone(submit.timeZone) ? submit.timeZone : 'UTC';
   const start = zonedToEpoch(submit.date ?? '', submit.time ?? '', zone);
   if (!start.ok) return start;
@@ -170,19 +170,19 @@ export async function handleScheduleSubmit(
     return;
   }
   const submit = parsed.data;
-  const stamp = checkStamp(deps.signer, caller, submit, deps.flows.clock.now());
+  const stamp = checkStamp(deps.signer, caller, submit, deps.useCases.now());
   if (!stamp.ok) {
     await sendScheduleCard(context, deps, caller, { error: stamp.error.message });
     return;
   }
   const introId = cardIntroId(submit.sig);
-  const earlier = await deps.flows.intros.get(caller.tenantId, introId);
+  const earlier = await deps.useCases.findIntro(caller.tenantId, introId);
   if (earlier) {
     await context.sendActivity(alreadyUsedText(earlier, submit.timeZone));
     return;
   }
-  const request = await toRequest(deps.flows, caller, submit);
-  const scheduled = request.ok ? await scheduleOnce(deps.flows, caller, request.value, introId) : request;
+  const request = await toRequest(deps.useCases, caller, submit);
+  const scheduled = request.ok ? await scheduleOnce(deps.useCases, caller, request.value, introId) : request;
   if (!scheduled.ok) {
     if (scheduled.error.code === 'alreadyUsed') return void (await context.sendActivity(scheduled.error.message));
     const options = { timeZone: submit.timeZone, values: valuesOf(submit), error: scheduled.error.message };

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Caller } from '../app/caller';
-import type { FlowDeps } from '../app/flowDeps';
-import { scheduleIntro, type ScheduleError, type ScheduleRequest, type Scheduled } from '../app/scheduling';
+import type { BotUseCases } from '../app/edges';
+import type { ScheduleError, ScheduleRequest, Scheduled } from '../app/scheduling';
 import type { IntroId } from '../domain/ids';
 import type { Intro } from '../domain/intro';
 import { escapeMarkdown as md } from '../domain/markdown';
@@ -27,15 +27,15 @@ export function alreadyUsedText(intro: Intro, timeZone: string): string {
  * reported as `alreadyUsed` instead of failing the turn.
  */
 export async function scheduleOnce(
-  flows: FlowDeps,
+  useCases: BotUseCases,
   caller: Caller,
   request: ScheduleRequest,
   introId: IntroId,
 ): Promise<Result<Scheduled, ScheduleError | 'alreadyUsed'>> {
   try {
-    return await scheduleIntro({ ...flows, newIntroId: () => introId }, caller, request);
+    return await useCases.scheduleIntro(caller, request, introId);
   } catch (error) {
-    if (!(await flows.intros.get(caller.tenantId, introId))) throw error;
+    if (!(await useCases.findIntro(caller.tenantId, introId))) throw error;
     return fail('alreadyUsed', 'That card was already used, and nothing new was created.');
   }
 }

@@ -1,6 +1,4 @@
 import type { ChannelAccount, TurnContext } from 'botbuilder';
-import { newcomerJoined } from '../app/teamProgress';
-import type { TeamPlanDeps } from '../app/teamPlanSupport';
 import { newcomerCard } from './cards/teamCards';
 import { tenantIdOf } from './identity';
 import { sendPrivately } from './privateChat';
@@ -11,14 +9,8 @@ import { entraIdOf, recordTeamInstall, teamOf } from './teamRoster';
 
 /** Team events: the app installed in a team, and newcomers who bring the leaders who planned that team a nudge. */
 export function createTeamEvents(deps: TeamFlowDeps) {
-  const planDeps: TeamPlanDeps = { ...deps.flows, ...deps.teams };
   const install = (context: TurnContext) =>
-    recordTeamInstall(
-      context,
-      deps.teams.teamPlans,
-      deps.flows.clock.now(),
-      tenantIdOf(context.activity, deps.allowNonGuidIds),
-    );
+    recordTeamInstall(context, deps.useCases, deps.useCases.now(), tenantIdOf(context.activity, deps.allowNonGuidIds));
 
   /** Sends each leader who planned the team a private nudge about one newcomer. */
   const nudgeLeaders = async (context: TurnContext, teamId: string, added: ChannelAccount) => {
@@ -28,12 +20,12 @@ export function createTeamEvents(deps: TeamFlowDeps) {
     const id = entraIdOf(account, deps.allowNonGuidIds) ?? entraIdOf(added, deps.allowNonGuidIds);
     if (!id || !tenantId) return;
     const newcomer = { id, name: account.name?.trim() || 'A new colleague' };
-    for (const nudge of await newcomerJoined(planDeps, tenantId, teamId, newcomer)) {
+    for (const nudge of await deps.useCases.newcomerJoined(tenantId, teamId, newcomer)) {
       const leader = await lookUpMember(context, teamId, { aadObjectId: nudge.leader.id });
       const teamsId = leader.kind === 'member' ? leader.account.id : undefined;
       const to = { tenantId, userId: nudge.leader.id, teamsId };
       const message = cardMessage(newcomerCard(nudge));
-      const sent = await sendPrivately(context, deps.flows.conversations, deps.teams.botAppId, to, message);
+      const sent = await sendPrivately(context, deps.conversations, deps.teams.botAppId, to, message);
       if (!sent) deps.logger.info('newcomer nudge: a leader was not reachable');
     }
   };

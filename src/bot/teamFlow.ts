@@ -1,11 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Caller } from '../app/caller';
-import type { FlowDeps } from '../app/flowDeps';
-import type { FreeBusy, InstalledTeam, TeamPlanStore } from '../app/ports';
-import { confirmPlan, planTeam } from '../app/teamPlan';
-import type { TeamPlanDeps } from '../app/teamPlanSupport';
-import { teamProgress } from '../app/teamProgress';
+import type { BotUseCases } from '../app/edges';
+import type { ConversationStore, InstalledTeam } from '../app/ports';
 import type { Signer } from '../app/ports';
 import { epochToZoned, isTimeZone } from '../domain/schedule';
 import type { TeamPlan } from '../domain/teamPlan';
@@ -25,15 +22,14 @@ import { contextRoster, recordTeamInstall, teamOf } from './teamRoster';
 
 /** What "meet my team" needs from the composition root. */
 export interface TeamFlowSettings {
-  readonly teamPlans: TeamPlanStore;
-  readonly freeBusy?: FreeBusy;
-  readonly maxPerDay?: number;
   readonly botAppId?: string;
 }
 
 /** Everything the team flow uses. */
 export interface TeamFlowDeps {
-  readonly flows: FlowDeps;
+  readonly useCases: BotUseCases;
+  /** Where the bot reaches the leader privately. */
+  readonly conversations: ConversationStore;
   readonly signer: Signer;
   readonly logger: Logger;
   readonly allowNonGuidIds: boolean;
@@ -48,14 +44,13 @@ const card = (content: AdaptiveCard) => cardMessage(content);
 
 /** The "meet my team" flow: plans, their confirmation, progress, and the newcomer card's button. */
 export function createTeamFlow(deps: TeamFlowDeps) {
-  const planDeps: TeamPlanDeps = { ...deps.flows, ...deps.teams };
-  const maxPerDay = deps.teams.maxPerDay ?? 3;
+  const useCases = deps.useCases;
   const planCard = (caller: Caller, plan: TeamPlan, notice?: string) =>
-    card(teamPlanCard(plan, issuePlanStamp(deps.signer, caller, plan, deps.flows.clock.now()), maxPerDay, notice));
+    card(teamPlanCard(plan, issuePlanStamp(deps.signer, caller, plan, useCases.now()), useCases.maxPerDay, notice));
 
   const makePlan = async (context: TurnContext, caller: Caller, team: { id: string; name: string }, zone: string) => {
     const roster = contextRoster(context, deps.allowNonGuidIds, deps.logger);
-    return planTeam(planDeps, caller, { teamId: team.id, teamName: team.name }, roster, zone);
+    return useCases.planTeam(caller, { teamId: team.id, teamName: team.name }, roster, zone);
   };
 
   const personal = (action: (context: TurnContext, caller: Caller) => Promise<void>) =>
@@ -68,26 +63,20 @@ export function createTeamFlow(deps: TeamFlowDeps) {
     // A shared channel lets people outside the host team post: only the team's own members get its roster.
     // A channel message names no team: the install event did.
     const tenantId = tenantIdOf(context.activity, deps.allowNonGuidIds);
-    const name = team.name ?? (tenantId && (await deps.teams.teamPlans.getTeam(tenantId, team.id)))?.name;
+    const name = team.name ?? (tenantId && (await useCases.getTeam(tenantId, team.id)))?.name;
     const lookup = await lookUpMember(context, team.id, context.activity.from ?? {});
     const planner = plannerOf(context, name, lookup, deps.allowNonGuidIds);
     if (!planner.ok) return void (await context.sendActivity(planner.error.message));
     const caller = planner.value;
-    const installed = await recordTeamInstall(
-      context,
-      deps.teams.teamPlans,
-      deps.flows.clock.now(),
-      caller.tenantId,
-      true,
-    );
-    const stored = (await deps.flows.conversations.get(caller.tenantId, caller.userId))?.localTimezone;
+    const installed = await recordTeamInstall(context, useCases, useCases.now(), caller.tenantId, true);
+    const stored = (await useCases.conversationOf(caller.tenantId, caller.userId))?.localTimezone;
     const zone = typeof stored === 'string' && isTimeZone(stored) ? stored : zoneOf(context);
     const plan = await makePlan(context, caller, { id: team.id, name: installed?.name ?? name ?? 'your team' }, zone);
     if (!plan.ok) return void (await context.sendActivity(replyTo(TEAM_PLAN_REPLIES, plan.error)));
     const to = { tenantId: caller.tenantId, userId: caller.userId, teamsId: context.activity.from?.id };
     const sent = await sendPrivately(
       context,
-      deps.flows.conversations,
+      deps.conversations,
       deps.teams.botAppId,
       to,
       planCard(caller, plan.value),
@@ -102,7 +91,7 @@ export function createTeamFlow(deps: TeamFlowDeps) {
    * installed in any team you belong to" is said only when Teams answered for every one of them.
    */
   const offerTeams = async (context: TurnContext, caller: Caller) => {
-    const installed = await deps.teams.teamPlans.listTeams(caller.tenantId);
+    const installed = await useCases.listTeams(caller.tenantId);
     const teams: InstalledTeam[] = [];
     let unavailable = false;
     let refusal: string | undefined;
@@ -129,7 +118,7 @@ export function createTeamFlow(deps: TeamFlowDeps) {
     },
     pick: personal(async (context, caller) => {
       const teamId = z.object({ teamId: z.string().min(1).max(200) }).safeParse(context.activity.value);
-      const team = teamId.success ? await deps.teams.teamPlans.getTeam(caller.tenantId, teamId.data.teamId) : undefined;
+      const team = teamId.success ? await useCases.getTeam(caller.tenantId, teamId.data.teamId) : undefined;
       if (!team) {
         return void (await context.sendActivity('I could not find that team. Type "meet my team" to choose again.'));
       }
@@ -140,10 +129,10 @@ export function createTeamFlow(deps: TeamFlowDeps) {
       await context.sendActivity(plan.ok ? planCard(caller, plan.value) : replyTo(TEAM_PLAN_REPLIES, plan.error));
     }),
     confirm: personal(async (context, caller) => {
-      const read = readPlanSubmit(deps.signer, caller, context.activity.value, deps.flows.clock.now());
+      const read = readPlanSubmit(deps.signer, caller, context.activity.value, useCases.now());
       if (!read.ok) return void (await context.sendActivity(read.error.message));
       const { submit, edits } = read.value;
-      const confirmed = await confirmPlan(planDeps, caller, submit.teamId, submit.round, edits);
+      const confirmed = await useCases.confirmPlan(caller, submit.teamId, submit.round, edits);
       if (!confirmed.ok) return void (await context.sendActivity(replyTo(CONFIRM_PLAN_REPLIES, confirmed.error)));
       await context.sendActivity(card(planConfirmedCard(confirmed.value)));
       if (confirmed.value.moved.length > 0 && planRows(confirmed.value.plan).length > 0) {
@@ -153,7 +142,7 @@ export function createTeamFlow(deps: TeamFlowDeps) {
       }
     }),
     progress: personal(async (context, caller) => {
-      await context.sendActivity(card(teamProgressCard(await teamProgress(planDeps, caller))));
+      await context.sendActivity(card(teamProgressCard(await useCases.teamProgress(caller))));
     }),
     newcomer: personal(async (context, caller) => {
       const schema = z.object({
@@ -166,7 +155,7 @@ export function createTeamFlow(deps: TeamFlowDeps) {
       if (!data.success)
         return void (await context.sendActivity('I could not read that card. Type "schedule" to plan an intro.'));
       const zone = isTimeZone(data.data.timeZone) ? data.data.timeZone : zoneOf(context);
-      const when = epochToZoned(data.data.startMs ?? deps.flows.clock.now() + 24 * 3_600_000, zone);
+      const when = epochToZoned(data.data.startMs ?? useCases.now() + 24 * 3_600_000, zone);
       const values = {
         person: data.data.memberId,
         personText: data.data.name,

@@ -1,5 +1,6 @@
 import { TeamsInfo, type Activity, type ChannelAccount, type TurnContext } from 'botbuilder';
-import type { InstalledTeam, RosterMember, TeamPlanStore, TeamRoster } from '../app/ports';
+import type { BotUseCases } from '../app/edges';
+import type { InstalledTeam, RosterMember, TeamRoster } from '../app/ports';
 import type { UserId } from '../domain/ids';
 import { parseUserId, type TenantId } from '../domain/ids';
 import { fail, ok } from '../domain/result';
@@ -49,7 +50,7 @@ export function contextRoster(context: TurnContext, allowNonGuid: boolean, logge
  */
 export async function recordTeamInstall(
   context: TurnContext,
-  store: TeamPlanStore,
+  teams: Pick<BotUseCases, 'getTeam' | 'recordTeam'>,
   now: number,
   tenantId: TenantId | undefined,
   fromChannel = false,
@@ -58,13 +59,13 @@ export async function recordTeamInstall(
   const team = teamOf(activity);
   if (!team || !tenantId || !(fromChannel || isInstall(activity)) || !activity.serviceUrl) return undefined;
   // A channel message names no team: keep the name (and install time) the install event gave.
-  const known = await store.getTeam(tenantId, team.id);
+  const known = await teams.getTeam(tenantId, team.id);
   const installed: InstalledTeam = {
     teamId: team.id,
     name: team.name ?? known?.name ?? 'your team',
     serviceUrl: activity.serviceUrl,
     installedAt: fromChannel && known ? known.installedAt : new Date(now).toISOString(),
   };
-  await store.saveTeam(tenantId, installed);
+  await teams.recordTeam(tenantId, installed);
   return installed;
 }

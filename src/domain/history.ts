@@ -8,7 +8,7 @@ import { planOf, spentAt, type Session } from './session';
 export type FollowUpFilter = 'open' | 'done';
 
 /** How many follow-ups are open and done in one set of notes. */
-interface FollowUpCounts {
+export interface FollowUpCounts {
   readonly open: number;
   readonly done: number;
 }

@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import type { Notifier } from '../app/ports';
+import type { HttpDeps } from './context';
 import { registerApi, type RouteHandlers } from './route';
 import {
   carriedForwardRoute,
@@ -17,12 +17,10 @@ import { switchRolesRoute } from './routes/roleSwitch';
 import { changeSessionRoute, getSessionRoute } from './routes/session';
 import { shareWithMemberRoute } from './routes/share';
 import { sessionEventsRoute, type LiveDeps } from './routes/sessionEvents';
-import { teamPlansRoute, type TeamPlanRouteDeps } from './routes/teamPlans';
+import { teamPlansRoute } from './routes/teamPlans';
 
 /** What the /api/v1 handlers need, wired in src/index.ts. */
-export interface ApiDeps extends TeamPlanRouteDeps {
-  /** Where the leader's private recap goes when End is pressed in a panel or the in-person run view. */
-  readonly notifier?: Notifier;
+export interface ApiDeps extends HttpDeps {
   /** Session change notices and the session streams held by this process. */
   readonly live: LiveDeps;
 }

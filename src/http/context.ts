@@ -1,7 +1,7 @@
 import type { Request, Response } from 'restify';
 import type { Caller } from '../app/caller';
 import type { PreconditionHeader } from '../contract';
-import type { UseCaseDeps } from '../app/deps';
+import type { HttpUseCases } from '../app/edges';
 import type { StoreHealth } from '../app/ports';
 import type { TokenVerifier } from '../auth/tokenVerifier';
 import type { Logger } from '../log';
@@ -10,7 +10,8 @@ import { failureOfThrown, sendFailure } from './errors';
 
 /** What the HTTP edge needs, wired in src/index.ts. */
 export interface HttpDeps {
-  readonly useCases: UseCaseDeps;
+  /** The use cases this edge calls, bound to their dependencies. */
+  readonly useCases: HttpUseCases;
   readonly verifyToken: TokenVerifier;
   readonly health: StoreHealth;
   readonly logger: Logger;

@@ -33,12 +33,17 @@ describe('history use cases', () => {
     const { deps, newer, withKim, older } = await world();
     const page = await listHistory(deps, callerOf(LEAD), { limit: 2 });
     expect(page.items.map((item) => item.intro.id)).toEqual([newer.id, withKim.id]);
-    expect(page.items[0]).toMatchObject({ role: 'leader', with: SAM, followUps: { open: 1, done: 0 }, hasNotes: true });
+    expect(page.items[0]).toMatchObject({
+      role: 'leader',
+      other: SAM,
+      followUps: { open: 1, done: 0 },
+      hasNotes: true,
+    });
     const next = await listHistory(deps, callerOf(LEAD), { limit: 2, cursor: page.nextCursor! });
     expect(next.items.map((item) => item.intro.id)).toEqual([older.id]);
     expect(next.nextCursor).toBeUndefined();
     const sam = await listHistory(deps, callerOf(SAM), { limit: 10 });
-    expect(sam.items.map((item) => [item.role, item.with?.name, item.hasNotes])).toEqual([
+    expect(sam.items.map((item) => [item.role, item.other?.name, item.hasNotes])).toEqual([
       ['member', 'Avery Leader', true],
       ['member', 'Avery Leader', false],
     ]);

@@ -16,7 +16,7 @@ describe('intro writes under concurrency', () => {
     const { deps } = historyWorld();
     const created = await start(LEAD)(deps);
     if (!created.ok) throw new Error(created.error.message);
-    const introId = created.value.view.intro.id;
+    const introId = created.value.opened.intro.id;
     const saveSession = deps.intros.saveSession;
     // Sam opens the meeting panel after the leader's action read the intro, before it changes the status.
     const racing = {
@@ -51,7 +51,7 @@ describe('intro writes under concurrency', () => {
     const { deps } = historyWorld();
     const [lead, sam] = await Promise.all([start(LEAD)(deps), start(SAM)(deps)]);
     if (!lead.ok || !sam.ok) throw new Error('both should open the intro');
-    expect(lead.value.view.intro.id).toBe(sam.value.view.intro.id);
+    expect(lead.value.opened.intro.id).toBe(sam.value.opened.intro.id);
     expect([lead.value.created, sam.value.created].sort()).toEqual([false, true]);
     const stored = await deps.intros.findByMeeting(TENANT, MEETING);
     expect(stored?.leader.id).toBe(lead.value.created ? LEAD.id : SAM.id);
@@ -85,6 +85,6 @@ describe('intro writes under concurrency', () => {
     const ended = await Promise.all([meetingEnded(flow, event), meetingEnded(flow, event)]);
     expect(ended.filter((intro) => intro !== undefined)).toHaveLength(1);
     expect(sent.map((message) => message.kind)).toEqual(['recap']);
-    expect((await deps.intros.get(TENANT, created.value.view.intro.id))?.status).toBe('done');
+    expect((await deps.intros.get(TENANT, created.value.opened.intro.id))?.status).toBe('done');
   });
 });

@@ -31,7 +31,7 @@ describe('only meeting participants set up or join a meeting’s intro', () => {
   test('a participant sets it up, asking the roster about this tenant, meeting and person', async () => {
     const { deps, asked } = world({ [LEAD.id]: 'yes' }, true);
     const result = await start(deps, LEAD);
-    expect(result).toMatchObject({ ok: true, value: { created: true, view: { role: 'leader' } } });
+    expect(result).toMatchObject({ ok: true, value: { created: true, opened: { role: 'leader' } } });
     expect(asked).toEqual([`${TENANT}/${MEETING}/${LEAD.id}`]);
   });
 
@@ -56,8 +56,8 @@ describe('only meeting participants set up or join a meeting’s intro', () => {
   test('a participant takes the member slot; the leader reopening is not asked again', async () => {
     const { deps, asked } = world({ [LEAD.id]: 'yes', [SAM.id]: 'yes' }, true);
     expect((await start(deps, LEAD)).ok).toBe(true);
-    expect(await start(deps, SAM)).toMatchObject({ ok: true, value: { created: false, view: { role: 'member' } } });
-    expect(await start(deps, LEAD)).toMatchObject({ ok: true, value: { created: false, view: { role: 'leader' } } });
+    expect(await start(deps, SAM)).toMatchObject({ ok: true, value: { created: false, opened: { role: 'member' } } });
+    expect(await start(deps, LEAD)).toMatchObject({ ok: true, value: { created: false, opened: { role: 'leader' } } });
     expect(asked).toEqual([`${TENANT}/${MEETING}/${LEAD.id}`, `${TENANT}/${MEETING}/${SAM.id}`]);
   });
 
@@ -75,7 +75,7 @@ describe('only meeting participants set up or join a meeting’s intro', () => {
   test('an unconfirmed caller is let in when confirmation is not required (local runs without a bot)', async () => {
     const { deps } = world({}, false);
     expect(await start(deps, LEAD)).toMatchObject({ ok: true, value: { created: true } });
-    expect(await start(deps, SAM)).toMatchObject({ ok: true, value: { view: { role: 'member' } } });
+    expect(await start(deps, SAM)).toMatchObject({ ok: true, value: { opened: { role: 'member' } } });
   });
 
   test('the lookup tells an unconfirmed caller nothing while confirmation is required, and never names the leader', async () => {
@@ -97,20 +97,20 @@ describe('only meeting participants set up or join a meeting’s intro', () => {
     const withOrganizer: UseCaseDeps = { ...deps, roster: { ...deps.roster, organizer: async () => LEAD } };
     expect(await start(withOrganizer, SAM)).toMatchObject({
       ok: true,
-      value: { created: true, view: { role: 'member', intro: { leader: LEAD, member: SAM } } },
+      value: { created: true, opened: { role: 'member', intro: { leader: LEAD, member: SAM } } },
     });
-    expect(await start(withOrganizer, LEAD)).toMatchObject({ ok: true, value: { view: { role: 'leader' } } });
+    expect(await start(withOrganizer, LEAD)).toMatchObject({ ok: true, value: { opened: { role: 'leader' } } });
   });
 
   test('the caller leads when the organizer is the caller or Teams cannot say', async () => {
     const { deps } = world({ [LEAD.id]: 'yes' }, true);
     const self: UseCaseDeps = { ...deps, roster: { ...deps.roster, organizer: async () => LEAD } };
-    expect(await start(self, LEAD)).toMatchObject({ ok: true, value: { view: { role: 'leader' } } });
+    expect(await start(self, LEAD)).toMatchObject({ ok: true, value: { opened: { role: 'leader' } } });
     const { deps: unknownDeps } = world({ [SAM.id]: 'yes' }, true);
     const silent: UseCaseDeps = { ...unknownDeps, roster: { ...unknownDeps.roster, organizer: async () => undefined } };
     expect(await start(silent, SAM)).toMatchObject({
       ok: true,
-      value: { view: { role: 'leader', intro: { leader: SAM } } },
+      value: { opened: { role: 'leader', intro: { leader: SAM } } },
     });
   });
 });

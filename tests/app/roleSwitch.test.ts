@@ -1,8 +1,13 @@
+import type { IntroSession } from '../../src/app/participantIntro';
 import { switchIntroRoles } from '../../src/app/roleSwitch';
 import { actOnSession, getSession } from '../../src/app/sessions';
 import { sessionTag } from '../../src/domain/sessionTag';
 import type { RoleSwitchAction } from '../../src/domain/intro';
 import { callerOf, historyWorld, KIM, LEAD, SAM, seedIntro } from './historyFixture';
+
+/** The session ETag, from the version and the intro's role changes. */
+const tagOf = ({ intro, session }: IntroSession) =>
+  sessionTag({ version: session.version, roleChanges: intro.roleChanges });
 
 async function world() {
   const { deps } = historyWorld();
@@ -23,18 +28,18 @@ describe('handing over the lead', () => {
     const requested = await act(LEAD, 'request');
     expect(requested).toMatchObject({
       ok: true,
-      value: { role: 'leader', session: { roleSwitch: { requestedBy: LEAD.id } } },
+      value: { role: 'leader', intro: { roleSwitch: { requestedBy: LEAD.id } } },
     });
     const pending = await sessionFor(SAM);
-    expect(pending).toMatchObject({ leaderId: LEAD.id, roleSwitch: { requestedBy: LEAD.id } });
-    expect(sessionTag(pending)).toBeGreaterThan(sessionTag(before));
+    expect(pending.intro).toMatchObject({ leader: LEAD, roleSwitch: { requestedBy: LEAD.id } });
+    expect(tagOf(pending)).toBeGreaterThan(tagOf(before));
 
     const accepted = await act(SAM, 'accept');
     expect(accepted).toMatchObject({ ok: true, value: { role: 'leader', intro: { leader: SAM, member: LEAD } } });
     const swapped = await sessionFor(LEAD);
-    expect(swapped.leaderId).toBe(SAM.id);
-    expect(swapped.roleSwitch).toBeUndefined();
-    expect(sessionTag(swapped)).toBeGreaterThan(sessionTag(pending));
+    expect(swapped.intro.leader.id).toBe(SAM.id);
+    expect(swapped.intro.roleSwitch).toBeUndefined();
+    expect(tagOf(swapped)).toBeGreaterThan(tagOf(pending));
   });
 
   test.each<[string, typeof LEAD, RoleSwitchAction, string]>([
@@ -53,11 +58,11 @@ describe('handing over the lead', () => {
     const { act, sessionFor } = await world();
     await act(LEAD, 'request');
     expect(await act(SAM, 'decline')).toMatchObject({ ok: true, value: { role: 'member' } });
-    expect((await sessionFor(LEAD)).roleSwitch).toBeUndefined();
+    expect((await sessionFor(LEAD)).intro.roleSwitch).toBeUndefined();
     await act(LEAD, 'request');
     expect(await act(LEAD, 'cancel')).toMatchObject({ ok: true, value: { role: 'leader' } });
     expect(await act(SAM, 'accept')).toMatchObject({ ok: false, error: { code: 'invalidTransition' } });
-    expect((await sessionFor(SAM)).leaderId).toBe(LEAD.id);
+    expect((await sessionFor(SAM)).intro.leader.id).toBe(LEAD.id);
   });
 
   test('refused with no member, and once the session has ended', async () => {

@@ -79,9 +79,45 @@ const planted: readonly Case[] = [
     rule: IMPORTS,
   },
   {
+    name: 'src/app importing the wire contract (answers are mapped in src/http/views)',
+    filePath: 'src/app/planted.ts',
+    code: "import type { IntroView } from '../contract';\nexport type Planted = IntroView;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'src/app, one folder down, importing a contract module',
+    filePath: 'src/app/sub/planted.ts',
+    code: "import { API_ROUTES } from '../../contract/routes';\nexport const routes = API_ROUTES;\n",
+    rule: IMPORTS,
+  },
+  {
     name: 'src/app importing a store adapter',
     filePath: 'src/app/planted.ts',
     code: "import { openSqliteStore } from '../store/sqlite/openSqliteStore';\nexport const open = openSqliteStore;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'src/http importing a store port instead of calling a use case',
+    filePath: 'src/http/routes/planted.ts',
+    code: "import type { IntroStore } from '../../app/ports';\nexport type Planted = IntroStore;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: "src/http importing the use cases' deps bag",
+    filePath: 'src/http/planted.ts',
+    code: "import type { UseCaseDeps } from '../app/deps';\nexport type Planted = UseCaseDeps;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: 'src/bot importing the intro store instead of calling a use case',
+    filePath: 'src/bot/planted.ts',
+    code: "import type { IntroStore } from '../app/ports';\nexport type Planted = IntroStore;\n",
+    rule: IMPORTS,
+  },
+  {
+    name: "src/bot importing the flows' deps bag",
+    filePath: 'src/bot/planted.ts',
+    code: "import type { FlowDeps } from '../app/flowDeps';\nexport type Planted = FlowDeps;\n",
     rule: IMPORTS,
   },
   {
@@ -237,6 +273,16 @@ const planted: readonly Case[] = [
 ];
 
 const clean: readonly Case[] = [
+  {
+    name: 'src/http importing the ports it may still name (a page, a session change notice)',
+    filePath: 'src/http/planted.ts',
+    code: "import type { Page, SessionChanges } from '../app/ports';\nexport type Planted = [Page<string>, SessionChanges];\n",
+  },
+  {
+    name: 'src/bot, as the adapter that sends, naming the conversation references it keeps',
+    filePath: 'src/bot/planted.ts',
+    code: "import type { ConversationStore } from '../app/ports';\nexport type Planted = ConversationStore;\n",
+  },
   {
     name: 'src/bot using a use case, a port and the domain',
     filePath: 'src/bot/planted.ts',

@@ -1,9 +1,8 @@
 import type { Response } from 'restify';
-import { carriedForward, listHistory, searchHistory } from '../../app/history';
-import { deleteAllMyData, exportEntries } from '../../app/historyData';
 import { exportCsv, exportMarkdown } from '../../domain/historyExport';
 import { sendPage } from '../paging';
 import type { RouteHandler } from '../route';
+import { carriedForwardView, historyListView, historySearchView } from '../views/history';
 
 function sendAttachment(res: Response, body: string, type: string, filename: string): void {
   res.writeHead(200, {
@@ -17,31 +16,31 @@ function sendAttachment(res: Response, body: string, type: string, filename: str
 
 /** GET /history: intros the caller led or attended, newest first. */
 export const historyRoute: RouteHandler<'history'> = async ({ res, caller, query }, deps) => {
-  await sendPage(res, () => listHistory(deps.useCases, caller, query));
+  await sendPage(res, async () => historyListView(await deps.useCases.listHistory(caller, query)));
 };
 
 /** GET /history/search: searches only the caller's own notes. */
 export const searchHistoryRoute: RouteHandler<'searchHistory'> = async ({ res, caller, query }, deps) => {
-  res.send(200, await searchHistory(deps.useCases, caller, query));
+  res.send(200, historySearchView(await deps.useCases.searchHistory(caller, query)));
 };
 
 /** GET /export.md: the caller's own data as a Markdown attachment. */
 export const exportMarkdownRoute: RouteHandler<'exportMarkdown'> = async ({ res, caller }, { useCases }) => {
-  const exportedAt = new Date(useCases.clock.now()).toISOString();
-  const body = exportMarkdown(await exportEntries(useCases, caller), { name: caller.name, exportedAt });
+  const exportedAt = new Date(useCases.now()).toISOString();
+  const body = exportMarkdown(await useCases.exportEntries(caller), { name: caller.name, exportedAt });
   sendAttachment(res, body, 'text/markdown', `intro-1on1-${exportedAt.slice(0, 10)}.md`);
 };
 
 /** GET /export.csv: the caller's own data as a CSV attachment. */
 export const exportCsvRoute: RouteHandler<'exportCsv'> = async ({ res, caller }, { useCases }) => {
-  const exportedAt = new Date(useCases.clock.now()).toISOString();
-  const body = exportCsv(await exportEntries(useCases, caller));
+  const exportedAt = new Date(useCases.now()).toISOString();
+  const body = exportCsv(await useCases.exportEntries(caller));
   sendAttachment(res, body, 'text/csv', `intro-1on1-${exportedAt.slice(0, 10)}.csv`);
 };
 
 /** DELETE /me/data: all the caller's notes, the intros they led, and their bot reference. */
 export const deleteMyDataRoute: RouteHandler<'deleteMyData'> = async ({ req, res, caller }, deps) => {
-  const deleted = await deleteAllMyData(deps.useCases, caller);
+  const deleted = await deps.useCases.deleteAllMyData(caller);
   req.logger.info({ introsDeleted: deleted.introsDeleted }, 'deleted all data of a user on request');
   res.send(204);
 };
@@ -49,5 +48,5 @@ export const deleteMyDataRoute: RouteHandler<'deleteMyData'> = async ({ req, res
 /** GET /people/:userId/carried-forward: what the caller, as leader, carries into the next talk with that person. */
 export const carriedForwardRoute: RouteHandler<'carriedForward'> = async ({ res, caller, params, query }, deps) => {
   const options = query.exclude ? { exclude: query.exclude } : {};
-  res.send(200, await carriedForward(deps.useCases, caller, params.userId, options));
+  res.send(200, carriedForwardView(await deps.useCases.carriedForward(caller, params.userId, options)));
 };

@@ -1,7 +1,7 @@
 import type { Me } from '../../contract';
-import { getIntro, listMyIntros } from '../../app/intros';
 import { sendPage } from '../paging';
 import type { RouteHandler } from '../route';
+import { introListView, introView } from '../views/intros';
 
 /** GET /me: who the token says the caller is. */
 export const meRoute: RouteHandler<'me'> = async ({ res, caller }) => {
@@ -11,12 +11,12 @@ export const meRoute: RouteHandler<'me'> = async ({ res, caller }) => {
 
 /** GET /intros: a page of the caller's intros. */
 export const listIntrosRoute: RouteHandler<'listIntros'> = async ({ res, caller, query }, deps) => {
-  await sendPage(res, () => listMyIntros(deps.useCases, caller, query));
+  await sendPage(res, async () => introListView(await deps.useCases.listMyIntros(caller, query)));
 };
 
 /** GET /intros/:id: one intro the caller takes part in. */
 export const getIntroRoute: RouteHandler<'getIntro'> = async ({ res, caller, params, fail }, deps) => {
-  const result = await getIntro(deps.useCases, caller, params.id);
+  const result = await deps.useCases.getIntro(caller, params.id);
   if (!result.ok) return fail(result.error);
-  res.send(200, result.value);
+  res.send(200, introView(result.value));
 };

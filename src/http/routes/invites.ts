@@ -1,12 +1,11 @@
 import type { Request, Response, Server } from 'restify';
-import type { Clock, IntroStore } from '../../app/ports';
-import { parseIntroId, parseTenantId } from '../../domain/ids';
+import { parseIntroId, parseTenantId, type IntroId, type TenantId } from '../../domain/ids';
 import type { Intro } from '../../domain/intro';
 
-/** What the invite route needs: the intros, a time source, and the check for a signed link. */
+/** What the invite route needs: the intro a link names, the time, and the check for a signed link. */
 export interface InviteDeps {
-  readonly intros: IntroStore;
-  readonly clock: Clock;
+  readonly inviteIntro: (tenantId: TenantId, id: IntroId) => Promise<Intro | undefined>;
+  readonly now: () => number;
   /** Checks the link's signature and expiry at `nowMs`. */
   readonly verify: (link: { tenantId: string; introId: string; exp: string; sig: string }, nowMs: number) => boolean;
   readonly render: (intro: Intro, stampMs: number) => string;
@@ -26,10 +25,10 @@ export function inviteRoutes(server: Server, deps: InviteDeps): void {
     const sig = url.searchParams.get('sig') ?? '';
     const exp = url.searchParams.get('exp') ?? '';
     // A wrong signature, an expired link and a missing intro look the same, so links cannot be probed.
-    if (!introId || !tenantId || !deps.verify({ tenantId, introId, exp, sig }, deps.clock.now())) return notFound(res);
-    const intro = await deps.intros.get(tenantId, introId);
+    if (!introId || !tenantId || !deps.verify({ tenantId, introId, exp, sig }, deps.now())) return notFound(res);
+    const intro = await deps.inviteIntro(tenantId, introId);
     if (!intro) return notFound(res);
-    const body = deps.render(intro, deps.clock.now());
+    const body = deps.render(intro, deps.now());
     res.writeHead(200, {
       'content-type': 'text/calendar; charset=utf-8',
       'content-disposition': `attachment; filename="intro-${introId}.ics"`,

@@ -1,11 +1,11 @@
-import { getMeetingIntro, startMeetingIntro } from '../../app/meetingIntros';
 import type { RouteHandler } from '../route';
+import { introView } from '../views/intros';
 
 /** GET /meetings/:meetingId/intro: the intro held in that meeting. */
 export const getMeetingIntroRoute: RouteHandler<'getMeetingIntro'> = async ({ res, caller, params, fail }, deps) => {
-  const result = await getMeetingIntro(deps.useCases, caller, params.meetingId);
+  const result = await deps.useCases.getMeetingIntro(caller, params.meetingId);
   if (!result.ok) return fail(result.error);
-  res.send(200, result.value);
+  res.send(200, introView(result.value));
 };
 
 /** POST /meetings/:meetingId/intro: sets the intro up (201, the caller leads) or joins it (200). */
@@ -15,7 +15,7 @@ export const startMeetingIntroRoute: RouteHandler<'startMeetingIntro'> = async (
 ) => {
   const request = await body();
   if (!request.ok) return fail(request.error);
-  const result = await startMeetingIntro(deps.useCases, caller, params.meetingId, request.value);
+  const result = await deps.useCases.startMeetingIntro(caller, params.meetingId, request.value);
   if (!result.ok) return fail(result.error);
-  res.send(result.value.created ? 201 : 200, result.value.view);
+  res.send(result.value.created ? 201 : 200, introView(result.value.opened));
 };

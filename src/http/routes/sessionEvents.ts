@@ -1,11 +1,11 @@
 import type { Response } from 'restify';
 import type { SessionView } from '../../contract';
 import type { SessionChanges } from '../../app/ports';
-import { getSession } from '../../app/sessions';
 import { sessionTag } from '../../domain/sessionTag';
 import type { HttpDeps, LoggedRequest } from '../context';
 import type { RouteHandler } from '../route';
 import type { SessionStreams } from '../sessionStreams';
+import { sessionView } from '../views/intros';
 
 /** What the session stream needs besides the HTTP deps: where changes are heard, and the streams held. */
 export interface LiveDeps {
@@ -59,11 +59,12 @@ export const sessionEventsRoute: RouteHandler<'sessionEvents', HttpDeps & { read
     res.end();
   };
   res.once('close', end);
-  const first = await getSession(deps.useCases, caller, params.id);
+  const read = await deps.useCases.getSession(caller, params.id);
   if (ended) return;
-  if (!first.ok) return fail(first.error);
+  if (!read.ok) return fail(read.error);
+  const first = sessionView(read.value);
   let sentTag = lastEventId(req);
-  const held = { beat: () => void res.write(`: ${deps.useCases.clock.now()}\n\n`), end };
+  const held = { beat: () => void res.write(`: ${deps.useCases.now()}\n\n`), end };
   release = deps.live.sharing() ? deps.live.streams.hold(`${caller.tenantId}|${caller.userId}`, held) : undefined;
   if (!release) {
     res.header('Retry-After', '60');
@@ -80,9 +81,9 @@ export const sessionEventsRoute: RouteHandler<'sessionEvents', HttpDeps & { read
   const reread = async () => {
     do {
       again = false;
-      const now = await getSession(deps.useCases, caller, params.id);
+      const now = await deps.useCases.getSession(caller, params.id);
       if (!now.ok) return end();
-      send(now.value);
+      send(sessionView(now.value));
     } while (again && !ended);
   };
   const changed = () => {
@@ -98,8 +99,8 @@ export const sessionEventsRoute: RouteHandler<'sessionEvents', HttpDeps & { read
   unsubscribe = deps.live.changes.subscribe({ tenantId: caller.tenantId, introId: params.id }, changed);
   openStream(res);
   // At once: the current state when the client has none or an older one, else the server's time for its clock.
-  if (sessionTag(first.value) === sentTag) res.write(`: ${first.value.serverNow}\n\n`);
-  send(first.value);
+  if (sessionTag(first) === sentTag) res.write(`: ${first.serverNow}\n\n`);
+  send(first);
   // A change between the first read and the subscription is caught by reading once more.
   changed();
 };

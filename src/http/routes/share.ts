@@ -1,24 +1,21 @@
-import type { Notifier } from '../../app/ports';
-import { shareRecap } from '../../app/recap';
 import { SHAREABLE_PARTS } from '../../domain/recap';
-import type { HttpDeps } from '../context';
 import type { RouteHandler } from '../route';
 
 /**
  * POST /intros/:id/share: the leader sends the member the chosen lists of the recap, from the leader's saved notes,
  * to the member's personal chat with the bot. Only the leader may; anyone else learns nothing about the intro.
  */
-export const shareWithMemberRoute: RouteHandler<
-  'shareWithMember',
-  HttpDeps & { readonly notifier?: Notifier }
-> = async ({ res, caller, params, body, fail }, deps) => {
+export const shareWithMemberRoute: RouteHandler<'shareWithMember'> = async (
+  { res, caller, params, body, fail },
+  deps,
+) => {
   const request = await body();
   if (!request.ok) return fail(request.error);
-  const notifier = deps.notifier;
+  const shareRecap = deps.useCases.shareRecap;
   // No bot wired (a test app without one) reaches nobody: the same answer as a member without a chat.
-  if (!notifier) return fail({ code: 'memberUnreachable', message: 'Nothing can be sent from this server.' });
+  if (!shareRecap) return fail({ code: 'memberUnreachable', message: 'Nothing can be sent from this server.' });
   const parts = SHAREABLE_PARTS.filter((part) => request.value.parts.includes(part));
-  const result = await shareRecap({ ...deps.useCases, notifier }, caller, params.id, parts);
+  const result = await shareRecap(caller, params.id, parts);
   if (result.ok) return void res.send(200, { sentTo: result.value.memberName, shared: result.value.shared });
   const { error } = result;
   switch (error.code) {

@@ -32,8 +32,11 @@ function setUp() {
   const subscribe = jest.fn(() => unsubscribe);
   const live: LiveDeps = { changes: { subscribe } as unknown as LiveDeps['changes'], streams, sharing: () => true };
   const useCases = {
-    clock: { now: () => 1_000 },
-    intros: { get: () => read.promise, getSession: async () => ({ value: { status: 'idle' }, version: 3 }) },
+    now: () => 1_000,
+    getSession: async () => {
+      const intro = await read.promise;
+      return { ok: true, value: { intro, session: { value: { status: 'idle' }, version: 3 }, now: 1_000 } };
+    },
   };
   const deps = { useCases, live } as unknown as HttpDeps & { live: LiveDeps };
   const res = fakeResponse();

@@ -1,12 +1,24 @@
-import type { HistoryItem } from '../contract';
-import { countFollowUps, historyStatus, otherPerson } from '../domain/history';
-import { roleOf, type Intro } from '../domain/intro';
+import { countFollowUps, historyStatus, otherPerson, type FollowUpCounts, type HistoryStatus } from '../domain/history';
+import { roleOf, type Intro, type Person } from '../domain/intro';
 import type { Notes } from '../domain/notes';
 import { spentAt } from '../domain/session';
 import type { Caller } from './caller';
 import type { IntroStore } from './ports';
 
 const PAGE = 100;
+
+/** One intro in the caller's history, with a summary of the caller's own notes. */
+export interface HistoryEntry {
+  readonly intro: Intro;
+  readonly role: 'leader' | 'member';
+  readonly status: HistoryStatus;
+  /** The other participant, when known. */
+  readonly other?: Person;
+  /** Milliseconds actually spent, once the session has started. */
+  readonly spentMs?: number;
+  readonly followUps: FollowUpCounts;
+  readonly hasNotes: boolean;
+}
 
 /** Every intro the caller leads or attends, newest first, read page by page. */
 export async function allIntrosOf(intros: IntroStore, caller: Caller): Promise<Intro[]> {
@@ -34,7 +46,7 @@ export async function historyItem(
   intro: Intro,
   notes: Notes | undefined,
   now: number,
-): Promise<HistoryItem | undefined> {
+): Promise<HistoryEntry | undefined> {
   const role = roleOf(intro, caller.userId);
   if (!role) return undefined;
   const { value: session } = await intros.getSession(intro.tenantId, intro.id);
@@ -44,7 +56,7 @@ export async function historyItem(
     intro,
     role,
     status: historyStatus(intro, session),
-    ...(other ? { with: other } : {}),
+    ...(other ? { other } : {}),
     ...(session.status === 'notStarted' ? {} : { spentMs: spent[0] + spent[1] + spent[2] }),
     followUps: countFollowUps(notes),
     hasNotes: notes !== undefined,
