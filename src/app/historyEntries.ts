@@ -1,4 +1,11 @@
-import { countFollowUps, historyStatus, otherPerson, type FollowUpCounts, type HistoryStatus } from '../domain/history';
+import {
+  countFollowUps,
+  historyStatus,
+  notesPreview,
+  otherPerson,
+  type FollowUpCounts,
+  type HistoryStatus,
+} from '../domain/history';
 import { roleOf, type Intro, type Person } from '../domain/intro';
 import type { Notes } from '../domain/notes';
 import { spentAt } from '../domain/session';
@@ -18,6 +25,8 @@ export interface HistoryEntry {
   readonly spentMs?: number;
   readonly followUps: FollowUpCounts;
   readonly hasNotes: boolean;
+  /** A line from the caller's own notes to recognise the intro by; absent when they wrote nothing. */
+  readonly preview?: string;
 }
 
 /** Every intro the caller leads or attends, newest first, read page by page. */
@@ -60,5 +69,8 @@ export async function historyItem(
     ...(session.status === 'notStarted' ? {} : { spentMs: spent[0] + spent[1] + spent[2] }),
     followUps: countFollowUps(notes),
     hasNotes: notes !== undefined,
+    ...withPreview(notesPreview(notes)),
   };
 }
+
+const withPreview = (preview: string | undefined) => (preview === undefined ? {} : { preview });

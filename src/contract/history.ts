@@ -31,6 +31,8 @@ const historyItemSchema = z
     spentMs: z.number().optional(),
     followUps: z.object({ open: z.number(), done: z.number() }).readonly(),
     hasNotes: z.boolean(),
+    /** A line from the caller's own notes (first goal, else the first text written), to recognise the intro by. */
+    preview: z.string().optional(),
   })
   .readonly();
 /** One intro in the caller's history. */

@@ -53,6 +53,29 @@ export function otherPerson(intro: Intro, userId: UserId): Person | undefined {
   return intro.leader.id === userId ? intro.member : intro.leader;
 }
 
+/** How long a history entry's preview runs before it is cut at a word with "…". */
+export const PREVIEW_CHARS = 90;
+
+/**
+ * A line to recognise an intro by in a list, from the reader's own notes: their first goal, else the first text they
+ * wrote (prep, then each phase in order). Undefined when they wrote nothing.
+ */
+export function notesPreview(notes: Pick<NotesBody, 'goals' | 'text'> | undefined): string | undefined {
+  if (!notes) return undefined;
+  const texts = [
+    notes.goals[0]?.text ?? '',
+    notes.text.prep,
+    notes.text.goals,
+    notes.text.pullFeedback,
+    notes.text.pushFeedback,
+  ];
+  const first = texts.map((text) => text.replace(/\s+/g, ' ').trim()).find((text) => text !== '');
+  if (first === undefined || first.length <= PREVIEW_CHARS) return first;
+  const cut = first.slice(0, PREVIEW_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > PREVIEW_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 /** Counts open and done follow-ups. */
 export function countFollowUps(notes: Pick<NotesBody, 'followUps'> | undefined): FollowUpCounts {
   const items = notes?.followUps ?? [];

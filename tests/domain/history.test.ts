@@ -3,7 +3,9 @@ import {
   countFollowUps,
   feedbackGoal,
   historyStatus,
+  notesPreview,
   ownerName,
+  PREVIEW_CHARS,
   passesFollowUpFilter,
   setFollowUpDone,
   type HistoryStatus,
@@ -145,4 +147,32 @@ test('owners by name, and the goal a feedback item is about', () => {
   expect(feedbackGoal({ goals }, { id: 'f', text: 'x', kind: 'critical', goalId: 'g1' })).toBe('Lead the Q3 launch');
   expect(feedbackGoal({ goals }, { id: 'f', text: 'x', kind: 'critical', goalId: 'gone' })).toBeUndefined();
   expect(feedbackGoal({ goals }, { id: 'f', text: 'x', kind: 'critical' })).toBeUndefined();
+});
+
+describe('notesPreview: a line of the reader’s own notes to recognise an intro by in a list', () => {
+  const notes = (goals: string[], text: Partial<ReturnType<typeof emptyNotesBody>['text']> = {}) => ({
+    goals: goals.map((goal, index) => ({ id: `g${index}`, text: goal, horizon: 'short' as const })),
+    text: { ...emptyNotesBody().text, ...text },
+  });
+
+  it('is the first goal, else the first text written in the order of the conversation', () => {
+    expect(notesPreview(notes(['Learn Go', 'Lead a retro'], { prep: 'Ask about Go' }))).toBe('Learn Go');
+    expect(notesPreview(notes([], { pushFeedback: 'Great demo', pullFeedback: '  Slow\n builds ' }))).toBe(
+      'Slow builds',
+    );
+    expect(notesPreview(notes([], { prep: 'Ask about the move' }))).toBe('Ask about the move');
+  });
+
+  it('is absent without notes or when nothing was written', () => {
+    expect(notesPreview(undefined)).toBeUndefined();
+    expect(notesPreview(notes([], { goals: '  \n ' }))).toBeUndefined();
+  });
+
+  it('cuts a long text at a word, with an ellipsis', () => {
+    const long = 'word '.repeat(40);
+    const preview = notesPreview(notes([], { goals: long }))!;
+    expect(preview.endsWith('word…')).toBe(true);
+    expect(preview.length).toBeLessThanOrEqual(PREVIEW_CHARS + 1);
+    expect(notesPreview(notes([], { goals: 'x'.repeat(200) }))).toBe(`${'x'.repeat(PREVIEW_CHARS)}…`);
+  });
 });

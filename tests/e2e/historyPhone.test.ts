@@ -54,9 +54,10 @@ describe('history on a phone (360 px)', () => {
     });
     const entries = frame.getByRole('list', { name: 'Intro 1:1s with Sam Member' }).getByRole('listitem');
     await entries.first().waitFor(WAIT);
-    // Person, place and date of the newest intro are on the first screen.
+    // Person, place, date and a line of the leader's own notes of the newest intro are on the first screen.
     expect(await onFirstScreen(frame, '[aria-label="Intro 1:1s with Sam Member"] li')).toBe(true);
-    expect(await entries.first().innerText()).toMatch(/\d{4}[\s\S]*Teams call/);
+    expect(await entries.first().innerText()).toMatch(/\d{4}[\s\S]*Teams call[\s\S]*Run a team retro/);
+    expect(await entries.nth(1).innerText()).toContain('Ship the onboarding guide');
     await frame.getByRole('heading', { name: 'Sam Member' }).waitFor(WAIT);
 
     // One search row: the filters unfold from it, export and delete are not on the page until asked for.

@@ -5,7 +5,7 @@ import type { CarriedForward, HistoryItem, HistoryList, HistorySearch, SearchRes
 
 /** One history entry as the API answers it. */
 function historyItem(entry: HistoryEntry): HistoryItem {
-  const { intro, role, status, other, spentMs, followUps, hasNotes } = entry;
+  const { intro, role, status, other, spentMs, followUps, hasNotes, preview } = entry;
   return {
     intro,
     role,
@@ -14,6 +14,7 @@ function historyItem(entry: HistoryEntry): HistoryItem {
     ...(spentMs === undefined ? {} : { spentMs }),
     followUps,
     hasNotes,
+    ...(preview === undefined ? {} : { preview }),
   };
 }
 

@@ -47,6 +47,11 @@ function Entry({ item, onOpen, registerLink }: EntryProps) {
         <Text size={200}>{item.role === 'leader' ? 'You led' : 'You took part'}</Text>
         {item.hasNotes ? followUps && <Text size={200}>{followUps}</Text> : <Text size={200}>No notes</Text>}
       </div>
+      {snippets.length === 0 && item.preview && (
+        <p className={styles.snippet}>
+          <Text size={200}>{item.preview}</Text>
+        </p>
+      )}
       {snippets.map((snippet, index) => (
         <p key={index} className={styles.snippet}>
           <Text size={200} weight="semibold">
