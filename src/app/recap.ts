@@ -78,7 +78,8 @@ export async function shareRecap(
     return { ok: false, error: { code: 'unreachable', message, memberName: intro.member.name } };
   }
   const mark: SharedMark = { at: new Date(deps.clock.now()).toISOString(), parts: [...parts] };
-  await markShared(deps.intros, intro, mark);
+  // The card is delivered: a store that fails to keep the mark must not answer an error that invites a second send.
+  await markShared(deps.intros, intro, mark).catch(() => undefined);
   return ok({ memberName: intro.member.name, shared: mark });
 }
 

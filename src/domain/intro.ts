@@ -166,9 +166,12 @@ export function switchRoles(
     case 'cancel':
     case 'decline':
       return roleSwitch ? changed(withoutRequest) : ok(undefined);
-    case 'accept':
+    case 'accept': {
       if (!roleSwitch) return fail('invalidTransition', `${intro.leader.name} no longer asks you to lead.`);
-      return changed({ ...withoutRequest, leader: intro.member, member: intro.leader });
+      // The share mark says what this leader sent this member: with the roles swapped it would say the opposite.
+      const { sharedWithMember: _sent, ...swappable } = withoutRequest;
+      return changed({ ...swappable, leader: intro.member, member: intro.leader });
+    }
     default:
       return assertNever(action);
   }

@@ -2,6 +2,7 @@ import { nextPrep } from '../../src/app/nextIntro';
 import type { UseCaseDeps } from '../../src/app/deps';
 import type { FlowDeps } from '../../src/app/flowDeps';
 import type { Calendar, JobStore } from '../../src/app/ports';
+import { switchIntroRoles } from '../../src/app/roleSwitch';
 import { latestRecap, shareRecap } from '../../src/app/recap';
 import { changeSession } from '../../src/app/sessions';
 import { fail, ok } from '../../src/domain/result';
@@ -83,5 +84,31 @@ describe('shareRecap', () => {
     expect(sent).toEqual(ok({ memberName: SAM.name, shared }));
     // The intro keeps when and what was sent.
     expect((await deps.intros.get(intro.tenantId, intro.id))?.sharedWithMember).toEqual(shared);
+  });
+
+  it('answers sent once the card is delivered, even when the store then fails to keep the mark', async () => {
+    const { deps } = historyWorld();
+    const intro = await seedIntro(deps, LEAD, SAM, 20);
+    let delivered = 0;
+    const flows = {
+      ...flowsOf(deps),
+      intros: { ...deps.intros, update: () => Promise.reject(new Error('disk I/O error')) },
+      notifier: { notify: async () => ((delivered += 1), ok(undefined)) },
+    };
+    const sent = await shareRecap(flows, callerOf(LEAD), intro.id, ['goals']);
+    expect(sent).toMatchObject({ ok: true, value: { memberName: SAM.name, shared: { parts: ['goals'] } } });
+    expect(delivered).toBe(1);
+  });
+
+  it('forgets the mark when the roles swap: it would say the new leader sent what the old one did', async () => {
+    const { deps } = historyWorld();
+    const intro = await seedIntro(deps, LEAD, SAM, 20);
+    await shareRecap(flowsOf(deps), callerOf(LEAD), intro.id, ['goals']);
+    expect((await deps.intros.get(intro.tenantId, intro.id))?.sharedWithMember).toBeDefined();
+    expect((await switchIntroRoles(deps, callerOf(LEAD), intro.id, 'request')).ok).toBe(true);
+    expect((await switchIntroRoles(deps, callerOf(SAM), intro.id, 'accept')).ok).toBe(true);
+    const swapped = await deps.intros.get(intro.tenantId, intro.id);
+    expect(swapped?.leader.id).toBe(SAM.id);
+    expect(swapped?.sharedWithMember).toBeUndefined();
   });
 });

@@ -129,8 +129,26 @@ describe('sending the member the goals and follow-ups', () => {
     await leader.frame.getByRole('button').filter({ hasText: /\d{4}/ }).first().click();
     await leader.frame.getByRole('heading', { name: 'Send to Sam Member' }).waitFor(WAIT);
     await leader.frame.getByText(/Sent your goals to Sam Member (at|on) /).waitFor(WAIT);
-    await leader.frame.getByRole('button', { name: 'Send again to Sam' }).waitFor(WAIT);
+    const sendAgain = leader.frame.getByRole('button', { name: 'Send again to Sam' });
+    await sendAgain.waitFor(WAIT);
     expect(await fitsWidth(leader.frame)).toBe(true);
+
+    // Ticking a follow-up done saves the notes: until that save is stored, Send waits (it sends the stored copy).
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await leader.page.context().route('**/api/v1/intros/*/notes', async (route) => {
+      if (route.request().method() === 'PUT') await held;
+      await route.continue();
+    });
+    await leader.frame.getByRole('checkbox', { name: new RegExp(FOLLOW_UP) }).click();
+    await leader.frame.getByRole('status').filter({ hasText: 'Saving your notes first…' }).waitFor(WAIT);
+    expect(await sendAgain.getAttribute('aria-disabled')).toBe('true');
+    release();
+    await leader.frame
+      .getByRole('status')
+      .filter({ hasText: /Sent your goals to Sam Member/ })
+      .waitFor(WAIT);
+    expect(await sendAgain.getAttribute('aria-disabled')).not.toBe('true');
     await leader.page.context().close();
 
     const member = await openInTeamsHost(browser, app.baseUrl, {

@@ -8,6 +8,7 @@ import { hostUrl, openInTeamsHost, type HostedTab } from '../support/teamsHost';
 
 // Runs against the built tab: `npm run build:tab` first (npm test does).
 const WAIT = { timeout: 15_000 };
+const SHOTS = process.env['MOMENT_SCREENSHOTS'];
 
 const env = useAppAndBrowser();
 
@@ -34,6 +35,10 @@ async function leaderPanel(meetingId: string): Promise<HostedTab> {
   const chrome = (await tab.page.viewportSize())!.height - (await tab.frame.evaluate<number>('window.innerHeight'));
   await tab.page.setViewportSize({ width: 400, height: 630 + chrome });
   return tab;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
 /** The sticky header's share of the panel's height. */
@@ -68,9 +73,11 @@ describe('the leader in the moment, in a 320 px panel', () => {
     expect(await frame.evaluate<number>('window.innerHeight')).toBe(630);
     await frame.getByRole('button', { name: 'Start', exact: true }).waitFor(WAIT);
     expect(await headerShare(frame)).toBeLessThanOrEqual(0.3);
+    await shot(page, 'panel-320-before-start');
     await frame.getByRole('button', { name: 'Start', exact: true }).click();
     await frame.getByRole('button', { name: 'Pause' }).waitFor(WAIT);
     expect(await headerShare(frame)).toBeLessThanOrEqual(0.3);
+    await shot(page, 'panel-320-running');
 
     await frame.getByRole('button', { name: 'Next phase' }).click();
     const give = frame.getByRole('button', { name: "Give 14 min to How it's going" });
@@ -79,6 +86,7 @@ describe('the leader in the moment, in a 320 px panel', () => {
     await frame.getByRole('button', { name: 'End…', exact: true }).click();
     await frame.getByRole('button', { name: 'End now' }).waitFor(WAIT);
     expect(await headerShare(frame)).toBeLessThanOrEqual(0.3);
+    await shot(page, 'panel-320-end-asks-with-offer');
     // The notes stay in view under the header, not scrolled under it.
     const notes = await frame.getByRole('heading', { name: 'Your private notes' }).boundingBox();
     expect(notes!.y + notes!.height).toBeLessThan(630);
@@ -94,6 +102,7 @@ describe('the leader in the moment, in a 320 px panel', () => {
     await frame.getByRole('button', { name: 'End now' }).click();
     await frame.getByRole('region', { name: 'After the intro' }).waitFor(WAIT);
     expect(await headerShare(frame)).toBeLessThanOrEqual(0.3);
+    await shot(page, 'panel-320-after-end');
     await page.context().close();
   }, 60_000);
 

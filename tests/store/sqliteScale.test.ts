@@ -9,12 +9,16 @@ import { tempDirs } from './support/tempDir';
 const dirs = tempDirs();
 afterAll(() => dirs.removeAll());
 
-/** A claiming process: `go` lets it claim one job (then `first` settles), `go` again lets it claim the rest. */
+/**
+ * A claiming process: `go` lets it claim one job (then `first` settles), `go` again lets it claim the rest. Every
+ * promise rejects with the child's stderr if it exits first, so a crashed child fails the test instead of hanging it.
+ */
 interface Claimer {
   readonly ready: Promise<void>;
   readonly first: Promise<void>;
   readonly go: () => void;
   readonly claimed: Promise<string[]>;
+  readonly kill: () => void;
 }
 
 function startClaimer(dataDir: string, now: number): Claimer {
@@ -23,19 +27,29 @@ function startClaimer(dataDir: string, now: number): Claimer {
   let out = '';
   let err = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const said = (word: string) =>
-    new Promise<void>((resolve) =>
-      child.stderr.on('data', () => {
-        if (err.split('\n').includes(word)) resolve();
-      }),
-    );
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const ready = said('ready');
-  const first = said('first');
   const claimed = new Promise<string[]>((resolve, reject) => {
     child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as string[]) : reject(new Error(err))));
   });
-  return { ready, first, go: () => child.stdin.write('go\n'), claimed };
+  const said = (word: string) =>
+    Promise.race([
+      new Promise<void>((resolve) =>
+        child.stderr.on('data', () => {
+          if (err.split('\n').includes(word)) resolve();
+        }),
+      ),
+      claimed.then(() => {
+        throw new Error(`The claimer exited before saying ${word}: ${err}`);
+      }),
+    ]);
+  claimed.catch(() => undefined); // Rejections surface through the awaited promises below.
+  return {
+    ready: said('ready'),
+    first: said('first'),
+    go: () => child.stdin.write('go\n'),
+    claimed,
+    kill: () => child.kill('SIGKILL'),
+  };
 }
 
 describe('sqlite store at scale', () => {
@@ -78,12 +92,18 @@ describe('sqlite store at scale', () => {
       await store.jobs.schedule({ id: `job-${i}`, kind: 'reminder', dueAt: i, payload: {} });
     await store.close();
     const claimers = [startClaimer(dir, 1000), startClaimer(dir, 1000)];
-    await Promise.all(claimers.map((c) => c.ready));
-    claimers.forEach((c) => c.go());
-    // Each has claimed one; then both race for the other 148 on the same file.
-    await Promise.all(claimers.map((c) => c.first));
-    claimers.forEach((c) => c.go());
-    const [a = [], b = []] = await Promise.all(claimers.map((c) => c.claimed));
+    let claimed: string[][];
+    try {
+      await Promise.all(claimers.map((c) => c.ready));
+      claimers.forEach((c) => c.go());
+      // Each has claimed one; then both race for the other 148 on the same file.
+      await Promise.all(claimers.map((c) => c.first));
+      claimers.forEach((c) => c.go());
+      claimed = await Promise.all(claimers.map((c) => c.claimed));
+    } finally {
+      claimers.forEach((c) => c.kill());
+    }
+    const [a = [], b = []] = claimed;
     const all = [...a, ...b];
     expect(all).toHaveLength(150);
     expect(new Set(all).size).toBe(150);

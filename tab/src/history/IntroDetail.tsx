@@ -64,7 +64,7 @@ function MemberView({ view }: { view: IntroView }) {
 /** One intro: who, when, time per phase, and the caller's own notes. */
 export function IntroDetail({ api, introId, onBack, onDeleted, onSaved }: IntroDetailProps) {
   const styles = useHistoryStyles();
-  const { state, setDone, retry } = useIntroDetail(api, introId, onSaved);
+  const { state, setDone, retry, saving } = useIntroDetail(api, introId, onSaved);
   const heading = useRef<HTMLHeadingElement>(null);
   const backButton = useRef<HTMLButtonElement>(null);
   // The link that opened this view is gone: put focus where the reader is, the heading (or Back when there is none).
@@ -130,7 +130,7 @@ export function IntroDetail({ api, introId, onBack, onDeleted, onSaved }: IntroD
           introId={view.intro.id}
           memberName={view.intro.member.name}
           counts={{ goals: notes.goals.length, followUps: notes.followUps.length }}
-          notesSaved={!state.saveError}
+          notesSaved={!saving}
           sharedBefore={view.intro.sharedWithMember}
         />
       )}

@@ -25,6 +25,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export function useIntroDetail(api: ApiClient, introId: string, onSaved?: (notes: NotesView) => void) {
   const [state, setState] = useState<IntroDetailState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  // Saves in flight: while one runs, the stored notes are not yet what the screen shows.
+  const [saving, setSaving] = useState(0);
   const saved = useRef(onSaved);
   saved.current = onSaved;
 
@@ -49,6 +51,7 @@ export function useIntroDetail(api: ApiClient, introId: string, onSaved?: (notes
       if (state.status !== 'ready') return;
       let notes = state.notes;
       setState({ ...state, notes: setFollowUpDone(notes, followUpId, done), saveError: undefined });
+      setSaving((count) => count + 1);
       try {
         for (let tries = 0; tries < 3; tries++) {
           const outcome = await api.saveNotes(introId, setFollowUpDone(bodyOf(notes), followUpId, done), notes.version);
@@ -61,11 +64,13 @@ export function useIntroDetail(api: ApiClient, introId: string, onSaved?: (notes
         setState({ ...state, notes, saveError: 'These notes keep changing elsewhere. Reload and try again.' });
       } catch (error) {
         setState({ ...state, saveError: messageOf(error) });
+      } finally {
+        setSaving((count) => count - 1);
       }
     },
     [api, introId, state],
   );
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { state, setDone, retry };
+  return { state, setDone, retry, saving: saving > 0 };
 }
