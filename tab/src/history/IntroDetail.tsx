@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { IntroView, NotesView } from '../../../src/contract';
 import { clockText, HISTORY_STATUS_TEXT, historyStatus, introDate } from '../../../src/domain/history';
 import { PHASE_TITLES } from '../../../src/domain/phases';
-import { ShareWithMember } from '../share/ShareWithMember';
+import { partsText, ShareWithMember } from '../share/ShareWithMember';
 import type { ApiClient } from '../shared/api/client';
 import { ConfirmDialog } from './ConfirmDialog';
 import { ErrorBar } from './ErrorBar';
@@ -29,8 +29,7 @@ interface IntroDetailProps {
 function sharedText(view: IntroView): string {
   const mark = view.intro.sharedWithMember;
   if (!mark) return 'Nothing shared yet.';
-  const parts = mark.parts.map((part) => (part === 'goals' ? 'goals' : 'follow-ups')).join(' and ');
-  return `${view.intro.leader.name} sent you the ${parts} from this intro on ${formatDateTime(mark.at)}; they are in your chat with Intro 1:1.`;
+  return `${view.intro.leader.name} sent you the ${partsText(mark.parts)} from this intro on ${formatDateTime(mark.at)}; they are in your chat with Intro 1:1.`;
 }
 
 function MemberView({ view }: { view: IntroView }) {

@@ -22,7 +22,10 @@ interface ShareWithMemberProps {
 
 const PART_NAMES: Readonly<Record<ShareablePart, string>> = { goals: 'goals', followUps: 'follow-ups' };
 
-const partsText = (parts: readonly ShareablePart[]) => parts.map((part) => PART_NAMES[part]).join(' and ');
+/** The lists sent, in words: "goals", "follow-ups" or "goals and follow-ups". */
+export const partsText = (parts: readonly ShareablePart[]) => parts.map((part) => PART_NAMES[part]).join(' and ');
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function sentText(mark: SharedMark, memberName: string): string {
   const at = new Date(mark.at);
@@ -66,7 +69,7 @@ export function ShareWithMember(props: ShareWithMemberProps) {
             {available.map((part) => (
               <Checkbox
                 key={part}
-                label={`${part === 'goals' ? 'Goals' : 'Follow-ups'} (${counts[part]})`}
+                label={`${capitalized(PART_NAMES[part])} (${counts[part]})`}
                 checked={state.chosen.has(part)}
                 onChange={(_event, data) => toggle(part, data.checked === true)}
               />
