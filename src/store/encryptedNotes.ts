@@ -1,5 +1,5 @@
-import type { NotesKey, NotesStore, WriteOutcome } from '../app/ports';
-import type { DataKeyring } from '../crypto/dataKeyring';
+import type { NotesKey, NotesStore, WrappedKey, WriteOutcome } from '../app/ports';
+import type { DataKey, DataKeyring } from '../crypto/dataKeyring';
 import type { IntroId, TenantId, UserId } from '../domain/ids';
 import type { Notes, NotesBody } from '../domain/notes';
 import { decodeNotesDoc, NotesUnreadableError, openNotesBody, sealNotesDoc, type NotesDoc } from './notesCodec';
@@ -11,16 +11,27 @@ export interface RawNotes {
   readonly doc: string;
 }
 
+/** A conditional notes write: done, refused on the version (with the stored row), or refused on the data key. */
+type RawSaveOutcome =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly current: RawNotes | undefined }
+  | { readonly ok: false; readonly keyChanged: true };
+
 /** What a notes adapter stores: opaque documents, written only at the expected version. */
 export interface RawNotesStore {
   get(key: NotesKey): Promise<RawNotes | undefined>;
-  /** Writes `doc` at `expectedVersion + 1` only if the stored version is `expectedVersion` (0: none yet). */
+  /**
+   * Writes `doc` at `expectedVersion + 1` only if the stored version is `expectedVersion` (0: none yet) and the
+   * author's stored data key is still `sealedWith`. When the key is another or gone (shredded or rewrapped since it
+   * was read), nothing is left written and the answer is `keyChanged`.
+   */
   save(
     key: NotesKey,
     doc: string,
     expectedVersion: number,
     updatedAt: string,
-  ): Promise<{ readonly ok: true } | { readonly ok: false; readonly current: RawNotes | undefined }>;
+    sealedWith: WrappedKey,
+  ): Promise<RawSaveOutcome>;
   /** One author's rows, newest first. */
   listByAuthor(tenantId: TenantId, authorId: UserId): Promise<readonly RawNotes[]>;
   /** Rows that may still be plain, for the upgrade pass (an adapter that cannot tell returns every row). */
@@ -51,10 +62,6 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
       return openNotesBody(stored, key, sealed);
     }
   };
-  const stillCurrent = async (key: NotesKey, sealedWith: Uint8Array): Promise<boolean> => {
-    const stored = await ring.forRead(key.tenantId, key.authorId, true);
-    return stored !== undefined && Buffer.compare(Buffer.from(stored), Buffer.from(sealedWith)) === 0;
-  };
   const toNotes = async (row: RawNotes): Promise<Notes> => {
     const doc: NotesDoc = decodeNotesDoc(row.doc);
     const body = doc.kind === 'plain' ? doc.body : await openSealed(row.key, doc.sealed);
@@ -66,13 +73,15 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
     expected: number,
     updatedAt: string,
   ): Promise<WriteOutcome<Notes>> => {
-    const dataKey = await ring.forWrite(key.tenantId, key.authorId);
-    const doc = sealNotesDoc(dataKey, key, body, updatedAt);
-    const outcome = await raw.save(pick(key), doc, expected, updatedAt);
-    if (outcome.ok && !(await stillCurrent(key, dataKey))) {
-      // The author's data was deleted while this write was on its way: its row is sealed with a shredded key.
-      await raw.delete(pick(key));
-      return { ok: false, current: undefined };
+    const write = (dataKey: DataKey) =>
+      raw.save(pick(key), sealNotesDoc(dataKey.key, key, body, updatedAt), expected, updatedAt, dataKey.wrapped);
+    // The write itself checks that the key sealed with is still the author's (no read of it per save); a cached key
+    // found stale is read again once. None stored any more: their data was deleted while this save was on its way.
+    let outcome = await write(await ring.forWrite(key.tenantId, key.authorId));
+    if ('keyChanged' in outcome) {
+      const stored = await ring.stored(key.tenantId, key.authorId);
+      outcome = stored ? await write(stored) : outcome;
+      if ('keyChanged' in outcome) return { ok: false, current: undefined };
     }
     if (outcome.ok) {
       const value = { ...body, ...pick(key), version: expected + 1, updatedAt };
@@ -112,7 +121,7 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
         const doc = decodeNotesDoc(row.doc);
         if (doc.kind === 'sealed') continue;
         const dataKey = await ring.forWrite(row.key.tenantId, row.key.authorId);
-        if (await raw.replaceDoc(row, sealNotesDoc(dataKey, row.key, doc.body, doc.updatedAt))) sealed += 1;
+        if (await raw.replaceDoc(row, sealNotesDoc(dataKey.key, row.key, doc.body, doc.updatedAt))) sealed += 1;
       }
       return sealed;
     },

@@ -36,7 +36,7 @@ describe('data keyring', () => {
   it('keeps an unwrapped key for its time to live only', async () => {
     const { store, wrapper, ring } = setup();
     const author = newUser();
-    const key = await ring.forWrite(tenant, author);
+    const { key } = await ring.forWrite(tenant, author);
     const other = dataKeyring(store.dataKeys, wrapper, { ttlMs: 1000, now: () => now });
     expect(await other.forRead(tenant, author)).toEqual(key);
     expect(await other.forRead(tenant, author)).toEqual(key);
@@ -75,7 +75,7 @@ describe('data keyring', () => {
     const { store, wrapper } = setup();
     const rings = [1, 2, 3].map(() => dataKeyring(store.dataKeys, wrapper));
     const author = newUser();
-    const keys = await Promise.all(rings.map((ring) => ring.forWrite(tenant, author)));
+    const keys = await Promise.all(rings.map(async (ring) => (await ring.forWrite(tenant, author)).key));
     expect(new Set(keys.map((k) => Buffer.from(k).toString('hex'))).size).toBe(1);
     await store.close();
   });
@@ -86,12 +86,25 @@ describe('data keyring', () => {
     const first = await ring.forWrite(tenant, author);
     await ring.destroy(tenant, author);
     expect(await ring.forRead(tenant, author)).toBeUndefined();
-    expect(await ring.forWrite(tenant, author)).not.toEqual(first);
+    expect((await ring.forWrite(tenant, author)).key).not.toEqual(first.key);
     await store.close();
   });
 });
 
 describe('KEK rotation', () => {
+  it('a save sealed with a key rewrapped meanwhile is sealed again with the stored key, not refused', async () => {
+    const dir = dirs.make();
+    const [oldKek, newKek] = [randomBytes(32), randomBytes(32)];
+    const store = openSqliteStore(dir, { keys: localKeyWrapper([oldKek, newKek]) });
+    const intro = makeIntro({ tenantId: newTenant() });
+    const key = { tenantId: intro.tenantId, introId: intro.id, authorId: intro.leader.id };
+    expect((await store.notes.save(key, notesBody('before'), 0, at(1))).ok).toBe(true); // the key is cached now
+    expect(await rewrapDataKeys(store.dataKeys, localKeyWrapper([newKek, oldKek]))).toBe(1);
+    const saved = await store.notes.save(key, notesBody('after'), 1, at(2));
+    expect(saved.ok && saved.value.version).toBe(2);
+    expect((await store.notes.get(key))?.text.goals).toBe('goals after');
+    await store.close();
+  });
   it('rewraps every data key under the new KEK; notes stay readable and the old KEK can be retired', async () => {
     const dir = dirs.make();
     const [oldKek, newKek] = [randomBytes(32), randomBytes(32)];

@@ -1,5 +1,6 @@
 import { odata } from '@azure/data-tables';
-import type { NotesKey } from '../../app/ports';
+import type { DataKeyStore, NotesKey, WrappedKey } from '../../app/ports';
+import { sameWrappedKey } from '../../crypto/dataKeyring';
 import { introIdSchema, tenantIdSchema, userIdSchema } from '../../domain/ids.schema';
 import type { RawNotes, RawNotesStore } from '../encryptedNotes';
 import { storedInstant } from '../instant';
@@ -40,9 +41,15 @@ function entityOf(key: NotesKey, doc: string, version: number, updatedAt: string
   };
 }
 
-/** Notes rows on Azure Tables: ETag-conditional writes, the sealed document split across properties when large. */
-export function tableNotesStore(tables: Tables): RawNotesStore {
+/**
+ * Notes rows on Azure Tables: ETag-conditional writes, the sealed document split across properties when large. Tables
+ * has no transaction across two tables, so a write checks the author's data key before, and again after: a key
+ * shredded meanwhile takes the row just written with it.
+ */
+export function tableNotesStore(tables: Tables, keys: DataKeyStore): RawNotesStore {
   const table = tables.notes;
+  const keyHeld = async (key: NotesKey, sealedWith: WrappedKey) =>
+    sameWrappedKey(await keys.get(key.tenantId, key.authorId), sealedWith);
   const read = (key: NotesKey) => unless([404], () => table.getEntity<NotesEntity>(key.tenantId, rowKey(key)));
   const byAuthor = (tenantId: string, authorId: string) =>
     listAll<NotesEntity>(table, odata`PartitionKey eq ${tenantId} and authorId eq ${authorId}`);
@@ -51,7 +58,8 @@ export function tableNotesStore(tables: Tables): RawNotesStore {
       const entity = await read(key);
       return entity && toRaw(entity);
     },
-    save: async (key, doc, expected, updatedAt) => {
+    save: async (key, doc, expected, updatedAt, sealedWith) => {
+      if (!(await keyHeld(key, sealedWith))) return { ok: false, keyChanged: true };
       const entity = entityOf(key, doc, expected + 1, updatedAt);
       const stored = expected === 0 ? undefined : await read(key);
       const written =
@@ -60,7 +68,11 @@ export function tableNotesStore(tables: Tables): RawNotesStore {
           : stored?.version === expected
             ? await unless([412, 404], () => table.updateEntity(entity, 'Replace', { etag: stored.etag }))
             : undefined;
-      if (written) return { ok: true };
+      if (written && (await keyHeld(key, sealedWith))) return { ok: true };
+      if (written) {
+        await unless([404], () => table.deleteEntity(key.tenantId, rowKey(key)));
+        return { ok: false, keyChanged: true };
+      }
       const current = await read(key);
       return { ok: false, current: current && toRaw(current) };
     },

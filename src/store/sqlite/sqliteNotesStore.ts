@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { NotesKey } from '../../app/ports';
+import type { NotesKey, WrappedKey } from '../../app/ports';
 import { introIdSchema, tenantIdSchema, userIdSchema } from '../../domain/ids.schema';
 import type { RawNotes, RawNotesStore } from '../encryptedNotes';
 import { storedInstant } from '../instant';
@@ -27,12 +27,17 @@ const toRaw = (row: NotesRow): RawNotes => ({
 export function sqliteNotesStore(db: Database.Database): RawNotesStore {
   const where = 'WHERE tenant_id = @tenantId AND intro_id = @introId AND author_id = @authorId';
   const columns = 'tenant_id, intro_id, author_id, version, json';
+  // The write and the check that the author's data key is still the one the document was sealed with, in one
+  // statement: a key shredded (or rewrapped) meanwhile refuses the write, atomically.
+  const keyHeld = `EXISTS (SELECT 1 FROM data_keys WHERE tenant_id = @tenantId AND author_id = @authorId
+    AND kek_id = @kekId AND alg = @alg AND wrapped = @wrapped)`;
   const q = {
     get: db.prepare<NotesKey, NotesRow>(`SELECT ${columns} FROM notes ${where}`),
     insert: db.prepare(`INSERT INTO notes (tenant_id, intro_id, author_id, version, updated_at, json)
-      VALUES (@tenantId, @introId, @authorId, 1, @at, @json) ON CONFLICT DO NOTHING`),
+      SELECT @tenantId, @introId, @authorId, 1, @at, @json WHERE ${keyHeld} ON CONFLICT DO NOTHING`),
     update: db.prepare(`UPDATE notes SET version = version + 1, updated_at = @at, json = @json
-      ${where} AND version = @expected`),
+      ${where} AND version = @expected AND ${keyHeld}`),
+    keyHeld: db.prepare<KeyParams, number>(`SELECT ${keyHeld}`).pluck(),
     replaceDoc: db.prepare(`UPDATE notes SET json = @to ${where} AND version = @version AND json = @from`),
     byAuthor: db.prepare<[string, string], NotesRow>(`SELECT ${columns} FROM notes
       WHERE tenant_id = ? AND author_id = ? ORDER BY updated_at DESC, intro_id DESC`),
@@ -45,17 +50,21 @@ export function sqliteNotesStore(db: Database.Database): RawNotesStore {
     const row = q.get.get(pick(key));
     return row && toRaw(row);
   };
-  // One statement, so no explicit transaction (BEGIN and COMMIT were a fifth of a save): the version check and the
-  // write are atomic in it. On a conflict the newer row is read after; should it change again meanwhile, the client
-  // merges once more.
-  const write = (key: NotesKey, json: string, expected: number, updatedAt: string) => {
-    const params = { ...pick(key), at: storedInstant(updatedAt, 'updatedAt'), json, expected };
+  // One statement, so no explicit transaction (BEGIN and COMMIT were a fifth of a save): the version check, the key
+  // check and the write are atomic in it. When refused, the key is looked at first, then the newer row is read;
+  // should it change again meanwhile, the client merges once more.
+  const write = (key: NotesKey, json: string, expected: number, updatedAt: string, sealedWith: WrappedKey) => {
+    const held = keyParams(key, sealedWith);
+    const params = { ...held, introId: key.introId, at: storedInstant(updatedAt, 'updatedAt'), json, expected };
     const changed = expected === 0 ? q.insert.run(params) : q.update.run(params);
-    return changed.changes === 1 ? { ok: true as const } : { ok: false as const, current: read(key) };
+    if (changed.changes === 1) return { ok: true as const };
+    if (q.keyHeld.get(held) !== 1) return { ok: false as const, keyChanged: true as const };
+    return { ok: false as const, current: read(key) };
   };
   return {
     get: async (key) => read(key),
-    save: async (key, doc, expectedVersion, updatedAt) => write(key, doc, expectedVersion, updatedAt),
+    save: async (key, doc, expectedVersion, updatedAt, sealedWith) =>
+      write(key, doc, expectedVersion, updatedAt, sealedWith),
     listByAuthor: async (tenantId, authorId) => q.byAuthor.all(tenantId, authorId).map(toRaw),
     listMaybePlain: async () => q.maybePlain.all().map(toRaw),
     replaceDoc: async (row, to) =>
@@ -67,6 +76,25 @@ export function sqliteNotesStore(db: Database.Database): RawNotesStore {
       q.deleteByAuthor.run(tenantId, authorId);
       await emptyWal(db);
     },
+  };
+}
+
+interface KeyParams {
+  readonly tenantId: string;
+  readonly authorId: string;
+  readonly kekId: string;
+  readonly alg: string;
+  readonly wrapped: Buffer;
+}
+
+function keyParams(key: NotesKey, sealedWith: WrappedKey): KeyParams {
+  const { wrapped } = sealedWith;
+  return {
+    tenantId: key.tenantId,
+    authorId: key.authorId,
+    kekId: sealedWith.kekId,
+    alg: sealedWith.alg,
+    wrapped: Buffer.from(wrapped.buffer, wrapped.byteOffset, wrapped.byteLength),
   };
 }
 

@@ -62,6 +62,21 @@ export function describeSealedNotesContract(h: Harness): void {
       }
     });
 
+    it('writes nothing with a key shredded on another instance, though this one still holds it in memory', async () => {
+      const other = await secondInstance(h);
+      const first = keyOf();
+      const racing = { ...first, introId: newIntroId() };
+      await h().store.notes.save(first, notesBody('kept a moment'), 0, at(1)); // this instance now holds the key
+      await other.notes.deleteAllByAuthor(first.tenantId, first.authorId);
+      const saved = await h().store.notes.save(racing, notesBody('late'), 0, at(2));
+      expect(saved).toEqual({ ok: false, current: undefined });
+      expect(await h().raw.read(racing)).toBeUndefined();
+      expect(await other.notes.listByAuthor(first.tenantId, first.authorId)).toEqual([]);
+      // The next save starts afresh with a new key, and opens on both instances.
+      expect((await h().store.notes.save(racing, notesBody('afresh'), 0, at(3))).ok).toBe(true);
+      expect((await other.notes.get(racing))?.text.goals).toBe('goals afresh');
+    });
+
     it('destroys the author’s data key on delete-all: a restored copy no longer opens', async () => {
       const { notes, dataKeys } = h().store;
       const key = keyOf();
