@@ -10,14 +10,18 @@ function requestUrl(target: string | undefined): URL | undefined {
   }
 }
 
-const parsedTargets = new WeakMap<object, { readonly target: string | undefined; readonly url: URL | undefined }>();
+/** The parsed target, kept on the request itself: a WeakMap entry per request was garbage collection's work. */
+const PARSED = Symbol('parsedTarget');
+
+type Parsed = { readonly target: string | undefined; readonly url: URL | undefined };
 
 /** `requestUrl` of a request's target, parsed once per request (the security headers and the request log both read it). */
 export function urlOf(req: { readonly url?: string }): URL | undefined {
-  const seen = parsedTargets.get(req);
+  const holder = req as { readonly url?: string; [PARSED]?: Parsed };
+  const seen = holder[PARSED];
   if (seen && seen.target === req.url) return seen.url;
   const url = requestUrl(req.url);
-  parsedTargets.set(req, { target: req.url, url });
+  holder[PARSED] = { target: req.url, url };
   return url;
 }
 

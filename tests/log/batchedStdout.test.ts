@@ -1,0 +1,31 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+// A child logs one short line (far below a batch) and then stays up, idle, for 10 s.
+const CHILD = `
+const { createLogger } = require(${JSON.stringify(path.resolve(__dirname, '../../src/log'))});
+const log = createLogger('info');
+process.stderr.write('logging\\n');
+log.info('only line');
+setTimeout(() => undefined, 10_000);
+`;
+
+describe('logs written in batches', () => {
+  it('still shows a lone line on a quiet instance within a fraction of a second', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', CHILD], {
+      cwd: path.resolve(__dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const logged = new Promise<number>((resolve) => child.stderr.once('data', () => resolve(Date.now())));
+      const line = new Promise<{ at: number; text: string }>((resolve) =>
+        child.stdout.setEncoding('utf8').once('data', (text: string) => resolve({ at: Date.now(), text })),
+      );
+      const [start, seen] = await Promise.all([logged, line]);
+      expect(JSON.parse(seen.text.trim())).toMatchObject({ msg: 'only line', level: 30 });
+      expect(seen.at - start).toBeLessThan(1000);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 30_000);
+});
