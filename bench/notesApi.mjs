@@ -1,7 +1,8 @@
 /**
  * Notes API under load, encryption at rest on, side by side with its floor. Run: npm run bench:notes
  *
- * Four child processes: the app as `npm start` runs it (src/index.ts, local mode, SQLite in a temp DATA_DIR,
+ * Four child processes: the app (src/index.ts through tsx, local mode, SQLite in a temp DATA_DIR; `npm start`'s built
+ * dist/ measured the same,
  * tokens from the local issuer's POST /dev/token), two floors from bench/notesFloor.mjs, and the load generator
  * (bench/notesLoad.mjs). The floor is the issue's: bare restify routes of the same shapes, in memory, no auth. The
  * `required` floor is those routes doing, written bare, only the work kept on the hot path (token verdict by hash,
