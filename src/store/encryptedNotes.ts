@@ -22,8 +22,8 @@ export interface RawNotesStore {
   get(key: NotesKey): Promise<RawNotes | undefined>;
   /**
    * Writes `doc` at `expectedVersion + 1` only if the stored version is `expectedVersion` (0: none yet) and the
-   * author's stored data key is still `sealedWith`. When the key is another or gone (shredded or rewrapped since it
-   * was read), nothing is left written and the answer is `keyChanged`.
+   * author's stored data key is still `sealedWith`; otherwise (shredded or rewrapped since it was read) the answer is
+   * `keyChanged`. An adapter that cannot check atomically may have written the row by then; the caller decides.
    */
   save(
     key: NotesKey,
@@ -76,11 +76,20 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
     const write = (dataKey: DataKey) =>
       raw.save(pick(key), sealNotesDoc(dataKey.key, key, body, updatedAt), expected, updatedAt, dataKey.wrapped);
     // The write itself checks that the key sealed with is still the author's (no read of it per save); a cached key
-    // found stale is read again once. None stored any more: their data was deleted while this save was on its way.
-    let outcome = await write(await ring.forWrite(key.tenantId, key.authorId));
+    // found stale is read again once.
+    const used = await ring.forWrite(key.tenantId, key.authorId);
+    let outcome = await write(used);
     if ('keyChanged' in outcome) {
       const stored = await ring.stored(key.tenantId, key.authorId);
-      outcome = stored ? await write(stored) : outcome;
+      if (!stored || !sameKeyBytes(stored.key, used.key)) {
+        // The author's data was deleted while this save was on its way (the key is gone, or made anew since): what
+        // the save may have left is sealed with a shredded key.
+        await raw.delete(pick(key));
+        return { ok: false, current: undefined };
+      }
+      // Rewrapped only (a KEK rotation): the same key under another wrapping. Sealed again against it; where the
+      // first write did land (Azure checks after writing), this answers the newer version, which opens.
+      outcome = await write(stored);
       if ('keyChanged' in outcome) return { ok: false, current: undefined };
     }
     if (outcome.ok) {
@@ -127,6 +136,9 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
     },
   };
 }
+
+const sameKeyBytes = (a: Uint8Array, b: Uint8Array) =>
+  Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 
 function pick(key: NotesKey): NotesKey & { readonly introId: IntroId } {
   return { tenantId: key.tenantId, introId: key.introId, authorId: key.authorId };

@@ -66,7 +66,10 @@ export async function openTableStore(
     );
   }
   const dataKeys = tableDataKeyStore(tables.dataKeys);
-  const notes = encryptedNotesStore(tableNotesStore(tables, dataKeys), dataKeyring(dataKeys, options.keys, options.keyCache));
+  const notes = encryptedNotesStore(
+    tableNotesStore(tables, dataKeys),
+    dataKeyring(dataKeys, options.keys, options.keyCache),
+  );
   return {
     intros: tableIntroStore(tables),
     notes,

@@ -43,8 +43,9 @@ function entityOf(key: NotesKey, doc: string, version: number, updatedAt: string
 
 /**
  * Notes rows on Azure Tables: ETag-conditional writes, the sealed document split across properties when large. Tables
- * has no transaction across two tables, so a write checks the author's data key before, and again after: a key
- * shredded meanwhile takes the row just written with it.
+ * has no transaction across two tables, so a write checks the author's data key before, and again after; a key
+ * changed meanwhile answers `keyChanged` with the row written, and the encrypted store decides (a shredded key takes
+ * the row with it, a rewrapped one keeps it).
  */
 export function tableNotesStore(tables: Tables, keys: DataKeyStore): RawNotesStore {
   const table = tables.notes;
@@ -68,11 +69,7 @@ export function tableNotesStore(tables: Tables, keys: DataKeyStore): RawNotesSto
           : stored?.version === expected
             ? await unless([412, 404], () => table.updateEntity(entity, 'Replace', { etag: stored.etag }))
             : undefined;
-      if (written && (await keyHeld(key, sealedWith))) return { ok: true };
-      if (written) {
-        await unless([404], () => table.deleteEntity(key.tenantId, rowKey(key)));
-        return { ok: false, keyChanged: true };
-      }
+      if (written) return (await keyHeld(key, sealedWith)) ? { ok: true } : { ok: false, keyChanged: true };
       const current = await read(key);
       return { ok: false, current: current && toRaw(current) };
     },
