@@ -13,7 +13,8 @@ const LOG_FLUSH_MS = 200;
 /**
  * Creates the root logger, writing to stdout asynchronously and in batches: lines wait until about 4 KB are queued
  * or 200 ms have passed, so a busy instance makes one write for dozens of request lines instead of one each (a
- * tenth of a notes save's CPU went to those writes). pino flushes what is queued when the process exits.
+ * tenth of a notes save's CPU went to those writes). pino flushes what is queued when the process exits; a process
+ * killed outright (SIGKILL, out of memory) loses at most the last 200 ms of lines.
  * Should nothing read stdout (a stuck log collector), the queue stops at MAX_QUEUED_LOG_BYTES instead of growing
  * until the process runs out of memory.
  */
@@ -24,7 +25,10 @@ export function createLogger(level: string): Logger {
     minLength: LOG_BATCH_BYTES,
     maxLength: MAX_QUEUED_LOG_BYTES,
   });
+  let waiting = false;
   const timer = setInterval(() => {
+    if (!waiting) return; // idle: no empty writes
+    waiting = false;
     try {
       stdout.flush();
     } catch {
@@ -32,5 +36,11 @@ export function createLogger(level: string): Logger {
     }
   }, LOG_FLUSH_MS);
   timer.unref();
-  return pino({ level, base: { app: 'intro-1on1' }, serializers: { err: pino.stdSerializers.err } }, stdout);
+  const hooks = {
+    streamWrite: (line: string) => {
+      waiting = true;
+      return line;
+    },
+  };
+  return pino({ level, base: { app: 'intro-1on1' }, serializers: { err: pino.stdSerializers.err }, hooks }, stdout);
 }

@@ -106,11 +106,13 @@ export function dataKeyring(keys: DataKeyStore, wrapper: KeyWrapper, options: Ke
       const cached = skipCache ? undefined : fresh(slot(tenantId, authorId));
       return (cached ?? (await loadOnce(tenantId, authorId)))?.key;
     },
-    stored: (tenantId, authorId) => loadOnce(tenantId, authorId),
+    // Its own read, never one already under way: that one may have started before a destroy.
+    stored: (tenantId, authorId) => load(slot(tenantId, authorId), tenantId, authorId),
     destroy: async (tenantId, authorId) => {
       const name = slot(tenantId, authorId);
       generations.set(name, generation(name) + 1);
       cache.delete(name);
+      reading.delete(name); // a read under way may have seen the key: later callers start their own
       await keys.delete(tenantId, authorId);
       generations.set(name, generation(name) + 1);
       cache.delete(name);

@@ -15,7 +15,7 @@ export interface RawNotes {
 type RawSaveOutcome =
   | { readonly ok: true }
   | { readonly ok: false; readonly current: RawNotes | undefined }
-  | { readonly ok: false; readonly keyChanged: true };
+  | { readonly ok: false; readonly keyChanged: true; readonly written: boolean };
 
 /** What a notes adapter stores: opaque documents, written only at the expected version. */
 export interface RawNotesStore {
@@ -23,7 +23,7 @@ export interface RawNotesStore {
   /**
    * Writes `doc` at `expectedVersion + 1` only if the stored version is `expectedVersion` (0: none yet) and the
    * author's stored data key is still `sealedWith`; otherwise (shredded or rewrapped since it was read) the answer is
-   * `keyChanged`. An adapter that cannot check atomically may have written the row by then; the caller decides.
+   * `keyChanged`, with `written` true when an adapter that cannot check atomically had already written the row.
    */
   save(
     key: NotesKey,
@@ -75,22 +75,31 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
   ): Promise<WriteOutcome<Notes>> => {
     const write = (dataKey: DataKey) =>
       raw.save(pick(key), sealNotesDoc(dataKey.key, key, body, updatedAt), expected, updatedAt, dataKey.wrapped);
-    // The write itself checks that the key sealed with is still the author's (no read of it per save); a cached key
-    // found stale is read again once.
+    // The write itself checks that the key sealed with is still the author's (no read of it per save on SQLite); a
+    // cached key found stale is read again once.
     const used = await ring.forWrite(key.tenantId, key.authorId);
+    const gone = { ok: false as const, current: undefined };
     let outcome = await write(used);
     if ('keyChanged' in outcome) {
       const stored = await ring.stored(key.tenantId, key.authorId);
-      if (!stored || !sameKeyBytes(stored.key, used.key)) {
-        // The author's data was deleted while this save was on its way (the key is gone, or made anew since): what
-        // the save may have left is sealed with a shredded key.
-        await raw.delete(pick(key));
-        return { ok: false, current: undefined };
+      const opens = stored !== undefined && sameKeyBytes(stored.key, used.key);
+      if (outcome.written) {
+        // Written, then the key changed (Azure checks after writing). Rewrapped (a KEK rotation keeps the key
+        // itself): the row opens and the save stands. Shredded or made anew: take the row back.
+        if (!opens) {
+          await raw.delete(pick(key));
+          return gone;
+        }
+        outcome = { ok: true };
+      } else if (stored) {
+        outcome = await write(stored);
+      } else {
+        return gone; // shredded before the write, which wrote nothing
       }
-      // Rewrapped only (a KEK rotation): the same key under another wrapping. Sealed again against it; where the
-      // first write did land (Azure checks after writing), this answers the newer version, which opens.
-      outcome = await write(stored);
-      if ('keyChanged' in outcome) return { ok: false, current: undefined };
+      if ('keyChanged' in outcome) {
+        if (outcome.written) await raw.delete(pick(key));
+        return gone;
+      }
     }
     if (outcome.ok) {
       const value = { ...body, ...pick(key), version: expected + 1, updatedAt };
@@ -129,7 +138,9 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
       for (const row of await raw.listMaybePlain()) {
         const doc = decodeNotesDoc(row.doc);
         if (doc.kind === 'sealed') continue;
-        const dataKey = await ring.forWrite(row.key.tenantId, row.key.authorId);
+        // The stored key, never a cached one: replaceDoc does not check it, and a shredded key must not seal again.
+        const { tenantId, authorId } = row.key;
+        const dataKey = (await ring.stored(tenantId, authorId)) ?? (await ring.forWrite(tenantId, authorId));
         if (await raw.replaceDoc(row, sealNotesDoc(dataKey.key, row.key, doc.body, doc.updatedAt))) sealed += 1;
       }
       return sealed;

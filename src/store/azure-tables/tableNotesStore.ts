@@ -60,7 +60,7 @@ export function tableNotesStore(tables: Tables, keys: DataKeyStore): RawNotesSto
       return entity && toRaw(entity);
     },
     save: async (key, doc, expected, updatedAt, sealedWith) => {
-      if (!(await keyHeld(key, sealedWith))) return { ok: false, keyChanged: true };
+      if (!(await keyHeld(key, sealedWith))) return { ok: false, keyChanged: true, written: false };
       const entity = entityOf(key, doc, expected + 1, updatedAt);
       const stored = expected === 0 ? undefined : await read(key);
       const written =
@@ -69,7 +69,8 @@ export function tableNotesStore(tables: Tables, keys: DataKeyStore): RawNotesSto
           : stored?.version === expected
             ? await unless([412, 404], () => table.updateEntity(entity, 'Replace', { etag: stored.etag }))
             : undefined;
-      if (written) return (await keyHeld(key, sealedWith)) ? { ok: true } : { ok: false, keyChanged: true };
+      if (written)
+        return (await keyHeld(key, sealedWith)) ? { ok: true } : { ok: false, keyChanged: true, written: true };
       const current = await read(key);
       return { ok: false, current: current && toRaw(current) };
     },

@@ -58,7 +58,7 @@ export function sqliteNotesStore(db: Database.Database): RawNotesStore {
     const params = { ...held, introId: key.introId, at: storedInstant(updatedAt, 'updatedAt'), json, expected };
     const changed = expected === 0 ? q.insert.run(params) : q.update.run(params);
     if (changed.changes === 1) return { ok: true as const };
-    if (q.keyHeld.get(held) !== 1) return { ok: false as const, keyChanged: true as const };
+    if (q.keyHeld.get(held) !== 1) return { ok: false as const, keyChanged: true as const, written: false };
     return { ok: false as const, current: read(key) };
   };
   return {

@@ -77,6 +77,19 @@ export function describeSealedNotesContract(h: Harness): void {
       expect((await other.notes.get(racing))?.text.goals).toBe('goals afresh');
     });
 
+    it('never deletes a row it did not write when its cached key turns out stale', async () => {
+      const other = await secondInstance(h);
+      const earlier = keyOf();
+      const shared = { ...earlier, introId: newIntroId() };
+      await h().store.notes.save(earlier, notesBody('before'), 0, at(1)); // this instance now holds the first key
+      await other.notes.deleteAllByAuthor(earlier.tenantId, earlier.authorId);
+      expect((await other.notes.save(shared, notesBody('on the other'), 0, at(2))).ok).toBe(true); // a new key
+      // Sealed with the shredded key first, refused, then sealed again with the new one: the row is there and opens.
+      await h().store.notes.save(shared, notesBody('here'), 1, at(3));
+      const seen = (await other.notes.get(shared))?.text.goals;
+      expect(['goals on the other', 'goals here']).toContain(seen);
+    });
+
     it('destroys the author’s data key on delete-all: a restored copy no longer opens', async () => {
       const { notes, dataKeys } = h().store;
       const key = keyOf();
