@@ -27,6 +27,11 @@ function nextIv(): Buffer {
   return Buffer.from(IV_POOL.subarray(ivOffset - IV_BYTES, ivOffset));
 }
 
+/** A Buffer over the same bytes as `bytes` (no copy), for Buffer's methods on any Uint8Array. */
+export function bufferOf(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** AES-256-GCM: `iv | ciphertext | tag`, authenticated together with `aad`. */
 export function sealBytes(key: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): Buffer {
   if (key.length !== KEY_BYTES) throw new RangeError(`AES-256-GCM needs a ${KEY_BYTES}-byte key.`);
@@ -40,7 +45,7 @@ export function sealBytes(key: Uint8Array, plaintext: Uint8Array, aad: Uint8Arra
 export function openBytes(key: Uint8Array, sealed: Uint8Array, aad: Uint8Array): Buffer {
   if (key.length !== KEY_BYTES) throw new RangeError(`AES-256-GCM needs a ${KEY_BYTES}-byte key.`);
   if (sealed.length < IV_BYTES + TAG_BYTES) throw new SealOpenError('Sealed value is too short.');
-  const bytes = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.length);
+  const bytes = bufferOf(sealed);
   const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
   decipher.setAAD(aad);
   decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataKeyStore, KeyWrapper, WrappedKey } from '../app/ports';
 import type { TenantId, UserId } from '../domain/ids';
-import { KEY_BYTES } from './aesGcm';
+import { bufferOf, KEY_BYTES } from './aesGcm';
 
 /** An author's data key, unwrapped, with the wrapped copy it was read from (what a conditional write names). */
 export interface DataKey {
@@ -27,8 +27,7 @@ export interface DataKeyring {
 
 /** Whether two wrapped keys are the same stored key (same KEK, algorithm and bytes). */
 export function sameWrappedKey(a: WrappedKey | undefined, b: WrappedKey): boolean {
-  const bytes = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
-  return a !== undefined && a.kekId === b.kekId && a.alg === b.alg && bytes(a.wrapped).equals(bytes(b.wrapped));
+  return a !== undefined && a.kekId === b.kekId && a.alg === b.alg && bufferOf(a.wrapped).equals(bufferOf(b.wrapped));
 }
 
 /** How long and how many unwrapped keys stay in memory. */

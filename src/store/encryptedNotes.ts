@@ -1,4 +1,5 @@
 import type { NotesKey, NotesStore, WrappedKey, WriteOutcome } from '../app/ports';
+import { bufferOf } from '../crypto/aesGcm';
 import type { DataKey, DataKeyring } from '../crypto/dataKeyring';
 import type { IntroId, TenantId, UserId } from '../domain/ids';
 import type { Notes, NotesBody } from '../domain/notes';
@@ -148,8 +149,7 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
   };
 }
 
-const sameKeyBytes = (a: Uint8Array, b: Uint8Array) =>
-  Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+const sameKeyBytes = (a: Uint8Array, b: Uint8Array) => bufferOf(a).equals(bufferOf(b));
 
 function pick(key: NotesKey): NotesKey & { readonly introId: IntroId } {
   return { tenantId: key.tenantId, introId: key.introId, authorId: key.authorId };

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { NotesKey, WrappedKey } from '../../app/ports';
+import { bufferOf } from '../../crypto/aesGcm';
 import { introIdSchema, tenantIdSchema, userIdSchema } from '../../domain/ids.schema';
 import type { RawNotes, RawNotesStore } from '../encryptedNotes';
 import { storedInstant } from '../instant';
@@ -88,13 +89,12 @@ interface KeyParams {
 }
 
 function keyParams(key: NotesKey, sealedWith: WrappedKey): KeyParams {
-  const { wrapped } = sealedWith;
   return {
     tenantId: key.tenantId,
     authorId: key.authorId,
     kekId: sealedWith.kekId,
     alg: sealedWith.alg,
-    wrapped: Buffer.from(wrapped.buffer, wrapped.byteOffset, wrapped.byteLength),
+    wrapped: bufferOf(sealedWith.wrapped),
   };
 }
 
