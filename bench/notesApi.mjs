@@ -17,7 +17,7 @@
  * Env: BENCH_SECONDS (8), BENCH_ROUNDS (3), BENCH_WARMUP (2 s per round, not recorded), BENCH_PEOPLE (200), BENCH_LOG_LEVEL (the app's LOG_LEVEL, info),
  * `cpu ms/req` is the server process's CPU time (user + system) per request in that round (warm-up excluded): the
  * figure least moved by a busy machine.
- * BENCH_PROFILE=<dir> (writes a CPU profile of the app there). The app prints its event-loop delay under load last.
+ * BENCH_PROFILE=<dir> (writes CPU profiles of the app there, and of each floor in <dir>/<floor>). The app prints its event-loop delay under load last.
  */
 import { fork, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -79,7 +79,9 @@ function startApp(dataDir) {
 function startFloor(kind) {
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, FLOOR: kind };
   const port = (line) => (line.startsWith('{"port"') ? JSON.parse(line).port : undefined);
-  const args = ['--disable-warning=DEP0111', '--import', 'tsx', path.join(here, 'notesFloor.mjs')];
+  const dir = process.env.BENCH_PROFILE;
+  const profile = dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir, kind)}`] : [];
+  const args = [...profile, '--disable-warning=DEP0111', '--import', 'tsx', path.join(here, 'notesFloor.mjs')];
   return start(process.execPath, args, env, port);
 }
 
