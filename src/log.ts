@@ -27,7 +27,9 @@ export function createLogger(level: string): Logger {
   });
   let waiting = false;
   const timer = setInterval(() => {
-    if (!waiting) return; // idle: no empty writes
+    // Idle: no empty writes. Mid-write (a slow reader), flush() does nothing and the write's end writes only past a
+    // batch: the lines queued meanwhile stay waiting for the next tick rather than for the next line, hours later.
+    if (!waiting || (stdout as unknown as { _writing?: boolean })._writing) return;
     waiting = false;
     try {
       stdout.flush();

@@ -39,7 +39,8 @@ export interface RawNotesStore {
   listMaybePlain(): Promise<readonly RawNotes[]>;
   /** Replaces a row's document keeping its version, only if it still holds `from`; false otherwise. */
   replaceDoc(row: RawNotes, to: string): Promise<boolean>;
-  delete(key: NotesKey): Promise<void>;
+  /** Deletes the row; with `onlyIf`, only while it still holds that document (a take-back, never another save's row). */
+  delete(key: NotesKey, onlyIf?: string): Promise<void>;
   deleteAllByAuthor(tenantId: TenantId, authorId: UserId): Promise<void>;
 }
 
@@ -74,31 +75,34 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
     expected: number,
     updatedAt: string,
   ): Promise<WriteOutcome<Notes>> => {
-    const write = (dataKey: DataKey) =>
-      raw.save(pick(key), sealNotesDoc(dataKey.key, key, body, updatedAt), expected, updatedAt, dataKey.wrapped);
+    const write = async (dataKey: DataKey) => {
+      const doc = sealNotesDoc(dataKey.key, key, body, updatedAt);
+      return { doc, outcome: await raw.save(pick(key), doc, expected, updatedAt, dataKey.wrapped) };
+    };
     // The write itself checks that the key sealed with is still the author's (no read of it per save on SQLite); a
     // cached key found stale is read again once.
     const used = await ring.forWrite(key.tenantId, key.authorId);
     const gone = { ok: false as const, current: undefined };
-    let outcome = await write(used);
+    let { doc, outcome } = await write(used);
     if ('keyChanged' in outcome) {
       const stored = await ring.stored(key.tenantId, key.authorId);
       const opens = stored !== undefined && sameKeyBytes(stored.key, used.key);
       if (outcome.written) {
         // Written, then the key changed (Azure checks after writing). Rewrapped (a KEK rotation keeps the key
-        // itself): the row opens and the save stands. Shredded or made anew: take the row back.
+        // itself): the row opens and the save stands. Shredded or made anew: take back this save's row, and only
+        // it (another save may have written the row since, under the new key).
         if (!opens) {
-          await raw.delete(pick(key));
+          await raw.delete(pick(key), doc);
           return gone;
         }
         outcome = { ok: true };
       } else if (stored) {
-        outcome = await write(stored);
+        ({ doc, outcome } = await write(stored));
       } else {
         return gone; // shredded before the write, which wrote nothing
       }
       if ('keyChanged' in outcome) {
-        if (outcome.written) await raw.delete(pick(key));
+        if (outcome.written) await raw.delete(pick(key), doc);
         return gone;
       }
     }

@@ -28,4 +28,35 @@ describe('logs written in batches', () => {
       child.kill('SIGKILL');
     }
   }, 30_000);
+
+  it('writes a line queued while a write was still on its way, though no line follows it', async () => {
+    // ~300 KB at once, more than the pipe holds while the test does not read: a write stays in flight.
+    const burst = `
+const { createLogger } = require(${JSON.stringify(path.resolve(__dirname, '../../src/log'))});
+const log = createLogger('info');
+for (let i = 0; i < 600; i++) log.info({ filler: 'x'.repeat(500) }, 'burst');
+log.info('last line');
+process.stderr.write('logged\\n');
+setTimeout(() => undefined, 10_000);
+`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', burst], {
+      cwd: path.resolve(__dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      await new Promise((resolve) => child.stderr.once('data', resolve));
+      await new Promise((resolve) => setTimeout(resolve, 600)); // several flush ticks pass mid-write
+      let text = '';
+      const last = new Promise<void>((resolve) =>
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          text += chunk;
+          if (text.includes('"msg":"last line"')) resolve();
+        }),
+      );
+      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 2_000));
+      expect(await Promise.race([last, timeout])).toBeUndefined();
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 30_000);
 });

@@ -1,11 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
-import type { NotesKey } from '../../src/app/ports';
+import type { DataKeyStore, NotesKey } from '../../src/app/ports';
+import { dataKeyring } from '../../src/crypto/dataKeyring';
 import { keyVaultKeyWrapper } from '../../src/crypto/keyVaultWrapper';
 import { localKeyWrapper } from '../../src/crypto/localKeyWrapper';
-import { fromChunks, toChunks } from '../../src/store/azure-tables/tables';
+import { rewrapDataKeys } from '../../src/crypto/rewrapDataKeys';
+import { tableNotesStore } from '../../src/store/azure-tables/tableNotesStore';
+import { fromChunks, TABLE_NAMES, toChunks, type Tables } from '../../src/store/azure-tables/tables';
+import { encryptedNotesStore } from '../../src/store/encryptedNotes';
 import { startKeyVaultStub, type KeyVaultStub } from '../support/keyVaultStub';
 import { openTableStore } from '../../src/store/azure-tables/openTableStore';
+import { at, newIntroId, newTenant, newUser, notesBody } from './fixtures';
 import { describeStoreContract, type RawNotesAccess } from './storeContract';
 import { startAzurite, type Azurite } from './support/azurite';
 import { tempDirs } from './support/tempDir';
@@ -59,5 +64,79 @@ describe('azure tables store specifics', () => {
     await expect(
       openTableStore(azurite!.connectionString, '1-bad', { keys: localKeyWrapper([randomBytes(32)]) }),
     ).rejects.toThrow(/prefix/);
+  });
+});
+
+/**
+ * Tables has no transaction across two tables: a notes write checks the author's key before and after. Here the key
+ * changes between the two checks, on purpose, so the write lands and only the second check sees the change.
+ */
+describe('a notes write whose data key changed while it was written', () => {
+  const oldKek = randomBytes(32);
+  const before = localKeyWrapper([oldKek]);
+  const rotated = localKeyWrapper([randomBytes(32), oldKek]);
+
+  async function setUp() {
+    const { connectionString } = azurite!;
+    const prefix = `r${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const other = await openTableStore(connectionString, prefix, { keys: before });
+    const clients = TABLE_NAMES.map(
+      (name) =>
+        [
+          name,
+          TableClient.fromConnectionString(connectionString, `${prefix}${name}`, { allowInsecureConnection: true }),
+        ] as const,
+    );
+    const tables = Object.fromEntries(clients) as Tables;
+    // Runs `meanwhile` once, inside the notes store's second look at the key: after its write, before its check.
+    let meanwhile: (() => Promise<void>) | undefined;
+    let looks = 0;
+    const keys: DataKeyStore = {
+      ...other.dataKeys,
+      get: async (tenantId, authorId) => {
+        looks += 1;
+        if (looks === 2 && meanwhile) await meanwhile();
+        return other.dataKeys.get(tenantId, authorId);
+      },
+    };
+    const notes = encryptedNotesStore(tableNotesStore(tables, keys), dataKeyring(other.dataKeys, rotated));
+    const key: NotesKey = { tenantId: newTenant(), introId: newIntroId(), authorId: newUser() };
+    // The author's key exists (wrapped by the old KEK) before the save under test starts.
+    await other.notes.save({ ...key, introId: newIntroId() }, notesBody('earlier'), 0, at(1));
+    const race = (run: () => Promise<void>) => {
+      looks = 0;
+      meanwhile = run;
+    };
+    return { other, notes, key, race, raw: rawNotes(connectionString, prefix) };
+  }
+
+  it('takes its row back when the key was shredded meanwhile', async () => {
+    const { other, notes, key, race, raw } = await setUp();
+    race(() => other.dataKeys.delete(key.tenantId, key.authorId)); // the shred's first step; its row deletes follow
+    expect(await notes.save(key, notesBody('late'), 0, at(2))).toEqual({ ok: false, current: undefined });
+    expect(await raw.read(key)).toBeUndefined();
+    await other.close();
+  });
+
+  it('leaves alone the row another save wrote after the shred, under the new key', async () => {
+    const { other, notes, key, race } = await setUp();
+    race(async () => {
+      await other.notes.deleteAllByAuthor(key.tenantId, key.authorId);
+      expect((await other.notes.save(key, notesBody('after the shred'), 0, at(3))).ok).toBe(true);
+    });
+    expect(await notes.save(key, notesBody('late'), 0, at(2))).toEqual({ ok: false, current: undefined });
+    expect((await other.notes.get(key))?.text.goals).toBe('goals after the shred');
+    await other.close();
+  });
+
+  it('keeps the save when the key was only rewrapped under a new KEK meanwhile', async () => {
+    const { other, notes, key, race } = await setUp();
+    race(async () => {
+      expect(await rewrapDataKeys(other.dataKeys, rotated)).toBe(1);
+    });
+    const saved = await notes.save(key, notesBody('kept'), 0, at(2));
+    expect(saved.ok).toBe(true);
+    expect((await notes.get(key))?.text.goals).toBe('goals kept');
+    await other.close();
   });
 });

@@ -90,8 +90,15 @@ export function tableNotesStore(tables: Tables, keys: DataKeyStore): RawNotesSto
       const entity = entityOf(row.key, to, row.version, stored.updatedAt);
       return Boolean(await unless([412, 404], () => table.updateEntity(entity, 'Replace', { etag: stored.etag })));
     },
-    delete: async (key) => {
-      await unless([404], () => table.deleteEntity(key.tenantId, rowKey(key)));
+    delete: async (key, onlyIf) => {
+      if (onlyIf === undefined) {
+        await unless([404], () => table.deleteEntity(key.tenantId, rowKey(key)));
+        return;
+      }
+      // The row as read, by its ETag: should another save replace it meanwhile, the delete is refused (412).
+      const stored = await read(key);
+      if (!stored || fromChunks(stored) !== onlyIf) return;
+      await unless([404, 412], () => table.deleteEntity(key.tenantId, rowKey(key), { etag: stored.etag }));
     },
     deleteAllByAuthor: async (tenantId, authorId) => {
       for (const entity of await byAuthor(tenantId, authorId)) {

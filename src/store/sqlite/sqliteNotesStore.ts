@@ -45,6 +45,7 @@ export function sqliteNotesStore(db: Database.Database): RawNotesStore {
     // Sealed documents start with {"v":2, (JSON.stringify keeps key order), so only older rows reach JavaScript.
     maybePlain: db.prepare<[], NotesRow>(`SELECT ${columns} FROM notes WHERE substr(json, 1, 7) <> '{"v":2,'`),
     delete: db.prepare(`DELETE FROM notes ${where}`),
+    deleteIf: db.prepare(`DELETE FROM notes ${where} AND json = @doc`),
     deleteByAuthor: db.prepare('DELETE FROM notes WHERE tenant_id = ? AND author_id = ?'),
   };
   const read = (key: NotesKey) => {
@@ -70,8 +71,9 @@ export function sqliteNotesStore(db: Database.Database): RawNotesStore {
     listMaybePlain: async () => q.maybePlain.all().map(toRaw),
     replaceDoc: async (row, to) =>
       q.replaceDoc.run({ ...pick(row.key), version: row.version, from: row.doc, to }).changes === 1,
-    delete: async (key) => {
-      q.delete.run(pick(key));
+    delete: async (key, onlyIf) => {
+      if (onlyIf === undefined) q.delete.run(pick(key));
+      else q.deleteIf.run({ ...pick(key), doc: onlyIf });
     },
     deleteAllByAuthor: async (tenantId, authorId) => {
       q.deleteByAuthor.run(tenantId, authorId);
