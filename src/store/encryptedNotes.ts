@@ -79,6 +79,14 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
       const doc = sealNotesDoc(dataKey.key, key, body, updatedAt);
       return { doc, outcome: await raw.save(pick(key), doc, expected, updatedAt, dataKey.wrapped) };
     };
+    // Written, then the key changed (Azure checks after writing). Rewrapped (a KEK rotation keeps the key itself):
+    // the row opens and the save stands. Shredded or made anew: take back this save's row, and only it (another save
+    // may have written the row since, under the new key).
+    const stands = async (doc: string, sealedWith: DataKey, current: DataKey | undefined) => {
+      if (current !== undefined && sameKeyBytes(current.key, sealedWith.key)) return true;
+      await raw.delete(pick(key), doc);
+      return false;
+    };
     // The write itself checks that the key sealed with is still the author's (no read of it per save on SQLite); a
     // cached key found stale is read again once.
     const used = await ring.forWrite(key.tenantId, key.authorId);
@@ -86,24 +94,19 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
     let { doc, outcome } = await write(used);
     if ('keyChanged' in outcome) {
       const stored = await ring.stored(key.tenantId, key.authorId);
-      const opens = stored !== undefined && sameKeyBytes(stored.key, used.key);
       if (outcome.written) {
-        // Written, then the key changed (Azure checks after writing). Rewrapped (a KEK rotation keeps the key
-        // itself): the row opens and the save stands. Shredded or made anew: take back this save's row, and only
-        // it (another save may have written the row since, under the new key).
-        if (!opens) {
-          await raw.delete(pick(key), doc);
-          return gone;
-        }
+        if (!(await stands(doc, used, stored))) return gone;
         outcome = { ok: true };
       } else if (stored) {
         ({ doc, outcome } = await write(stored));
+        if ('keyChanged' in outcome) {
+          if (!outcome.written || !(await stands(doc, stored, await ring.stored(key.tenantId, key.authorId)))) {
+            return gone;
+          }
+          outcome = { ok: true };
+        }
       } else {
         return gone; // shredded before the write, which wrote nothing
-      }
-      if ('keyChanged' in outcome) {
-        if (outcome.written) await raw.delete(pick(key), doc);
-        return gone;
       }
     }
     if (outcome.ok) {

@@ -30,11 +30,12 @@ describe('logs written in batches', () => {
   }, 30_000);
 
   it('writes a line queued while a write was still on its way, though no line follows it', async () => {
-    // ~300 KB at once, more than the pipe holds while the test does not read: a write stays in flight.
+    // ~600 KB at once, more than the pipe holds while the test does not read: a write stays in flight. Each line is
+    // over a write's 16 KB, so the last line is always left alone below a batch when that write ends.
     const burst = `
 const { createLogger } = require(${JSON.stringify(path.resolve(__dirname, '../../src/log'))});
 const log = createLogger('info');
-for (let i = 0; i < 600; i++) log.info({ filler: 'x'.repeat(500) }, 'burst');
+for (let i = 0; i < 30; i++) log.info({ filler: 'x'.repeat(20_000) }, 'burst');
 log.info('last line');
 process.stderr.write('logged\\n');
 setTimeout(() => undefined, 10_000);
@@ -53,8 +54,10 @@ setTimeout(() => undefined, 10_000);
           if (text.includes('"msg":"last line"')) resolve();
         }),
       );
-      const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 2_000));
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 2_000)));
       expect(await Promise.race([last, timeout])).toBeUndefined();
+      clearTimeout(timer);
     } finally {
       child.kill('SIGKILL');
     }

@@ -88,14 +88,16 @@ describe('a notes write whose data key changed while it was written', () => {
         ] as const,
     );
     const tables = Object.fromEntries(clients) as Tables;
-    // Runs `meanwhile` once, inside the notes store's second look at the key: after its write, before its check.
+    // Runs `meanwhile` once, inside the notes store's look number `trigger` at the key: the second look of a write is
+    // after the write and before its check.
     let meanwhile: (() => Promise<void>) | undefined;
     let looks = 0;
+    let trigger = 2;
     const keys: DataKeyStore = {
       ...other.dataKeys,
       get: async (tenantId, authorId) => {
         looks += 1;
-        if (looks === 2 && meanwhile) await meanwhile();
+        if (looks === trigger && meanwhile) await meanwhile();
         return other.dataKeys.get(tenantId, authorId);
       },
     };
@@ -103,8 +105,9 @@ describe('a notes write whose data key changed while it was written', () => {
     const key: NotesKey = { tenantId: newTenant(), introId: newIntroId(), authorId: newUser() };
     // The author's key exists (wrapped by the old KEK) before the save under test starts.
     await other.notes.save({ ...key, introId: newIntroId() }, notesBody('earlier'), 0, at(1));
-    const race = (run: () => Promise<void>) => {
+    const race = (run: () => Promise<void>, atLook = 2) => {
       looks = 0;
+      trigger = atLook;
       meanwhile = run;
     };
     return { other, notes, key, race, raw: rawNotes(connectionString, prefix) };
@@ -137,6 +140,21 @@ describe('a notes write whose data key changed while it was written', () => {
     const saved = await notes.save(key, notesBody('kept'), 0, at(2));
     expect(saved.ok).toBe(true);
     expect((await notes.get(key))?.text.goals).toBe('goals kept');
+    await other.close();
+  });
+
+  it('keeps a save sealed again with a new key when that key is rewrapped during the second write', async () => {
+    const { other, notes, key, race } = await setUp();
+    await notes.save({ ...key, introId: newIntroId() }, notesBody('cached'), 0, at(1)); // this store caches the key
+    await other.notes.deleteAllByAuthor(key.tenantId, key.authorId);
+    await other.notes.save({ ...key, introId: newIntroId() }, notesBody('new key'), 0, at(2)); // made anew
+    // Look 1 refuses the stale key; the write sealed again checks at look 2, writes, and checks at look 3.
+    race(async () => {
+      expect(await rewrapDataKeys(other.dataKeys, rotated)).toBe(1);
+    }, 3);
+    const saved = await notes.save(key, notesBody('twice sealed'), 0, at(3));
+    expect(saved.ok).toBe(true);
+    expect((await notes.get(key))?.text.goals).toBe('goals twice sealed');
     await other.close();
   });
 });
