@@ -82,7 +82,7 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
     // Written, then the key changed (Azure checks after writing). Rewrapped (a KEK rotation keeps the key itself):
     // the row opens and the save stands. Shredded or made anew: take back this save's row, and only it (another save
     // may have written the row since, under the new key).
-    const stands = async (doc: string, sealedWith: DataKey, current: DataKey | undefined) => {
+    const keptOrTakenBack = async (doc: string, sealedWith: DataKey, current: DataKey | undefined) => {
       if (current !== undefined && sameKeyBytes(current.key, sealedWith.key)) return true;
       await raw.delete(pick(key), doc);
       return false;
@@ -95,12 +95,15 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
     if ('keyChanged' in outcome) {
       const stored = await ring.stored(key.tenantId, key.authorId);
       if (outcome.written) {
-        if (!(await stands(doc, used, stored))) return gone;
+        if (!(await keptOrTakenBack(doc, used, stored))) return gone;
         outcome = { ok: true };
       } else if (stored) {
         ({ doc, outcome } = await write(stored));
         if ('keyChanged' in outcome) {
-          if (!outcome.written || !(await stands(doc, stored, await ring.stored(key.tenantId, key.authorId)))) {
+          if (
+            !outcome.written ||
+            !(await keptOrTakenBack(doc, stored, await ring.stored(key.tenantId, key.authorId)))
+          ) {
             return gone;
           }
           outcome = { ok: true };
