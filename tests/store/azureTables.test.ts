@@ -6,7 +6,7 @@ import { keyVaultKeyWrapper } from '../../src/crypto/keyVaultWrapper';
 import { localKeyWrapper } from '../../src/crypto/localKeyWrapper';
 import { rewrapDataKeys } from '../../src/crypto/rewrapDataKeys';
 import { tableNotesStore } from '../../src/store/azure-tables/tableNotesStore';
-import { fromChunks, TABLE_NAMES, toChunks, type Tables } from '../../src/store/azure-tables/tables';
+import { fromChunks, tableClients, toChunks } from '../../src/store/azure-tables/tables';
 import { encryptedNotesStore } from '../../src/store/encryptedNotes';
 import { startKeyVaultStub, type KeyVaultStub } from '../support/keyVaultStub';
 import { openTableStore } from '../../src/store/azure-tables/openTableStore';
@@ -80,14 +80,7 @@ describe('a notes write whose data key changed while it was written', () => {
     const { connectionString } = azurite!;
     const prefix = `r${randomUUID().replace(/-/g, '').slice(0, 12)}`;
     const other = await openTableStore(connectionString, prefix, { keys: before });
-    const clients = TABLE_NAMES.map(
-      (name) =>
-        [
-          name,
-          TableClient.fromConnectionString(connectionString, `${prefix}${name}`, { allowInsecureConnection: true }),
-        ] as const,
-    );
-    const tables = Object.fromEntries(clients) as Tables;
+    const tables = tableClients(connectionString, prefix);
     // Runs `meanwhile` once, inside the notes store's look number `trigger` at the key: the second look of a write is
     // after the write and before its check.
     let meanwhile: (() => Promise<void>) | undefined;

@@ -1,4 +1,4 @@
-import { TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import { dataKeyring } from '../../crypto/dataKeyring';
 import type { KeyWrapper } from '../../app/ports';
 import { encryptedNotesStore } from '../encryptedNotes';
@@ -11,7 +11,7 @@ import { tableIntroStore } from './tableIntroStore';
 import { tableJobStore } from './tableJobStore';
 import { tableNotesStore } from './tableNotesStore';
 import { tableTeamPlanStore } from './tableTeamPlanStore';
-import { TABLE_NAMES, unless, type Tables } from './tables';
+import { tableClients, unless } from './tables';
 
 // A row written once and read at every start and readiness probe; bot state lives in partition 'bot', never here.
 const MARKER = { partitionKey: 'store', rowKey: 'marker' } as const;
@@ -42,21 +42,11 @@ export async function openTableStore(
   if (!/^[A-Za-z][A-Za-z0-9]{0,40}$/.test(tablePrefix)) {
     throw new Error(`Table prefix "${tablePrefix}" must be a letter followed by up to 40 letters or digits.`);
   }
-  const insecure = /^DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true|=http:\/\//i.test(connectionString);
-  const entries = TABLE_NAMES.map(
-    (name) =>
-      [
-        name,
-        TableClient.fromConnectionString(connectionString, `${tablePrefix}${name}`, {
-          allowInsecureConnection: insecure,
-        }),
-      ] as const,
-  );
-  const tables = Object.fromEntries(entries) as Tables;
+  const tables = tableClients(connectionString, tablePrefix);
   const account = storageAccountName(connectionString);
   const readMarker = () => tables.botState.getEntity(MARKER.partitionKey, MARKER.rowKey);
   try {
-    await Promise.all(entries.map(([, client]) => client.createTable()));
+    await Promise.all(Object.values(tables).map((client) => client.createTable()));
     await unless([409], () => tables.botState.createEntity({ ...MARKER, createdAt: new Date().toISOString() }));
     await readMarker();
   } catch (error) {
@@ -82,7 +72,7 @@ export async function openTableStore(
       // The known row, and one entity's worth of every table, so a table deleted under a running store (team plans
       // included) takes the instance out of rotation.
       ping: async () => {
-        await Promise.all([readMarker(), ...entries.map(([, client]) => firstPage(client))]);
+        await Promise.all([readMarker(), ...Object.values(tables).map(firstPage)]);
       },
     },
     upgrade: () => notes.sealPlainRows(),

@@ -1,7 +1,7 @@
-import { RestError, type TableClient } from '@azure/data-tables';
+import { RestError, TableClient } from '@azure/data-tables';
 
 /** The tables one store uses, each created on open. */
-export const TABLE_NAMES = [
+const TABLE_NAMES = [
   'intros',
   'introsByUser',
   'introsByMeeting',
@@ -17,6 +17,16 @@ export const TABLE_NAMES = [
 ] as const;
 /** One table client per table name. */
 export type Tables = Readonly<Record<(typeof TABLE_NAMES)[number], TableClient>>;
+
+/** A client for each of the store's tables, named `<prefix><name>`; plain HTTP only for a local emulator's string. */
+export function tableClients(connectionString: string, tablePrefix: string): Tables {
+  const insecure = /^DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true|=http:\/\//i.test(connectionString);
+  const options = { allowInsecureConnection: insecure };
+  const clients = TABLE_NAMES.map(
+    (name) => [name, TableClient.fromConnectionString(connectionString, `${tablePrefix}${name}`, options)] as const,
+  );
+  return Object.fromEntries(clients) as Tables;
+}
 
 /** True when an Azure Tables call failed with this HTTP status. */
 export function hasStatus(error: unknown, status: number): boolean {
