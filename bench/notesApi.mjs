@@ -72,7 +72,7 @@ function startApp(dataDir) {
   };
   // The built server with the flags `npm start` and infra/azure.bicep give it (run through tsx, the same code costs
   // about 5 % more CPU per save).
-  const args = [...profile, '--disable-warning=DEP0111', '--max-semi-space-size=64'];
+  const args = [...profile, '--disable-warning=DEP0111', '--max-semi-space-size=64', '--v8-pool-size=0'];
   args.push('--import', path.join(here, 'eventLoopProbe.mjs'), 'dist/src/index.js');
   return start(process.execPath, args, env, (line) => /Local preview:\s+(http:\/\/\S+?)\/tab\//.exec(line)?.[1]);
 }

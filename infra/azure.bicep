@@ -84,9 +84,11 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
     httpsOnly: true
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
-      // 64 MB semi-spaces, as `npm start`: under the notes load V8's default (16 MB) ran a scavenge every ~50 ms, each
-      // moving ~1.5 MB of requests still in flight to the old space. Measured: ~4 % more saves/s, ~6 % less CPU each.
-      appCommandLine: 'node --max-semi-space-size=64 dist/src/index.js'
+      // As `npm start`. 64 MB semi-spaces: under the notes load V8's default (16 MB) ran a scavenge every ~50 ms, each
+      // moving ~1.5 MB to the old space (~4 % more saves/s, ~6 % less CPU each). And V8's
+      // background threads sized to the plan's cores less one (Node's default is 4 on any plan): on 2 cores, 4 threads
+      // marking the old space took the event loop's core for ~100 ms at a time (see docs/CAPACITY.md).
+      appCommandLine: 'node --max-semi-space-size=64 --v8-pool-size=0 dist/src/index.js'
       alwaysOn: true
       healthCheckPath: '/readyz'
       minTlsVersion: '1.2'

@@ -61,7 +61,7 @@ function walDatabase(everyMs: number) {
   db.pragma('busy_timeout = 5000');
   db.pragma(`journal_size_limit = ${LIMIT}`);
   db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
-  const stop = checkpointInBackground(db, file, everyMs);
+  const stop = checkpointInBackground(db, file, { everyMs });
   const put = db.prepare('INSERT OR REPLACE INTO rows (id, body) VALUES (?, ?)');
   return {
     db,

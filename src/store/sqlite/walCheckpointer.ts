@@ -40,50 +40,98 @@ parentPort.once('message', () => {
 });
 `;
 
+/** When a worker that failed again and again (a full disk) is tried again; doubling up to the most. */
+const RETRY_FIRST_MS = 30_000;
+const RETRY_MOST_MS = 10 * 60_000;
+
+/** How often, and after what, the background checkpoints run and start again. */
+interface CheckpointTiming {
+  readonly everyMs: number;
+  /** After a worker stopped on its own: the first wait before a new one, doubled after each short-lived one. */
+  readonly retryFirstMs: number;
+  readonly retryMostMs: number;
+}
+
+const DEFAULT_TIMING: CheckpointTiming = {
+  everyMs: CHECKPOINT_EVERY_MS,
+  retryFirstMs: RETRY_FIRST_MS,
+  retryMostMs: RETRY_MOST_MS,
+};
+
 /**
  * Moves WAL checkpoints off the event loop: SQLite's automatic checkpoint runs inside whichever commit crosses
  * 1 000 pages, copying megabytes and syncing the file there (a 30–400 ms stall measured here under the notes load).
  * A worker thread with its own connection checkpoints every second instead, so the WAL holds about a second of
- * writes; should it not start, fail again and again, or stop, the request path goes back to SQLite's automatic
- * checkpoints. Returns how to stop it: the promise settles once the worker's connection is closed (a restore right
- * after needs the file free of every lock).
+ * writes. Should it not start, or stop on its own (it gives up after failing again and again, e.g. on a full disk),
+ * the request path goes back to SQLite's automatic checkpoints, and a new worker is tried after a wait (30 s, doubling
+ * up to 10 minutes while they keep stopping): once the disk takes writes again, the stalls go away by themselves
+ * rather than until the next restart. Returns how to stop it: the promise settles once the worker's connection is
+ * closed (a restore right after needs the file free of every lock).
  */
 export function checkpointInBackground(
   db: Database.Database,
   file: string,
-  everyMs: number = CHECKPOINT_EVERY_MS,
+  timing: Partial<CheckpointTiming> = {},
 ): () => Promise<void> {
-  let worker: Worker;
-  try {
-    worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        library: require.resolve('better-sqlite3'),
-        file,
-        everyMs,
-        restartWaitMs: 50,
-        // 256 pages (1 MB): a few milliseconds of copying while writers wait.
-        restartTailFrames: 256,
-        maxFailures: 5,
-      },
-    });
-  } catch {
-    return async () => undefined; // no thread to spare: SQLite's automatic checkpoints stay on
-  }
-  worker.unref();
-  db.pragma('wal_autocheckpoint = 0');
+  const { everyMs, retryFirstMs, retryMostMs } = { ...DEFAULT_TIMING, ...timing };
   let stopped = false;
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let running: Worker | undefined;
+  let exited = Promise.resolve();
+  let retry: NodeJS.Timeout | undefined;
+  let retryMs = retryFirstMs;
+
   const fallBack = () => {
     if (!stopped && db.open) db.pragma('wal_autocheckpoint = 1000');
   };
-  worker.once('error', fallBack);
-  worker.once('exit', fallBack);
+  const start = () => {
+    let started: Worker;
+    try {
+      started = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: {
+          library: require.resolve('better-sqlite3'),
+          file,
+          everyMs,
+          restartWaitMs: 50,
+          // 256 pages (1 MB): a few milliseconds of copying while writers wait.
+          restartTailFrames: 256,
+          maxFailures: 5,
+        },
+      });
+    } catch {
+      fallBack(); // no thread to spare: SQLite's automatic checkpoints stay on
+      return;
+    }
+    running = started;
+    started.unref();
+    db.pragma('wal_autocheckpoint = 0');
+    const startedAt = Date.now();
+    exited = new Promise<void>((resolve) => started.once('exit', () => resolve()));
+    started.once('error', () => undefined); // an 'exit' always follows; without a listener, the error would be thrown
+    started.once('exit', () => {
+      running = undefined;
+      fallBack();
+      if (stopped || !db.open) return;
+      // A worker that ran for a while had a problem that passed: the next one is tried soon again.
+      retryMs = Date.now() - startedAt > retryMostMs ? retryFirstMs : retryMs;
+      retry = setTimeout(() => {
+        retry = undefined;
+        if (!stopped && db.open) start();
+      }, retryMs);
+      retry.unref();
+      retryMs = Math.min(retryMs * 2, retryMostMs);
+    });
+  };
+
+  start();
   return async () => {
     stopped = true;
-    worker.postMessage('stop');
+    clearTimeout(retry);
+    if (!running) return;
+    const current = running;
+    current.postMessage('stop');
     // A worker stuck in a checkpoint is cut off after a while; terminating it still closes its connection.
-    const cutOff = setTimeout(() => void worker.terminate(), STOP_WAIT_MS);
+    const cutOff = setTimeout(() => void current.terminate(), STOP_WAIT_MS);
     await exited;
     clearTimeout(cutOff);
   };
