@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { checkpointInBackground } from '../../src/store/sqlite/walCheckpointer';
 import { mountSmallDisk } from './smallDisk';
 
-const until = async (check: () => boolean, what: string, ms = 10_000) => {
+const until = async (check: () => boolean, what: string, ms = 5_000) => {
   const deadline = Date.now() + ms;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`Still waiting after ${ms} ms for ${what}`);
@@ -16,19 +16,22 @@ describe('background checkpoints and a full disk', () => {
   it('hands checkpoints back to SQLite while the disk is full, and takes them back once it has room', async () => {
     const disk = mountSmallDisk(4 * 1024 * 1024);
     const file = path.join(disk.dir, 'test.db');
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
-    db.pragma(`journal_size_limit = ${1024 * 1024}`);
-    db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
-    const stop = checkpointInBackground(db, file, { everyMs: 20, retryFirstMs: 200, retryMostMs: 1_000 });
-    const autoCheckpoint = () => db.pragma('wal_autocheckpoint', { simple: true });
-    const put = db.prepare('INSERT INTO rows (body) VALUES (?)');
-    const write = (rows: number) => {
-      for (let i = 0; i < rows; i++) put.run('x'.repeat(8_000));
-    };
+    let db: Database.Database | undefined;
+    let stop: () => Promise<void> = async () => undefined;
     try {
+      db = new Database(file);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma(`journal_size_limit = ${1024 * 1024}`);
+      db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+      stop = checkpointInBackground(db, file, { everyMs: 20, retryFirstMs: 200, retryMostMs: 1_000 });
+      const main = db;
+      const autoCheckpoint = () => main.pragma('wal_autocheckpoint', { simple: true });
+      const put = main.prepare('INSERT INTO rows (body) VALUES (?)');
+      const write = (rows: number) => {
+        for (let i = 0; i < rows; i++) put.run('x'.repeat(8_000));
+      };
       expect(autoCheckpoint()).toBe(0); // the worker checkpoints, not the commits
       // The database file grows only when a checkpoint copies new pages into it (none runs on this connection).
       const size = () => statSync(file).size;
@@ -36,6 +39,9 @@ describe('background checkpoints and a full disk', () => {
       // Grows the WAL file, which keeps its size once checkpointed: later writes reuse it without more disk.
       write(60);
       await until(() => size() >= before + 60 * 8_000, 'the worker to copy the WAL into the database file');
+      // Every frame copied and recorded as such, so the next commit starts the WAL file over from its beginning.
+      const [state] = main.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+      expect(state?.checkpointed).toBe(state?.log);
 
       disk.fill();
       // New pages: the WAL file has room for them, the database file must grow to take them.
@@ -47,10 +53,10 @@ describe('background checkpoints and a full disk', () => {
       before = size();
       write(20);
       await until(() => size() >= before + 20 * 8_000, 'the new worker to copy the WAL again');
-      expect(db.prepare('SELECT count(*) FROM rows').pluck().get()).toBe(100);
+      expect(main.prepare('SELECT count(*) FROM rows').pluck().get()).toBe(100);
     } finally {
       await stop();
-      db.close();
+      db?.close();
       disk.unmount();
     }
   }, 30_000);

@@ -83,7 +83,15 @@ export function checkpointInBackground(
   const fallBack = () => {
     if (!stopped && db.open) db.pragma('wal_autocheckpoint = 1000');
   };
-  const start = () => {
+  const tryAgainLater = () => {
+    retry = setTimeout(() => {
+      retry = undefined;
+      if (!stopped && db.open) start(true);
+    }, retryMs);
+    retry.unref();
+    retryMs = Math.min(retryMs * 2, retryMostMs);
+  };
+  const start = (again: boolean) => {
     let started: Worker;
     try {
       started = new Worker(WORKER_SOURCE, {
@@ -99,7 +107,9 @@ export function checkpointInBackground(
         },
       });
     } catch {
-      fallBack(); // no thread to spare: SQLite's automatic checkpoints stay on
+      // No thread to spare: SQLite's automatic checkpoints stay on (and, after a worker that ran, try again later).
+      fallBack();
+      if (again) tryAgainLater();
       return;
     }
     running = started;
@@ -107,23 +117,18 @@ export function checkpointInBackground(
     db.pragma('wal_autocheckpoint = 0');
     const startedAt = Date.now();
     exited = new Promise<void>((resolve) => started.once('exit', () => resolve()));
-    started.once('error', () => undefined); // an 'exit' always follows; without a listener, the error would be thrown
+    started.on('error', () => undefined); // an 'exit' always follows; without a listener, the error would be thrown
     started.once('exit', () => {
       running = undefined;
       fallBack();
       if (stopped || !db.open) return;
       // A worker that ran for a while had a problem that passed: the next one is tried soon again.
-      retryMs = Date.now() - startedAt > retryMostMs ? retryFirstMs : retryMs;
-      retry = setTimeout(() => {
-        retry = undefined;
-        if (!stopped && db.open) start();
-      }, retryMs);
-      retry.unref();
-      retryMs = Math.min(retryMs * 2, retryMostMs);
+      if (Date.now() - startedAt > retryMostMs) retryMs = retryFirstMs;
+      tryAgainLater();
     });
   };
 
-  start();
+  start(false);
   return async () => {
     stopped = true;
     clearTimeout(retry);
