@@ -122,7 +122,7 @@ async function openStores(config: Config, logger: Logger) {
   const keys = keyWrapperFor(config.keys, config.dataDir);
   const store = config.storageConnectionString
     ? await openTableStore(config.storageConnectionString, 'intro', { keys })
-    : openSqliteStore(config.dataDir, { keys });
+    : openSqliteStore(config.dataDir, { keys, log: logger });
   logger.info(
     config.storageConnectionString
       ? `Store: Azure Table Storage account ${storageAccountName(config.storageConnectionString)}`

@@ -25,7 +25,9 @@ describe('background checkpoints and a full disk', () => {
       db.pragma('busy_timeout = 5000');
       db.pragma(`journal_size_limit = ${1024 * 1024}`);
       db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
-      stop = checkpointInBackground(db, file, { everyMs: 20, retryFirstMs: 200, retryMostMs: 1_000 });
+      const said: string[] = [];
+      const log = { warn: (message: string) => said.push(message), info: (message: string) => said.push(message) };
+      stop = checkpointInBackground(db, file, { everyMs: 20, retryFirstMs: 200, retryMostMs: 1_000, log });
       const main = db;
       const autoCheckpoint = () => main.pragma('wal_autocheckpoint', { simple: true });
       const put = main.prepare('INSERT INTO rows (body) VALUES (?)');
@@ -47,9 +49,11 @@ describe('background checkpoints and a full disk', () => {
       // New pages: the WAL file has room for them, the database file must grow to take them.
       write(20);
       await until(() => autoCheckpoint() === 1000, 'the failing worker to hand checkpoints back to SQLite');
+      expect(said[0]).toMatch(/^WAL checkpoints run inside commits again .*full or read-only disk.* in 0 s\.$/);
 
       disk.free();
       await until(() => autoCheckpoint() === 0, 'a new worker once the disk has room');
+      expect(said.at(-1)).toBe('WAL checkpoints run in the background again.');
       before = size();
       write(20);
       await until(() => size() >= before + 20 * 8_000, 'the new worker to copy the WAL again');

@@ -20,7 +20,7 @@ import { sqliteJobStore } from './sqliteJobStore';
 import { sqliteNotesStore } from './sqliteNotesStore';
 import { sqliteTeamPlanStore } from './sqliteTeamPlanStore';
 import { sqliteWriteFault } from './sqliteWriteFaults';
-import { checkpointInBackground, emptyWal } from './walCheckpointer';
+import { checkpointInBackground, emptyWal, type CheckpointLog } from './walCheckpointer';
 
 /** The SQLite store: every port on one database file. */
 export type SqliteStore = Store;
@@ -84,7 +84,10 @@ async function scrub(db: Database.Database, sealed: number): Promise<void> {
  * Opens (creating and migrating if needed) `<dataDir>/intro.db`, or an in-memory database for ':memory:'. Notes are
  * sealed with data keys wrapped by `options.keys`, by default the local KEK file in `dataDir`.
  */
-export function openSqliteStore(dataDir: string, options: StoreKeyOptions = {}): SqliteStore {
+export function openSqliteStore(
+  dataDir: string,
+  options: StoreKeyOptions & { readonly log?: CheckpointLog } = {},
+): SqliteStore {
   const db = openDatabase(dataDir);
   const faults = writeFaults(sqliteWriteFault);
   // Before any adapter prepares its statements, so that every one is watched for a damaged file or a refused write.
@@ -93,7 +96,9 @@ export function openSqliteStore(dataDir: string, options: StoreKeyOptions = {}):
   const ring = dataKeyring(dataKeys, options.keys ?? defaultWrapper(dataDir), options.keyCache);
   const notes = encryptedNotesStore(sqliteNotesStore(db), ring);
   const stopCheckpoints =
-    dataDir === ':memory:' ? async () => undefined : checkpointInBackground(db, databaseFile(dataDir));
+    dataDir === ':memory:'
+      ? async () => undefined
+      : checkpointInBackground(db, databaseFile(dataDir), { log: options.log });
   const guard = <T extends object>(port: T) => guardWrites(port, faults);
   return {
     intros: guard(sqliteIntroStore(db)),

@@ -52,6 +52,12 @@ interface CheckpointTiming {
   readonly retryMostMs: number;
 }
 
+/** Where the checkpointer tells the operator that checkpoints moved back into commits, and out again. */
+export interface CheckpointLog {
+  warn(message: string): void;
+  info(message: string): void;
+}
+
 const DEFAULT_TIMING: CheckpointTiming = {
   everyMs: CHECKPOINT_EVERY_MS,
   retryFirstMs: RETRY_FIRST_MS,
@@ -71,9 +77,9 @@ const DEFAULT_TIMING: CheckpointTiming = {
 export function checkpointInBackground(
   db: Database.Database,
   file: string,
-  timing: Partial<CheckpointTiming> = {},
+  options: Partial<CheckpointTiming> & { readonly log?: CheckpointLog } = {},
 ): () => Promise<void> {
-  const { everyMs, retryFirstMs, retryMostMs } = { ...DEFAULT_TIMING, ...timing };
+  const { everyMs, retryFirstMs, retryMostMs, log } = { ...DEFAULT_TIMING, ...options };
   let stopped = false;
   let running: Worker | undefined;
   let exited = Promise.resolve();
@@ -84,6 +90,10 @@ export function checkpointInBackground(
     if (!stopped && db.open) db.pragma('wal_autocheckpoint = 1000');
   };
   const tryAgainLater = () => {
+    log?.warn(
+      `WAL checkpoints run inside commits again (slower answers): the background checkpoint thread stopped after ` +
+        `failing again and again (a full or read-only disk?). A new one is tried in ${Math.round(retryMs / 1000)} s.`,
+    );
     retry = setTimeout(() => {
       retry = undefined;
       if (!stopped && db.open) start(true);
@@ -115,6 +125,7 @@ export function checkpointInBackground(
     running = started;
     started.unref();
     db.pragma('wal_autocheckpoint = 0');
+    if (again) log?.info('WAL checkpoints run in the background again.');
     const startedAt = Date.now();
     exited = new Promise<void>((resolve) => started.once('exit', () => resolve()));
     started.on('error', () => undefined); // an 'exit' always follows; without a listener, the error would be thrown
