@@ -12,7 +12,9 @@
  * required, app… so a noisy neighbour on the machine hits every side alike; the verdict compares the medians of the
  * rounds (issue 23's targets, against the required floor):
  *   throughput app/required ≥ 0.8, p99 app/required ≤ 1.3, app max ≤ 500 ms.
- * Then the push figures (bench/pushFigures.mjs) against the same app process.
+ * Then the push figures (bench/pushFigures.mjs) against the same app process, but for the open streams' memory: that
+ * one is taken on a fresh app process at rest, where the save rounds' garbage (collected or not meanwhile) is not
+ * counted as the streams' own.
  * Env: BENCH_SECONDS (8), BENCH_ROUNDS (3), BENCH_WARMUP (2 s per round, not recorded), BENCH_PEOPLE (200), BENCH_LOG_LEVEL (the app's LOG_LEVEL, info),
  * `cpu ms/req` is the server process's CPU time (user + system) per request in that round (warm-up excluded): the
  * figure least moved by a busy machine.
@@ -60,8 +62,9 @@ function start(command, args, env, ready) {
   });
 }
 
-function startApp(dataDir) {
-  const dir = process.env.BENCH_PROFILE;
+/** The app as `npm start` runs it; the measured one is also profiled (BENCH_PROFILE) and prints its event-loop delay. */
+function startApp(dataDir, measured = true) {
+  const dir = measured ? process.env.BENCH_PROFILE : undefined;
   const profile = dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
   const env = {
     PATH: process.env.PATH,
@@ -73,7 +76,8 @@ function startApp(dataDir) {
   // The built server with the flags `npm start` and infra/azure.bicep give it (run through tsx, the same code costs
   // about 5 % more CPU per save).
   const args = [...profile, '--disable-warning=DEP0111', '--max-semi-space-size=64', '--v8-pool-size=0'];
-  args.push('--import', path.join(here, 'eventLoopProbe.mjs'), 'dist/src/index.js');
+  if (measured) args.push('--import', path.join(here, 'eventLoopProbe.mjs'));
+  args.push('dist/src/index.js');
   return start(process.execPath, args, env, (line) => /Local preview:\s+(http:\/\/\S+?)\/tab\//.exec(line)?.[1]);
 }
 
@@ -149,6 +153,7 @@ function verdict(app, floor, required) {
 
 async function main() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'intro-bench-'));
+  const freshDir = mkdtempSync(path.join(os.tmpdir(), 'intro-bench-fresh-'));
   try {
     const [app, floor, required] = await Promise.all([startApp(dataDir), startFloor('bare'), startFloor('required')]);
     const appUrl = app.found;
@@ -177,10 +182,15 @@ async function main() {
       }
     }
     process.stdout.write(`${verdict(results.app, results.floor, results.required)}\n`);
-    process.stdout.write(`${(await pushFigures(appUrl, app.child.pid)).join('\n')}\n`);
+    const freshApp = async () => {
+      const fresh = await startApp(freshDir, false);
+      return { url: fresh.found, pid: fresh.child.pid };
+    };
+    process.stdout.write(`${(await pushFigures(appUrl, freshApp)).join('\n')}\n`);
   } finally {
     await Promise.all(children.map((c) => stop(c)));
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(freshDir, { recursive: true, force: true });
   }
 }
 

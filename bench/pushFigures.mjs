@@ -1,12 +1,14 @@
 /**
- * The push figures of `npm run bench:notes` (issue 23), against the app process the notes rounds ran on:
+ * The push figures of `npm run bench:notes` (issue 23), against the app process the notes rounds ran on (the streams'
+ * memory against a fresh one):
  * - phase change seen by the other panel: the leader's POST …/session sent → the member's stream brings the new tag
  *   (MEETINGS meetings at once, each moving PUSH_SAMPLES times); target p99 <= 150 ms;
  * - requests per running meeting per minute while nobody types: leader and member side panels in headless Chromium
  *   under the Teams host simulator (needs `npm run build:tab`), every request to /api/v1 counted for IDLE_SECONDS
  *   once the session runs; target <= 10;
- * - STREAMS open streams on one process: the app's resident memory per stream, and its CPU while they idle
- *   (heartbeats included) for IDLE_STREAM_SECONDS.
+ * - STREAMS open streams on one fresh process at rest: its resident memory per stream (on the app after the save
+ *   rounds, a collection of their garbage while the streams opened made the figure negative), and its CPU while they
+ *   idle (heartbeats included) for IDLE_STREAM_SECONDS.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -186,8 +188,11 @@ async function idleStreams(baseUrl, pid) {
   };
 }
 
-/** Runs the push figures against the app at `baseUrl` (process `pid`) and returns the lines to print. */
-export async function pushFigures(baseUrl, pid) {
+/**
+ * Runs the push figures against the app at `baseUrl`, and the open streams against the app `freshApp()` starts;
+ * returns the lines to print.
+ */
+export async function pushFigures(baseUrl, freshApp) {
   const lines = ['push (issue 23)'];
   const latency = await phaseChangeLatency(baseUrl);
   lines.push(
@@ -203,9 +208,10 @@ export async function pushFigures(baseUrl, pid) {
           `${pass(idle.perMinute + RENEWALS_PER_MINUTE <= 10)}  ${JSON.stringify(idle.kinds)}`
       : '  requests per running meeting per minute: skipped (run `npm run build:tab` first)',
   );
-  const streams = await idleStreams(baseUrl, pid);
+  const fresh = await freshApp();
+  const streams = await idleStreams(fresh.url, fresh.pid);
   lines.push(
-    `  ${streams.streams} open streams on one process: ${streams.kbPerStream.toFixed(1)} KB resident per stream ` +
+    `  ${streams.streams} open streams on one fresh process: ${streams.kbPerStream.toFixed(1)} KB resident per stream ` +
       `(app ${streams.rssMb.toFixed(0)} MB), CPU while idle ${streams.idleCpuPercent.toFixed(2)} % of a core ` +
       `over ${IDLE_STREAM_SECONDS} s (no target: for docs/CAPACITY.md)`,
   );
