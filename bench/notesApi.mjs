@@ -12,9 +12,9 @@
  * required, app… so a noisy neighbour on the machine hits every side alike; the verdict compares the medians of the
  * rounds (issue 23's targets, against the required floor):
  *   throughput app/required ≥ 0.8, p99 app/required ≤ 1.3, app max ≤ 500 ms.
- * Then the push figures (bench/pushFigures.mjs) against the same app process, but for the open streams' memory: that
- * one is taken on a fresh app process at rest, where the save rounds' garbage (collected or not meanwhile) is not
- * counted as the streams' own.
+ * Then the push figures (bench/pushFigures.mjs) against the same app process, but for the open streams' memory and
+ * idle CPU: those are taken on a fresh app process at rest, where the save rounds' garbage (collected or not
+ * meanwhile) is not counted as the streams' own.
  * Env: BENCH_SECONDS (8), BENCH_ROUNDS (3), BENCH_WARMUP (2 s per round, not recorded), BENCH_PEOPLE (200), BENCH_LOG_LEVEL (the app's LOG_LEVEL, info),
  * `cpu ms/req` is the server process's CPU time (user + system) per request in that round (warm-up excluded): the
  * figure least moved by a busy machine.

@@ -12,6 +12,7 @@ const db = new Database(workerData.file, { fileMustExist: true });
 db.pragma('busy_timeout = ' + workerData.restartWaitMs);
 db.pragma('synchronous = NORMAL');
 let failures = 0;
+let told = false;
 const timer = setInterval(() => {
   try {
     // Passive passes copy without blocking anyone, but under a steady stream of writes they never catch up, and the
@@ -26,6 +27,9 @@ const timer = setInterval(() => {
     }
     if (left <= workerData.restartTailFrames) db.pragma('wal_checkpoint(RESTART)');
     failures = 0;
+    // The owner says checkpoints are back off the request path only once one has gone through.
+    if (!told) parentPort.postMessage('checkpointed');
+    told = true;
   } catch {
     // Busy or closing: the next tick tries again. Failing again and again (a full disk, an I/O error): stop, so the
     // main connection takes checkpoints back instead of letting the WAL grow unseen.
@@ -89,10 +93,10 @@ export function checkpointInBackground(
   const fallBack = () => {
     if (!stopped && db.open) db.pragma('wal_autocheckpoint = 1000');
   };
-  const tryAgainLater = () => {
+  const tryAgainLater = (why: string) => {
     log?.warn(
-      `WAL checkpoints run inside commits again (slower answers): the background checkpoint thread stopped after ` +
-        `failing again and again (a full or read-only disk?). A new one is tried in ${Math.round(retryMs / 1000)} s.`,
+      `WAL checkpoints run inside commits (slower answers): ${why}. ` +
+        `A new background thread is tried in ${Math.round(retryMs / 1000)} s.`,
     );
     retry = setTimeout(() => {
       retry = undefined;
@@ -117,15 +121,19 @@ export function checkpointInBackground(
         },
       });
     } catch {
-      // No thread to spare: SQLite's automatic checkpoints stay on (and, after a worker that ran, try again later).
+      // No thread to spare: SQLite's automatic checkpoints stay on, and a thread is tried again later.
       fallBack();
-      if (again) tryAgainLater();
+      tryAgainLater('no background checkpoint thread could be started');
       return;
     }
     running = started;
     started.unref();
     db.pragma('wal_autocheckpoint = 0');
-    if (again) log?.info('WAL checkpoints run in the background again.');
+    if (again) {
+      started.once('message', () => {
+        if (!stopped) log?.info('WAL checkpoints run in the background again.');
+      });
+    }
     const startedAt = Date.now();
     exited = new Promise<void>((resolve) => started.once('exit', () => resolve()));
     started.on('error', () => undefined); // an 'exit' always follows; without a listener, the error would be thrown
@@ -135,7 +143,9 @@ export function checkpointInBackground(
       if (stopped || !db.open) return;
       // A worker that ran for a while had a problem that passed: the next one is tried soon again.
       if (Date.now() - startedAt > retryMostMs) retryMs = retryFirstMs;
-      tryAgainLater();
+      tryAgainLater(
+        'the background checkpoint thread stopped after failing again and again (a full or read-only disk?)',
+      );
     });
   };
 
