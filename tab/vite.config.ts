@@ -15,6 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
     // Every browser Teams runs in supports <link rel="modulepreload">: no polyfill file on the first load.
     modulePreload: { polyfill: false },
+    // .vite/manifest.json: which files only the local preview and host simulator load, so a deployment serves none.
+    manifest: true,
     rolldownOptions: {
       input: {
         index: `${root}/index.html`,

@@ -1,4 +1,4 @@
-import { existsSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import restify, { type Request, type Server } from 'restify';
 
@@ -42,11 +42,61 @@ function statOf(file: string): Stats | undefined {
 const sameFile = (a: Stats | undefined, b: Stats | undefined) =>
   a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
 
-/** True when `file` (fully decoded, relative to `tabDir`) names a local-only page, by its name or by what it opens. */
-function isLocalOnly(tabDir: string, file: string): boolean {
+/** Where the tab's build lists each page's files and what they import (Vite's `build.manifest`). */
+const MANIFEST = '.vite/manifest.json';
+
+interface ManifestChunk {
+  readonly file: string;
+  readonly isEntry?: boolean;
+  readonly css?: readonly string[];
+  readonly assets?: readonly string[];
+  readonly imports?: readonly string[];
+  readonly dynamicImports?: readonly string[];
+}
+
+/**
+ * The files only the local-only pages load (the Teams host simulator's scripts and styles), and the manifest that
+ * names them: what those pages reach through their imports, less what any other page reaches. Without a manifest
+ * (a tab built without one) only the pages themselves are local-only.
+ */
+function simulatorFiles(tabDir: string): Stats[] {
+  let manifest: Record<string, ManifestChunk>;
+  try {
+    manifest = JSON.parse(readFileSync(path.join(tabDir, MANIFEST), 'utf8')) as Record<string, ManifestChunk>;
+  } catch {
+    return [];
+  }
+  const reached = (entries: readonly string[]) => {
+    const seen = new Set<string>();
+    const files = new Set<string>();
+    const visit = (key: string) => {
+      const chunk = manifest[key];
+      if (seen.has(key) || !chunk) return;
+      seen.add(key);
+      [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])].forEach((file) => files.add(file));
+      [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].forEach(visit);
+    };
+    entries.forEach(visit);
+    return files;
+  };
+  const pages = Object.keys(manifest).filter((key) => manifest[key]?.isEntry);
+  const localOnly = (key: string) => LOCAL_ONLY.includes(baseName(key));
+  const served = reached(pages.filter((key) => !localOnly(key)));
+  return [...reached(pages.filter(localOnly)), MANIFEST]
+    .filter((file) => !served.has(file))
+    .map((file) => statOf(path.join(tabDir, file)))
+    .filter((stats): stats is Stats => stats !== undefined);
+}
+
+/**
+ * True when `file` (fully decoded, relative to `tabDir`) names a local-only page or a file only those pages load, by
+ * its name or by what it opens.
+ */
+function isLocalOnly(tabDir: string, file: string, simulator: readonly Stats[]): boolean {
   if (LOCAL_ONLY.includes(baseName(file))) return true;
   const opened = statOf(path.join(tabDir, file));
-  return LOCAL_ONLY.some((page) => sameFile(opened, statOf(path.join(tabDir, page))));
+  const pages = LOCAL_ONLY.map((page) => statOf(path.join(tabDir, page)));
+  return [...pages, ...simulator].some((local) => sameFile(opened, local));
 }
 
 /**
@@ -61,12 +111,16 @@ function tabFile(req: Request): string | undefined {
   return file !== undefined && ![...file].some((char) => char.charCodeAt(0) < 0x20) ? file : undefined;
 }
 
-/** Serves the built tab under /tab/; the local preview and host simulator only when `local`. */
+/** Serves the built tab under /tab/; the local preview and host simulator (pages and code) only when `local`. */
 export function tabRoutes(server: Server, tabDir: string, local: boolean): void {
   const serve = restify.plugins.serveStaticFiles(tabDir, { maxAge: 0 });
+  // Read once the tab is built: a deployed tab does not change under the running server.
+  let simulator: Stats[] | undefined;
+  const simulatorOnly = () =>
+    (simulator ??= existsSync(path.join(tabDir, MANIFEST)) ? simulatorFiles(tabDir) : undefined);
   server.get('/tab/*', (req, res, next) => {
     const file = tabFile(req);
-    if (file === undefined || (!local && isLocalOnly(tabDir, file))) {
+    if (file === undefined || (!local && isLocalOnly(tabDir, file, simulatorOnly() ?? []))) {
       res.send(404, { error: { code: 'notFound', message: 'No such page.' } });
       return next(false);
     }
