@@ -149,7 +149,9 @@ it('builds, filters and starts from a read-only folder with the bicep settings u
   const installed = siteFiles(path.join(folder, 'node_modules'), '/.bin\n/.cache').map((f) => `node_modules/${f}`);
   expect(installed.length).toBeGreaterThan(1000);
   expect(installed.filter((f) => !shipped.has(f))).toEqual([]);
-  expect(files).toEqual(expect.arrayContaining(['package.json', 'dist/src/index.js', 'tab/dist/index.html']));
+  // The tab build's manifest ships: the server reads it to keep the Teams host simulator's files from being served.
+  const manifest = 'tab/dist/.vite/manifest.json';
+  expect(files).toEqual(expect.arrayContaining(['package.json', 'dist/src/index.js', 'tab/dist/index.html', manifest]));
   expect(files.filter((f) => DECOYS.includes(f) || /^(src|tests|env|infra|tab\/src)\//.test(f))).toEqual([]);
 
   // As root, file modes bind nobody: the app runs as `nobody`, for whom the root-owned files and locked folders are
@@ -169,4 +171,11 @@ it('builds, filters and starts from a read-only folder with the bicep settings u
   app.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   app.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   expect(await readyz(port, () => output)).toBe(200);
+  // The tab answers, and the simulator's own script does not (what the preview page loads that the tab does not).
+  const named = (page: string) =>
+    [...readFileSync(path.join(site, 'tab/dist', page), 'utf8').matchAll(/src="\/tab\/([^"]+)"/g)].map((m) => m[1]);
+  const [simulatorScript] = named('preview.html');
+  const [tabScript] = named('index.html');
+  expect((await fetch(`http://127.0.0.1:${port}/tab/${tabScript}`)).status).toBe(200);
+  expect((await fetch(`http://127.0.0.1:${port}/tab/${simulatorScript}`)).status).toBe(404);
 }, 240_000);

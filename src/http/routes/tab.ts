@@ -54,38 +54,43 @@ interface ManifestChunk {
   readonly dynamicImports?: readonly string[];
 }
 
+/** The files `entries` load, through their imports at once or later, by the manifest. */
+function filesReached(manifest: Record<string, ManifestChunk>, entries: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (seen.has(key) || !chunk) return;
+    seen.add(key);
+    [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])].forEach((file) => files.add(file));
+    [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].forEach(visit);
+  };
+  entries.forEach(visit);
+  return files;
+}
+
 /**
  * The files only the local-only pages load (the Teams host simulator's scripts and styles), and the manifest that
- * names them: what those pages reach through their imports, less what any other page reaches. Without a manifest
- * (a tab built without one) only the pages themselves are local-only.
+ * names them: what those pages reach through their imports, less what any other page reaches. Undefined when the
+ * manifest cannot be read or a file it names cannot be found (asked again on the next request); then only the pages
+ * themselves are local-only.
  */
-function simulatorFiles(tabDir: string): Stats[] {
-  let manifest: Record<string, ManifestChunk>;
+function simulatorFiles(tabDir: string): Stats[] | undefined {
   try {
-    manifest = JSON.parse(readFileSync(path.join(tabDir, MANIFEST), 'utf8')) as Record<string, ManifestChunk>;
+    const manifest = JSON.parse(readFileSync(path.join(tabDir, MANIFEST), 'utf8')) as Record<string, ManifestChunk>;
+    const pages = Object.keys(manifest).filter((key) => manifest[key]?.isEntry);
+    const localOnly = (key: string) => LOCAL_ONLY.includes(baseName(key));
+    const served = filesReached(
+      manifest,
+      pages.filter((key) => !localOnly(key)),
+    );
+    const files = [...filesReached(manifest, pages.filter(localOnly)), MANIFEST].filter((file) => !served.has(file));
+    const found = files.map((file) => statOf(path.join(tabDir, file)));
+    return found.every((stats) => stats !== undefined) ? (found as Stats[]) : undefined;
   } catch {
-    return [];
+    // Not Vite's manifest (a throw in a route handler would stop the process): as if there were none.
+    return undefined;
   }
-  const reached = (entries: readonly string[]) => {
-    const seen = new Set<string>();
-    const files = new Set<string>();
-    const visit = (key: string) => {
-      const chunk = manifest[key];
-      if (seen.has(key) || !chunk) return;
-      seen.add(key);
-      [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])].forEach((file) => files.add(file));
-      [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].forEach(visit);
-    };
-    entries.forEach(visit);
-    return files;
-  };
-  const pages = Object.keys(manifest).filter((key) => manifest[key]?.isEntry);
-  const localOnly = (key: string) => LOCAL_ONLY.includes(baseName(key));
-  const served = reached(pages.filter((key) => !localOnly(key)));
-  return [...reached(pages.filter(localOnly)), MANIFEST]
-    .filter((file) => !served.has(file))
-    .map((file) => statOf(path.join(tabDir, file)))
-    .filter((stats): stats is Stats => stats !== undefined);
 }
 
 /**
@@ -114,10 +119,9 @@ function tabFile(req: Request): string | undefined {
 /** Serves the built tab under /tab/; the local preview and host simulator (pages and code) only when `local`. */
 export function tabRoutes(server: Server, tabDir: string, local: boolean): void {
   const serve = restify.plugins.serveStaticFiles(tabDir, { maxAge: 0 });
-  // Read once the tab is built: a deployed tab does not change under the running server.
+  // Kept once read whole: a deployed tab does not change under the running server (a deploy restarts it).
   let simulator: Stats[] | undefined;
-  const simulatorOnly = () =>
-    (simulator ??= existsSync(path.join(tabDir, MANIFEST)) ? simulatorFiles(tabDir) : undefined);
+  const simulatorOnly = () => (simulator ??= simulatorFiles(tabDir));
   server.get('/tab/*', (req, res, next) => {
     const file = tabFile(req);
     if (file === undefined || (!local && isLocalOnly(tabDir, file, simulatorOnly() ?? []))) {

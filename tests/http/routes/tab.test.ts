@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -92,7 +92,7 @@ describe("the host simulator's code", () => {
     'assets/teamsHost-1.js',
     'assets/teamsHost-1.css',
     'assets/teamsHost-1%2Ejs',
-    'assets/TeamsHost-1.JS',
+    'assets//teamsHost-1.js',
     '.vite/manifest.json',
   ];
   const tabOwn = ['assets/index-1.js', 'assets/shared-1.js', 'assets/lazy-1.js'];
@@ -121,28 +121,41 @@ describe("the host simulator's code", () => {
     }
   });
 
-  it('is found in the real build: outside local runs its files answer 404 and every file of the tab answers 200', async () => {
+  it.each(['not json', 'null', '{"index.html": {"isEntry": true, "imports": 7}}'])(
+    'leaves the server up and the pages hidden when the manifest is %s',
+    async (text) => {
+      const tab = builtTab();
+      try {
+        writeFileSync(path.join(tab, '.vite/manifest.json'), text);
+        const base = await serveTab(tab, false);
+        expect((await fetch(`${base}/tab/preview.html`)).status).toBe(404);
+        for (const file of tabOwn) expect([file, (await fetch(`${base}/tab/${file}`)).status]).toEqual([file, 200]);
+      } finally {
+        rmSync(tab, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it('is found in the real build: outside local runs those files answer 404, every other file of the tab 200', async () => {
     const dist = path.resolve(__dirname, '../../../tab/dist');
-    const manifestFile = path.join(dist, '.vite/manifest.json');
-    if (!existsSync(manifestFile)) throw new Error(`${manifestFile} is missing: run \`npm run build:tab\` first.`);
-    type Chunk = { file: string; css?: string[]; imports?: string[]; dynamicImports?: string[] };
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<string, Chunk>;
-    const base = await serveTab(dist, false);
-    const status = async (file: string | undefined) => [file, (await fetch(`${base}/tab/${file}`)).status];
-    for (const page of ['preview.html', 'host.html']) {
-      const file = manifest[page]?.file;
-      expect(await status(file)).toEqual([file, 404]);
+    if (!existsSync(path.join(dist, '.vite/manifest.json'))) {
+      throw new Error(`${dist} has no .vite/manifest.json: run \`npm run build:tab\` first.`);
     }
-    // Every file of the tab's own page and of everything it imports, at once or lazily.
-    const files = new Set<string>();
-    const visit = (key: string) => {
-      const chunk = manifest[key];
-      if (!chunk || files.has(chunk.file)) return;
-      [chunk.file, ...(chunk.css ?? [])].forEach((file) => files.add(file));
-      [...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].forEach(visit);
-    };
-    visit('index.html');
-    expect(files.size).toBeGreaterThan(5);
-    for (const file of files) expect(await status(file)).toEqual([file, 200]);
+    // What each page names in its HTML, read apart from the manifest the server reads.
+    const named = (page: string) =>
+      [...readFileSync(path.join(dist, page), 'utf8').matchAll(/(?:src|href)="\/tab\/([^"]+)"/g)].map((m) => m[1]);
+    const tabFiles = new Set(named('index.html'));
+    const simulator = [...named('preview.html'), ...named('host.html')].filter((file) => !tabFiles.has(file));
+    expect(simulator).toEqual(expect.arrayContaining([expect.stringMatching(/^assets\/teamsHost-.*\.js$/)]));
+    const hidden = new Set([...simulator, 'preview.html', 'host.html', '.vite/manifest.json']);
+    const all = readdirSync(dist, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dist, path.join(entry.parentPath, entry.name)));
+    const base = await serveTab(dist, false);
+    for (const file of all) {
+      const status = (await fetch(`${base}/tab/${file}`)).status;
+      expect([file, status]).toEqual([file, hidden.has(file) ? 404 : 200]);
+    }
+    expect(all.filter((file) => !hidden.has(file)).length).toBeGreaterThan(10);
   });
 });
