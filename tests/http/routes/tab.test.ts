@@ -17,13 +17,16 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function serve(local: boolean): Promise<string> {
+/** Serves `tab` as the app does, locally or not; resolves with the base URL. */
+async function serveTab(tab: string, local: boolean): Promise<string> {
   const server = restify.createServer({ handleUncaughtExceptions: false });
-  tabRoutes(server, dir, local);
+  tabRoutes(server, tab, local);
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
+
+const serve = (local: boolean) => serveTab(dir, local);
 
 describe('tab routes', () => {
   it.each(['/tab/preview.html', '/tab/preview%2Ehtml', '/tab/preview%2ehtml', '/tab/Host.html', '/tab/host%2EHTML'])(
@@ -75,14 +78,6 @@ function builtTab(): string {
   };
   writeFileSync(path.join(tab, '.vite/manifest.json'), JSON.stringify(manifest));
   return tab;
-}
-
-async function serveTab(tab: string, local: boolean): Promise<string> {
-  const server = restify.createServer({ handleUncaughtExceptions: false });
-  tabRoutes(server, tab, local);
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
 describe("the host simulator's code", () => {
