@@ -12,12 +12,7 @@ import { runHeadsUpMember, runPrepLeader } from './app/prep';
 import { createLocalIssuer, type LocalIssuer } from './auth/localIssuer';
 import { tokenVerifierFor } from './auth/verifierFor';
 import { allowedConversations } from './bot/allowedConversations';
-import { activityAuthentication } from './bot/activityAuth';
-import { createAdapter, createBot } from './bot/createBot';
-import { botMeetingRoster } from './bot/meetingRoster';
-import { botNotifier } from './bot/notifier';
-import { runActivity } from './bot/runActivity';
-import { setTurnLogger } from './bot/turnLogger';
+import { botThread } from './botThread';
 import { graphCalendar } from './calendar/graphCalendar';
 import { graphFreeBusy } from './calendar/graphFreeBusy';
 import { introInvite } from './calendar/ics';
@@ -29,8 +24,6 @@ import { systemClock } from './clock';
 import { ConfigError, loadConfig, type Config } from './config';
 import { keyWrapperFor } from './crypto/keyWrapperFor';
 import type { IntroId } from './domain/ids';
-import type { Intro } from './domain/intro';
-import type { BotActivities } from './http/routes/messages';
 import { announceClose, createHttpServer } from './http/server';
 import { sessionStreams } from './http/sessionStreams';
 import { createJobRunner } from './jobs/jobRunner';
@@ -104,17 +97,6 @@ function addressesOf(config: Config): Addresses {
   return { origin, publicUrl, bound: (bound) => void (port = bound) };
 }
 
-/** Link to the personal history tab (a Teams deep link when the app id is known), optionally to one intro. */
-function historyLink(config: Config, publicUrl: () => string) {
-  return (intro?: Intro): string => {
-    if (config.teamsAppId) {
-      const base = `https://teams.microsoft.com/l/entity/${config.teamsAppId}/history`;
-      return intro ? `${base}?context=${encodeURIComponent(JSON.stringify({ subEntityId: intro.id }))}` : base;
-    }
-    return `${publicUrl()}/tab/index.html?view=history${intro ? `&intro=${intro.id}` : ''}`;
-  };
-}
-
 const packageRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}dist${path.sep}`) ? '../..' : '..');
 
 /** The one store (every record kind, team plans included, on one connection or account), upgraded before use. */
@@ -151,13 +133,6 @@ async function sessionChangesOf(config: Config, logger: Logger, lost: () => void
   return { changes: shared, sharing: shared.sharing, close: shared.close };
 }
 
-/** Bot Framework credentials, or none (local mode, or a deployment with no bot configured). */
-function botAuthOf(config: Config) {
-  return config.bot.mode === 'authenticated'
-    ? { botId: config.bot.id, botPassword: config.bot.password, botTenantId: config.bot.tenantId }
-    : {};
-}
-
 /** The calendar: Graph when configured, else a signed .ics invite. */
 function calendarOf(config: Config, logger: Logger, signer: Signer, publicUrl: () => string) {
   return config.graph
@@ -168,22 +143,6 @@ function calendarOf(config: Config, logger: Logger, signer: Signer, publicUrl: (
         onWarning: (message, err) => logger.warn({ err }, message),
       })
     : localCalendar(signer, publicUrl);
-}
-
-/** The bot as POST /api/messages takes it: Bot Framework authentication from the config, then one teams-ai turn. */
-function botActivities(config: Config, bot: ReturnType<typeof createBot>): BotActivities {
-  return {
-    mode: config.bot.mode,
-    authenticate: activityAuthentication(config.bot),
-    runActivity: runActivity({
-      serviceUrls: config.serviceUrls,
-      adapter: bot.adapter,
-      run: async (context, requestLogger) => {
-        setTurnLogger(context, requestLogger.child({ turnId: context.activity.id }));
-        await bot.app.run(context);
-      },
-    }),
-  };
 }
 
 /** Listens on PORT and HOST; a slow client cannot hold a socket: headers within 10 s, the whole request within 30 s. */
@@ -208,13 +167,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const localIssuer =
     config.auth.mode === 'local' ? await createLocalIssuer(publicUrl, config.auth.clientId) : undefined;
   const verifyToken = tokenVerifierFor(config, localIssuer);
-  const auth = botAuthOf(config);
-  const adapter = createAdapter(auth);
+  // The bot runs in a thread of its own (see src/botThread.ts); its notifier and roster are usable from here on.
+  const bot = botThread();
   // Every proactive send and roster question reads references through this, so one stored before the allow-list
   // existed (or by a forged activity) is never posted to.
   const conversations = allowedConversations(store.conversations, config.serviceUrls);
-  const signer = createSigner(resolveSigningKey(config.signingSecret, config.dataDir));
-  const historyUrl = historyLink(config, publicUrl);
+  const signingKey = resolveSigningKey(config.signingSecret, config.dataDir);
+  const signer = createSigner(signingKey);
   const freeBusy = config.graph && graphFreeBusy(config.graph);
 
   // Session changes and the streams that carry them; streams here would miss other instances' changes while Redis
@@ -232,7 +191,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     conversations,
     teamPlans,
     clock,
-    roster: botMeetingRoster({ adapter, botAppId: auth.botId, conversations, logger }),
+    roster: bot.roster,
     requireConfirmedParticipant: config.requireConfirmedParticipant,
     newIntroId: () => randomUUID() as IntroId,
   };
@@ -241,7 +200,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     jobs: store.jobs,
     conversations,
     calendar: calendarOf(config, logger, signer, publicUrl),
-    notifier: botNotifier({ adapter, botAppId: auth.botId, conversations, logger, historyUrl }),
+    notifier: bot.notifier,
   };
   const jobs = createJobRunner({
     jobs: store.jobs,
@@ -255,22 +214,20 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
 
   // Edges: the bot, then the HTTP server that carries it, the API, the tab and the invites.
-  const bot = createBot({
+  await bot.start({
+    settings: {
+      bot: config.bot,
+      serviceUrls: config.serviceUrls,
+      allowNonGuidIds: config.mode === 'local',
+      teamsAppId: config.teamsAppId,
+      publicUrl: publicUrl(),
+      signingKey,
+    },
+    useCases: botUseCases({ flows, teams: { teamPlans, freeBusy } }),
     storage: store.botStorage,
     conversations,
     logger,
-    auth,
-    adapter,
-    publicUrl,
-    flows: {
-      useCases: botUseCases({ flows, teams: { teamPlans, freeBusy } }),
-      conversations,
-      signer,
-      logger,
-      allowNonGuidIds: config.mode === 'local',
-      historyUrl,
-      teams: { botAppId: auth.botId },
-    },
+    clock: options.clock,
   });
   const forHttp = httpUseCases({ useCases, notifier: flows.notifier, teams: { ...flows, teamPlans, freeBusy } });
   const server = createHttpServer({
@@ -281,7 +238,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     logger,
     localIssuer,
     tabDir: options.tabDir ?? path.join(packageRoot, 'tab', 'dist'),
-    bot: botActivities(config, bot),
+    bot: { mode: config.bot.mode, ...bot.activities },
     invites: {
       inviteIntro: forHttp.inviteIntro,
       now: forHttp.now,
@@ -291,7 +248,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
 
   // Listen, then start the job poller.
-  bound(await listen(server, config));
+  try {
+    bound(await listen(server, config));
+  } catch (err) {
+    await bot.stop();
+    throw err;
+  }
+  bot.bound(publicUrl());
   jobs.start();
   return {
     url: origin(),
@@ -303,6 +266,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       streams.closeAll();
       // Jobs and requests wind down side by side, and neither may hold the process past the grace period.
       await Promise.all([within(jobs.stop(), graceMs), closeServer(server, graceMs)]);
+      // The bot thread goes before the store it reads and writes through this thread.
+      await bot.stop();
       await Promise.all([close(), live.close()]);
     },
   };

@@ -1,6 +1,6 @@
 import type { ConversationStore } from '../app/ports';
 import type { ServiceUrlPolicy } from '../config';
-import { storedKeyOf } from './conversations';
+import { storedKeyOf } from './conversationKeys';
 import { isAllowedServiceUrl } from './serviceUrls';
 
 /** Disallowed references forgotten per lookup before giving up (the rest go on later lookups). */

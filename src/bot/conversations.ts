@@ -1,8 +1,7 @@
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ConversationStore } from '../app/ports';
-import { derivedGuid } from '../derivedGuid';
-import { parseUserId, type UserId } from '../domain/ids';
+import { sharedConversationKey } from './conversationKeys';
 import { callerOf, senderZoneOf, tenantIdOf } from './identity';
 
 /** True when the activity says the bot itself was just added (installed) to the conversation. */
@@ -34,23 +33,6 @@ function isMeetingOrTeam(activity: Partial<Activity>): boolean {
 function shouldRemember(activity: Partial<Activity>): boolean {
   if (!isPersonal(activity)) return false;
   return activity.type === ActivityTypes.Message || isInstall(activity);
-}
-
-/**
- * The key a meeting chat's or team's reference is stored under: derived from the conversation (a custom-version GUID
- * never equal to an Entra id), so it never stands in for a person's personal chat.
- */
-export function sharedConversationKey(conversationId: string): UserId {
-  return derivedGuid(`conversation|${conversationId}`) as UserId;
-}
-
-/** The key a stored reference lives under: its person's Entra id for a personal chat, else its conversation's key. */
-export function storedKeyOf(reference: Readonly<Record<string, unknown>>): UserId | undefined {
-  const conversation = reference['conversation'] as { id?: unknown; conversationType?: unknown } | undefined;
-  if (conversation?.conversationType !== 'personal' && typeof conversation?.id === 'string') {
-    return sharedConversationKey(conversation.id);
-  }
-  return parseUserId((reference['user'] as { aadObjectId?: unknown } | undefined)?.aadObjectId);
 }
 
 function referenceOf(activity: Partial<Activity>): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import type { Activity, Request, Response, TurnContext } from 'botbuilder';
+import type { Activity, Response, TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ServiceUrlPolicy } from '../config';
 import { fail, ok, type Result } from '../domain/result';
@@ -14,16 +14,22 @@ interface RunActivityDeps {
   readonly run: (context: TurnContext, logger: Logger) => Promise<void>;
 }
 
+/** What the Bot Framework Service gets back for an activity: its status and, for an invoke, a body. */
+interface ActivityAnswer {
+  readonly status: number;
+  readonly body?: unknown;
+}
+
 /**
- * Validates an authenticated request's body as an activity and runs its turn, answering through `res`; a malformed
- * activity, or one from a service the bot does not talk to, is a failure naming the field, and no bot code runs.
+ * Validates an authenticated request's body as an activity and runs its turn (`authorization` is the request's
+ * header, which the adapter checks again); a malformed activity, or one from a service the bot does not talk to, is a
+ * failure naming the field, and no bot code runs.
  */
 type RunActivity = (
   body: unknown,
-  req: Request,
-  res: Response,
+  authorization: string,
   logger: Logger,
-) => Promise<Result<void, 'invalidActivity'>>;
+) => Promise<Result<ActivityAnswer, 'invalidActivity'>>;
 
 function parseActivity(body: unknown, serviceUrls: ServiceUrlPolicy): Result<Activity, 'invalidActivity'> {
   const parsed = activitySchema.safeParse(body);
@@ -38,14 +44,31 @@ function parseActivity(body: unknown, serviceUrls: ServiceUrlPolicy): Result<Act
   return ok(parsed.data as unknown as Activity);
 }
 
-/** The bot's side of POST /api/messages: an activity in, one teams-ai turn run. */
+/** A response that keeps what the adapter answers, to send it from the HTTP edge (in another thread). */
+function answerHolder() {
+  const answer: { status: number; body?: unknown } = { status: 200 };
+  const res: Response = {
+    socket: undefined,
+    status: (code: number) => void (answer.status = code),
+    header: () => undefined,
+    send: (body: unknown) => void (answer.body = body),
+    end: () => undefined,
+  };
+  return { res, answer };
+}
+
+/** The bot's side of POST /api/messages: an activity in, one teams-ai turn run, the adapter's answer out. */
 export function runActivity(deps: RunActivityDeps): RunActivity {
-  return async (body, req, res, logger) => {
+  return async (body, authorization, logger) => {
     const activity = parseActivity(body, deps.serviceUrls);
     if (!activity.ok) return activity;
-    await deps.adapter.process(Object.assign(req, { body: activity.value }), res, (context) =>
-      deps.run(context, logger),
-    );
-    return ok(undefined);
+    const { res, answer } = answerHolder();
+    const req = {
+      method: 'POST',
+      headers: { authorization },
+      body: activity.value as unknown as Record<string, unknown>,
+    };
+    await deps.adapter.process(req, res, (context) => deps.run(context, logger));
+    return ok(answer);
   };
 }

@@ -1,5 +1,5 @@
 import { allowedConversations } from '../../src/bot/allowedConversations';
-import { sharedConversationKey } from '../../src/bot/conversations';
+import { sharedConversationKey } from '../../src/bot/conversationKeys';
 import { openSqliteStore } from '../../src/store/sqlite/openSqliteStore';
 import { newTenant, newUser } from '../store/fixtures';
 import { tempDirs } from '../store/support/tempDir';

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { parseTenantId, parseUserId, type TenantId, type UserId } from '../../src/domain/ids';
 import { APOLOGY } from '../../src/bot/handlers';
-import { sharedConversationKey } from '../../src/bot/conversations';
+import { sharedConversationKey } from '../../src/bot/conversationKeys';
 import type { ConversationStore } from '../../src/app/ports';
 import { openSqliteStore } from '../../src/store/sqlite/openSqliteStore';
 import type { Store } from '../../src/store/store';

@@ -12,13 +12,15 @@ export interface BotActivities {
   readonly mode: BotConfig['mode'];
   /** Checks the bearer token against the body; a failure's message is the reason, for the log. */
   readonly authenticate: (header: string, body: unknown) => Promise<Result<void, 'unauthorized'>>;
-  /** Validates the body as an activity and runs its turn, answering through `res`; a malformed one runs nothing. */
+  /**
+   * Validates the body as an activity and runs its turn (the adapter checks `authorization` again), answering with
+   * the status and body to send; a malformed one runs nothing.
+   */
   readonly runActivity: (
     body: unknown,
-    req: Request,
-    res: Response,
+    authorization: string,
     logger: Logger,
-  ) => Promise<Result<void, 'invalidActivity'>>;
+  ) => Promise<Result<{ readonly status: number; readonly body?: unknown }, 'invalidActivity'>>;
 }
 
 type Admission = Result<unknown, 'unauthorized' | 'invalidJson' | 'tooLarge' | 'unsupportedMediaType'>;
@@ -60,8 +62,11 @@ export function messagesRoute(server: Server, bot: BotActivities): void {
     try {
       const admitted = await admit(bot, logged);
       if (!admitted.ok) return sendFailure(res, admitted.error);
-      const ran = await bot.runActivity(admitted.value, req, res, logged.logger);
+      const ran = await bot.runActivity(admitted.value, req.headers.authorization ?? '', logged.logger);
       if (!ran.ok) return sendFailure(res, ran.error);
+      res.status(ran.value.status);
+      if (ran.value.body === undefined) res.end();
+      else res.send(ran.value.body);
     } catch (err) {
       logged.logger.error({ err }, 'bot turn failed');
       if (!res.headersSent) res.send(500, { error: BOT_FAILED });

@@ -1,0 +1,146 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Storage } from 'botbuilder';
+import type { BotUseCases } from './app/edges';
+import type { Clock, ConversationStore, MeetingRoster, Notifier } from './app/ports';
+import type { BotConfig, ServiceUrlPolicy } from './config';
+import type { BotActivities } from './http/routes/messages';
+import type { Logger } from './log';
+import { rpcPeer, servedObject, type RpcPeer, type Served } from './threads/rpc';
+
+/** What the bot thread is started with (structured-cloned into it): settings, never stores or functions. */
+export interface BotThreadSettings {
+  readonly bot: BotConfig;
+  readonly serviceUrls: ServiceUrlPolicy;
+  readonly allowNonGuidIds: boolean;
+  readonly teamsAppId?: string;
+  /** The app's public base URL, for links to the tab; told again once the listener has its port (`bound`). */
+  readonly publicUrl: string;
+  /** The HMAC key that signs card stamps (the same as the main thread's). */
+  readonly signingKey: Uint8Array;
+  readonly logLevel: string;
+  /** The bot use cases served from the main thread, by name. */
+  readonly useCaseNames: readonly string[];
+  readonly maxPerDay: number;
+  /** The main thread's clock at start, when the bot must follow it (a test clock) rather than read the system's. */
+  readonly now?: number;
+}
+
+/** What the bot thread reaches in the main thread. */
+interface BotThreadDeps {
+  readonly settings: Omit<BotThreadSettings, 'useCaseNames' | 'maxPerDay' | 'now' | 'logLevel'>;
+  readonly useCases: BotUseCases;
+  readonly storage: Storage;
+  readonly conversations: ConversationStore;
+  readonly logger: Logger;
+  /** A clock tests move by hand, which the bot then follows; the system clock when absent. */
+  readonly clock?: Clock;
+}
+
+/** The bot, running in its own thread, as the HTTP edge, the use cases and the jobs reach it. */
+interface BotThread {
+  readonly activities: Omit<BotActivities, 'mode'>;
+  readonly notifier: Notifier;
+  readonly roster: MeetingRoster;
+  /** Ends the thread; calls still waiting fail. */
+  stop(): Promise<void>;
+}
+
+/** A worker thread's log line, written with the main thread's logger (its level, redaction and destination). */
+function relog(logger: Logger, line: string): void {
+  const { level, msg, ...fields } = JSON.parse(line) as { level: number; msg?: string } & Record<string, unknown>;
+  // The request bindings the turn was given start with the root logger's own, which it adds again.
+  for (const key of Object.keys(logger.bindings())) delete fields[key];
+  const label = logger.levels.labels[level] ?? 'info';
+  (logger[label as 'info'] as (obj: object, msg?: string) => void).call(logger, fields, msg);
+}
+
+/** The worker's entry beside this file: compiled JavaScript, or TypeScript through tsx when run from source. */
+function startWorker(workerData: BotThreadSettings): Worker {
+  const entry = path.join(__dirname, `botWorker${path.extname(__filename)}`);
+  if (entry.endsWith('.js')) return new Worker(entry, { workerData });
+  const source = `require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`;
+  return new Worker(source, { eval: true, workerData });
+}
+
+/**
+ * The bot in a worker thread, wired in two steps: its notifier, roster and activities exist at once (the use cases
+ * that need them are built before the thread can be given those use cases), and `start` starts the thread and
+ * waits until it is ready. Should the thread die, calls waiting on it fail, the failure is logged, and a new thread
+ * is started a second later.
+ */
+export function botThread(): BotThread & {
+  start(deps: BotThreadDeps): Promise<void>;
+  /** The public base URL once the listener has its port (with PORT=0 it is not known at start). */
+  bound(publicUrl: string): void;
+} {
+  const current: { worker?: Worker; peer?: RpcPeer; publicUrl?: string } = {};
+  let stopping = false;
+  let restart: NodeJS.Timeout | undefined;
+
+  const spawn = (deps: BotThreadDeps, serve: Served, settings: BotThreadSettings) =>
+    new Promise<void>((resolve, reject) => {
+      const publicUrl = current.publicUrl ?? settings.publicUrl;
+      const worker = startWorker({ ...settings, publicUrl, now: deps.clock?.now() });
+      worker.unref();
+      current.worker = worker;
+      const clock = deps.clock;
+      const peer = rpcPeer(worker, {
+        serve: { ...serve, ready: () => resolve(void (current.peer = peer)) },
+        stamp: clock && (() => clock.now()),
+      });
+      worker.on('error', (err) => {
+        deps.logger.error({ err }, 'the bot thread failed');
+        reject(err);
+      });
+      worker.once('exit', () => {
+        current.peer = undefined;
+        peer.failPending(new Error('The bot thread stopped.'));
+        if (stopping) return;
+        deps.logger.error('the bot thread stopped: activities and messages fail until it starts again in a second');
+        restart = setTimeout(() => void spawn(deps, serve, settings).catch(() => undefined), 1000);
+      });
+    });
+
+  const call =
+    (name: string) =>
+    (...args: unknown[]): Promise<never> =>
+      current.peer
+        ? (current.peer.call(name, ...args) as Promise<never>)
+        : Promise.reject(new Error('The bot thread is not running.'));
+  return {
+    activities: {
+      authenticate: call('authenticate'),
+      runActivity: (body, authorization, logger) => call('activity')(body, authorization, logger.bindings()),
+    },
+    notifier: { notify: call('notifier.notify') },
+    roster: { isParticipant: call('roster.isParticipant'), organizer: call('roster.organizer') },
+    start: async (deps) => {
+      const useCaseNames = Object.keys(deps.useCases).filter(
+        (name) => name !== 'now' && typeof deps.useCases[name as keyof BotUseCases] === 'function',
+      );
+      const serve = {
+        ...servedObject('useCases', deps.useCases as unknown as Record<string, () => unknown>, useCaseNames),
+        ...servedObject('storage', deps.storage, ['read', 'write', 'delete']),
+        ...servedObject('conversations', deps.conversations, ['save', 'get', 'delete', 'anyInTenant']),
+        log: (line: string) => relog(deps.logger, line),
+      };
+      const settings = {
+        ...deps.settings,
+        useCaseNames,
+        maxPerDay: deps.useCases.maxPerDay,
+        logLevel: deps.logger.level,
+      };
+      await spawn(deps, serve, settings);
+    },
+    bound: (publicUrl) => {
+      current.publicUrl = publicUrl;
+      current.peer?.tell('publicUrl', publicUrl);
+    },
+    stop: async () => {
+      stopping = true;
+      clearTimeout(restart);
+      await current.worker?.terminate();
+    },
+  };
+}
