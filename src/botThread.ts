@@ -5,6 +5,7 @@ import type { BotUseCases } from './app/edges';
 import type { Clock, ConversationStore, MeetingRoster, Notifier } from './app/ports';
 import type { BotConfig, ServiceUrlPolicy } from './config';
 import type { BotActivities } from './http/routes/messages';
+import { fail } from './domain/result';
 import type { Logger } from './log';
 import { rpcPeer, servedObject, type RpcPeer, type Served } from './threads/rpc';
 
@@ -46,7 +47,7 @@ interface BotThread {
   stop(): Promise<void>;
 }
 
-/** A worker thread's log line, written with the main thread's logger (its level, redaction and destination). */
+/** A worker thread's log line, written with the main thread's logger (its level, serializers and destination). */
 function relog(logger: Logger, line: string): void {
   const { level, msg, ...fields } = JSON.parse(line) as { level: number; msg?: string } & Record<string, unknown>;
   // The request bindings the turn was given start with the root logger's own, which it adds again.
@@ -63,22 +64,28 @@ function startWorker(workerData: BotThreadSettings): Worker {
   return new Worker(source, { eval: true, workerData });
 }
 
+/** Seconds before the bot thread starts again after its n-th death in a row: 1, 2, 4 ... 30. */
+const restartDelayMs = (deaths: number) => Math.min(30_000, 1000 * 2 ** deaths);
+
 /**
  * The bot in a worker thread, wired in two steps: its notifier, roster and activities exist at once (the use cases
  * that need them are built before the thread can be given those use cases), and `start` starts the thread and
- * waits until it is ready. Should the thread die, calls waiting on it fail, the failure is logged, and a new thread
- * is started a second later.
+ * waits until it is ready (it fails if the thread fails first). Should a thread that was ready die, the calls waiting
+ * on it fail, the notifier answers `unreachable` and the roster `unknown` meanwhile (as for a send that fails), and a
+ * new thread starts a second later, then ever later while it keeps dying.
  */
 export function botThread(): BotThread & {
   start(deps: BotThreadDeps): Promise<void>;
   /** The public base URL once the listener has its port (with PORT=0 it is not known at start). */
   bound(publicUrl: string): void;
 } {
-  const current: { worker?: Worker; peer?: RpcPeer; publicUrl?: string } = {};
+  const current: { worker?: Worker; peer?: RpcPeer; publicUrl?: string; logger?: Logger } = {};
+  let started = false;
   let stopping = false;
+  let deaths = 0;
   let restart: NodeJS.Timeout | undefined;
 
-  const spawn = (deps: BotThreadDeps, serve: Served, settings: BotThreadSettings) =>
+  const spawn = (deps: BotThreadDeps, serve: Served, settings: BotThreadSettings): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       const publicUrl = current.publicUrl ?? settings.publicUrl;
       const worker = startWorker({ ...settings, publicUrl, now: deps.clock?.now() });
@@ -86,19 +93,31 @@ export function botThread(): BotThread & {
       current.worker = worker;
       const clock = deps.clock;
       const peer = rpcPeer(worker, {
-        serve: { ...serve, ready: () => resolve(void (current.peer = peer)) },
+        serve: {
+          ...serve,
+          ready: () => {
+            deaths = 0;
+            current.peer = peer;
+            // The listener may have its port since this thread was started with the address known then.
+            if (current.publicUrl && current.publicUrl !== publicUrl) peer.tell('publicUrl', current.publicUrl);
+            resolve();
+          },
+        },
         stamp: clock && (() => clock.now()),
       });
       worker.on('error', (err) => {
         deps.logger.error({ err }, 'the bot thread failed');
         reject(err);
       });
-      worker.once('exit', () => {
-        current.peer = undefined;
-        peer.failPending(new Error('The bot thread stopped.'));
-        if (stopping) return;
-        deps.logger.error('the bot thread stopped: activities and messages fail until it starts again in a second');
-        restart = setTimeout(() => void spawn(deps, serve, settings).catch(() => undefined), 1000);
+      worker.once('exit', (code) => {
+        if (current.peer === peer) current.peer = undefined;
+        peer.close(new Error('The bot thread stopped.'));
+        reject(new Error(`The bot thread exited (code ${code}) before it was ready.`));
+        if (stopping || !started) return;
+        const delay = restartDelayMs(deaths);
+        deaths += 1;
+        deps.logger.error(`the bot thread stopped: the bot is unavailable until it starts again in ${delay / 1000} s`);
+        restart = setTimeout(() => void spawn(deps, serve, settings).catch(() => undefined), delay);
       });
     });
 
@@ -108,14 +127,26 @@ export function botThread(): BotThread & {
       current.peer
         ? (current.peer.call(name, ...args) as Promise<never>)
         : Promise.reject(new Error('The bot thread is not running.'));
+  /** What a call answers when the thread is down or dies meanwhile: as if Teams could not be reached. */
+  const orElse =
+    <A extends unknown[], R>(name: string, fallback: R) =>
+    (...args: A): Promise<R> =>
+      call(name)(...args).catch((err: unknown) => {
+        current.logger?.warn({ err }, `the bot thread could not answer ${name}`);
+        return fallback;
+      });
   return {
     activities: {
       authenticate: call('authenticate'),
       runActivity: (body, authorization, logger) => call('activity')(body, authorization, logger.bindings()),
     },
-    notifier: { notify: call('notifier.notify') },
-    roster: { isParticipant: call('roster.isParticipant'), organizer: call('roster.organizer') },
+    notifier: { notify: orElse('notifier.notify', fail('unreachable', 'The bot could not send this message now.')) },
+    roster: {
+      isParticipant: orElse('roster.isParticipant', 'unknown' as const),
+      organizer: orElse('roster.organizer', undefined),
+    },
     start: async (deps) => {
+      current.logger = deps.logger;
       const useCaseNames = Object.keys(deps.useCases).filter(
         (name) => name !== 'now' && typeof deps.useCases[name as keyof BotUseCases] === 'function',
       );
@@ -132,6 +163,7 @@ export function botThread(): BotThread & {
         logLevel: deps.logger.level,
       };
       await spawn(deps, serve, settings);
+      started = true;
     },
     bound: (publicUrl) => {
       current.publicUrl = publicUrl;

@@ -30,7 +30,7 @@ const peer = rpcPeer(parentPort as unknown as ThreadPort, {
   stamped: mainNow === undefined ? undefined : (now) => void (mainNow = now),
 });
 
-/** Lines go to the main thread's logger, which redacts and writes them with its own. */
+/** Lines go to the main thread's logger, which writes them with its own. */
 const logger = pino(
   { level: settings.logLevel, base: undefined, timestamp: false, serializers: { err: pino.stdSerializers.err } },
   { write: (line: string) => peer.tell('log', line) },

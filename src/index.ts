@@ -214,7 +214,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
 
   // Edges: the bot, then the HTTP server that carries it, the API, the tab and the invites.
-  await bot.start({
+  const botStarted = bot.start({
     settings: {
       bot: config.bot,
       serviceUrls: config.serviceUrls,
@@ -228,6 +228,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     conversations,
     logger,
     clock: options.clock,
+  });
+  // A bot thread that cannot start stops the app, leaving no store or Redis connection open behind it.
+  await botStarted.catch(async (err: unknown) => {
+    await Promise.all([close(), live.close()]);
+    throw err;
   });
   const forHttp = httpUseCases({ useCases, notifier: flows.notifier, teams: { ...flows, teamPlans, freeBusy } });
   const server = createHttpServer({
@@ -252,6 +257,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     bound(await listen(server, config));
   } catch (err) {
     await bot.stop();
+    await Promise.all([close(), live.close()]);
     throw err;
   }
   bot.bound(publicUrl());

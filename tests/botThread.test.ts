@@ -2,6 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pino from 'pino';
+import type { BotUseCases } from '../src/app/edges';
+import { botThread } from '../src/botThread';
+import type { MeetingKey, TenantId, UserId } from '../src/domain/ids';
+import { TENANT_ID, USER } from './support/activities';
 
 const root = path.resolve(__dirname, '..');
 
@@ -57,5 +62,46 @@ describe('the bot in its own thread', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('starting the bot thread', () => {
+  const silentStore = { read: async () => ({}), write: async () => undefined, delete: async () => undefined };
+  const noConversations = {
+    save: async () => undefined,
+    get: async () => undefined,
+    delete: async () => undefined,
+    anyInTenant: async () => undefined,
+  };
+
+  it('fails when the thread cannot start, starts no other, and answers for Teams meanwhile', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const thread = botThread();
+    const started = thread.start({
+      // No signing key: the thread throws while it loads.
+      settings: {
+        bot: { mode: 'local' },
+        serviceUrls: { mode: 'loopback' },
+        allowNonGuidIds: true,
+        publicUrl: 'http://127.0.0.1:1',
+        signingKey: undefined as unknown as Uint8Array,
+      },
+      useCases: { maxPerDay: 3, now: () => 0 } as unknown as BotUseCases,
+      storage: silentStore,
+      conversations: noConversations,
+      logger,
+    });
+    await expect(started).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(lines.filter((line) => line.includes('the bot thread failed'))).toHaveLength(1);
+    const tenant = TENANT_ID as TenantId;
+    const user = USER.aadObjectId as UserId;
+    await expect(thread.notifier.notify(tenant, user, { kind: 'unreachable' } as never)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unreachable' },
+    });
+    await expect(thread.roster.isParticipant(tenant, 'm' as MeetingKey, user)).resolves.toBe('unknown');
+    await thread.stop();
   });
 });

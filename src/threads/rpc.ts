@@ -1,5 +1,3 @@
-import { types } from 'node:util';
-
 /** Either end of a thread boundary: a `Worker` seen from the main thread, or `parentPort` seen from the worker. */
 export interface ThreadPort {
   postMessage(message: unknown): void;
@@ -17,8 +15,20 @@ interface SentError {
   readonly fields: Record<string, unknown>;
 }
 
+/** Where a function stood in a call's arguments (a path of keys), and the id it is called back by. */
+interface CallbackMark {
+  readonly path: readonly (string | number)[];
+  readonly id: number;
+}
+
 type Message =
-  | { readonly kind: 'call'; readonly id: number; readonly name: string; readonly args: unknown[] }
+  | {
+      readonly kind: 'call';
+      readonly id: number;
+      readonly name: string;
+      readonly args: unknown[];
+      readonly callbacks: readonly CallbackMark[];
+    }
   | { readonly kind: 'tell'; readonly name: string; readonly args: unknown[] }
   | { readonly kind: 'reply'; readonly id: number; readonly value: unknown }
   | { readonly kind: 'failure'; readonly id: number; readonly error: SentError };
@@ -40,17 +50,20 @@ interface RpcOptions {
 export interface RpcPeer {
   call(name: string, ...args: unknown[]): Promise<unknown>;
   tell(name: string, ...args: unknown[]): void;
-  /** Fails every call still waiting, with `reason` (the other side has gone). */
-  failPending(reason: Error): void;
+  /** The other side has gone: every call waiting fails with `reason`, and so does every call from now on. */
+  close(reason: Error): void;
 }
 
 function sendable(err: unknown): SentError {
-  if (!(err instanceof Error || types.isNativeError(err))) return { name: 'Error', message: String(err), fields: {} };
+  // Duck-typed: an error may come from another realm (a jest sandbox) or be a DOMException (DataCloneError).
+  const errorLike = typeof err === 'object' && err !== null && typeof (err as Error).message === 'string';
+  if (!errorLike) return { name: 'Error', message: String(err), fields: {} };
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(err)) {
     if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) fields[key] = value;
   }
-  return { name: err.name, message: err.message, stack: err.stack, fields };
+  const { name, message, stack } = err as Error;
+  return { name: typeof name === 'string' ? name : 'Error', message, stack, fields };
 }
 
 function revived(sent: SentError): Error {
@@ -61,9 +74,7 @@ function revived(sent: SentError): Error {
   return err;
 }
 
-/** Marks where a function stood in a call's arguments: the callee calls it back by this id. */
-const CALLBACK = '\u0000rpcCallback';
-/** The name a callback is called by, served by every peer. */
+/** The name a call-back is called by, served by every peer. */
 const CALL_BACK = '\u0000callBack';
 
 /** An object literal (of any realm: what a message brings is not of a jest sandbox's realm), not a class instance. */
@@ -73,21 +84,41 @@ function isPlain(value: unknown): value is Record<string, unknown> {
   return prototype === null || Object.getPrototypeOf(prototype) === null;
 }
 
-/** Copies `value` with each function (in arrays and plain objects) replaced by a mark `register` gave it. */
-function withMarks(value: unknown, register: (fn: (...args: unknown[]) => unknown) => number): unknown {
-  if (typeof value === 'function') return { [CALLBACK]: register(value as (...args: unknown[]) => unknown) };
-  if (Array.isArray(value)) return value.map((item) => withMarks(item, register));
+type Fn = (...args: unknown[]) => unknown;
+
+/**
+ * Copies `value` with each function (in arrays and plain objects) left out, and `found` told where it stood. The
+ * places travel beside the values, never inside them, so no data can pass for a function.
+ */
+function withoutFunctions(
+  value: unknown,
+  path: (string | number)[],
+  found: (path: (string | number)[], fn: Fn) => void,
+): unknown {
+  if (typeof value === 'function') {
+    found(path, value as Fn);
+    return null;
+  }
+  if (Array.isArray(value)) return value.map((item, index) => withoutFunctions(item, [...path, index], found));
   if (!isPlain(value)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withMarks(item, register)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, withoutFunctions(item, [...path, key], found)]),
+  );
 }
 
-/** Copies `value` with each mark replaced by a function that calls the marked one back. */
-function withCallbacks(value: unknown, callBack: (id: number, args: unknown[]) => Promise<unknown>): unknown {
-  if (Array.isArray(value)) return value.map((item) => withCallbacks(item, callBack));
-  if (!isPlain(value)) return value;
-  const id = value[CALLBACK];
-  if (typeof id === 'number') return (...args: unknown[]) => callBack(id, args);
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, withCallbacks(item, callBack)]));
+/** Puts back, at each marked place of `args`, a function that calls the caller's one back. */
+function placeCallbacks(
+  args: unknown[],
+  marks: readonly CallbackMark[],
+  callBack: (id: number, args: unknown[]) => unknown,
+) {
+  for (const { path, id } of marks) {
+    const parent = path
+      .slice(0, -1)
+      .reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], args);
+    (parent as Record<string | number, unknown>)[path[path.length - 1]!] = (...rest: unknown[]) => callBack(id, rest);
+  }
+  return args;
 }
 
 /**
@@ -97,32 +128,39 @@ function withCallbacks(value: unknown, callBack: (id: number, args: unknown[]) =
  */
 export function rpcPeer(port: ThreadPort, options: RpcOptions): RpcPeer {
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>();
-  const callbacks = new Map<number, (...args: unknown[]) => unknown>();
+  const callbacks = new Map<number, Fn>();
   let nextId = 1;
+  let closed: Error | undefined;
   const post = (message: Message) => port.postMessage(options.stamp ? { ...message, now: options.stamp() } : message);
-  const run = (name: string, args: unknown[]): Promise<unknown> => {
-    const served =
-      name === CALL_BACK
-        ? (id: unknown, ...rest: unknown[]) => {
-            const callback = callbacks.get(id as number);
-            if (!callback) throw new Error('rpc: a function was called back after the call it came with settled');
-            return callback(...rest);
-          }
-        : (options.serve[name] as ((...args: unknown[]) => unknown) | undefined);
-    if (!served) return Promise.reject(new Error(`rpc: nothing is served as "${name}"`));
-    return new Promise((resolve) => resolve(served(...args)));
+  const served = (name: string): Fn | undefined => {
+    if (name !== CALL_BACK) return options.serve[name] as Fn | undefined;
+    return (id, ...rest) => {
+      const callback = callbacks.get(id as number);
+      if (!callback) throw new Error('rpc: a function was called back after the call it came with settled');
+      return callback(...rest);
+    };
   };
+  const run = (name: string, args: unknown[]): Promise<unknown> => {
+    const fn = served(name);
+    if (!fn) return Promise.reject(new Error(`rpc: nothing is served as "${name}"`));
+    return new Promise((resolve) => resolve(fn(...args)));
+  };
+  // An answer that cannot be cloned (a function, a class with private state) fails the call instead of the thread.
+  const answer = (id: number, outcome: Promise<unknown>) =>
+    outcome
+      .then((value) => post({ kind: 'reply', id, value }))
+      .catch((err: unknown) => post({ kind: 'failure', id, error: sendable(err) }))
+      .catch(() => undefined); // the port is closed: the other side has gone
+
   port.on('message', (raw) => {
     const message = raw as Stamped;
     if (message.now !== undefined) options.stamped?.(message.now);
     switch (message.kind) {
       case 'call':
-        run(message.name, withCallbacks(message.args, callBack) as unknown[]).then(
-          (value) => post({ kind: 'reply', id: message.id, value }),
-          (err: unknown) => post({ kind: 'failure', id: message.id, error: sendable(err) }),
-        );
+        void answer(message.id, run(message.name, placeCallbacks(message.args, message.callbacks, callBack)));
         return;
       case 'tell':
+        // Nobody waits for a told function: reporting its failure is its own business.
         void run(message.name, message.args).catch(() => undefined);
         return;
       case 'reply':
@@ -135,28 +173,35 @@ export function rpcPeer(port: ThreadPort, options: RpcOptions): RpcPeer {
       }
     }
   });
-  const call = (name: string, args: unknown[]) => {
-    const marked: number[] = [];
-    const sent = withMarks(args, (fn) => {
+
+  const call = (name: string, args: unknown[]): Promise<unknown> => {
+    if (closed) return Promise.reject(closed);
+    const marks: CallbackMark[] = [];
+    const sent = withoutFunctions(args, [], (path, fn) => {
       const id = nextId++;
       callbacks.set(id, fn);
-      marked.push(id);
-      return id;
+      marks.push({ path, id });
     }) as unknown[];
     const id = nextId++;
-    const answer = new Promise<unknown>((resolve, reject) => {
+    const settled = new Promise<unknown>((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      post({ kind: 'call', id, name, args: sent });
+      try {
+        post({ kind: 'call', id, name, args: sent, callbacks: marks });
+      } catch (err) {
+        pending.delete(id);
+        reject(err as Error);
+      }
     });
-    const release = () => marked.forEach((mark) => callbacks.delete(mark));
-    answer.then(release, release);
-    return answer;
+    const release = () => marks.forEach((mark) => callbacks.delete(mark.id));
+    settled.then(release, release);
+    return settled;
   };
   const callBack = (id: number, args: unknown[]) => call(CALL_BACK, [id, ...args]);
   return {
     call: (name, ...args) => call(name, args),
     tell: (name, ...args) => post({ kind: 'tell', name, args }),
-    failPending: (reason) => {
+    close: (reason) => {
+      closed = reason;
       for (const waiting of pending.values()) waiting.reject(reason);
       pending.clear();
     },

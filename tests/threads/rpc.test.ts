@@ -88,7 +88,7 @@ describe('calls between threads', () => {
     const told: string[] = [];
     const { a } = pair({}, { never: () => new Promise(() => undefined), note: (text: string) => told.push(text) });
     const waiting = a.call('never');
-    a.failPending(new Error('The bot thread stopped.'));
+    a.close(new Error('The bot thread stopped.'));
     await expect(waiting).rejects.toThrow('The bot thread stopped.');
     a.tell('note', 'hello');
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -109,5 +109,40 @@ describe('calls between threads', () => {
     const store = remoteObject<Store>(a, 'store', ['save', 'get']);
     await store.save('k', 'v');
     await expect(store.get('k')).resolves.toBe('v');
+  });
+});
+
+describe('calls between threads, when something goes wrong', () => {
+  it('fails a call whose answer cannot cross, and goes on answering', async () => {
+    const { a } = pair({}, { handle: () => ({ run: () => undefined }), ping: () => 'pong' });
+    await expect(a.call('handle')).rejects.toMatchObject({ name: 'DataCloneError' });
+    await expect(a.call('ping')).resolves.toBe('pong');
+  });
+
+  it('fails a call whose arguments cannot cross, leaving nothing waiting', async () => {
+    const { a } = pair({}, { take: () => 'taken' });
+    await expect(a.call('take', Symbol('not clonable'))).rejects.toThrow();
+    await expect(a.call('take')).resolves.toBe('taken');
+  });
+
+  it('finds functions nested in arrays and objects, and keeps data that merely looks like a place', async () => {
+    const { a } = pair(
+      {},
+      {
+        use: async (args: { steps: { run: () => Promise<number> }[]; data: { path: string[]; id: number } }) => [
+          await args.steps[0]!.run(),
+          typeof args.data,
+          args.data.path,
+        ],
+      },
+    );
+    const result = await a.call('use', { steps: [{ run: async () => 7 }], data: { path: ['steps'], id: 1 } });
+    expect(result).toEqual([7, 'object', ['steps']]);
+  });
+
+  it('refuses every call once closed', async () => {
+    const { a } = pair({}, { ping: () => 'pong' });
+    a.close(new Error('gone'));
+    await expect(a.call('ping')).rejects.toThrow('gone');
   });
 });
