@@ -64,7 +64,12 @@ function startWorker(workerData: BotThreadSettings): Worker {
   return new Worker(source, { eval: true, workerData });
 }
 
-/** Seconds before the bot thread starts again after its n-th death in a row: 1, 2, 4 ... 30. */
+/** The error of a call the bot thread could not take: it was down, or died before answering. */
+function threadDown(message: string): Error {
+  return Object.assign(new Error(message), { name: 'BotThreadDown' });
+}
+
+/** How long before the bot thread starts again after its n-th death in a row: 1, 2, 4 ... 30 s. */
 const restartDelayMs = (deaths: number) => Math.min(30_000, 1000 * 2 ** deaths);
 
 /**
@@ -80,6 +85,7 @@ export function botThread(): BotThread & {
   bound(publicUrl: string): void;
 } {
   const current: { worker?: Worker; peer?: RpcPeer; publicUrl?: string; logger?: Logger } = {};
+  /** Whether a thread has been ready once: only then is one started again after it dies. */
   let started = false;
   let stopping = false;
   let deaths = 0;
@@ -96,6 +102,7 @@ export function botThread(): BotThread & {
         serve: {
           ...serve,
           ready: () => {
+            started = true;
             deaths = 0;
             current.peer = peer;
             // The listener may have its port since this thread was started with the address known then.
@@ -111,13 +118,14 @@ export function botThread(): BotThread & {
       });
       worker.once('exit', (code) => {
         if (current.peer === peer) current.peer = undefined;
-        peer.close(new Error('The bot thread stopped.'));
+        peer.close(threadDown('The bot thread stopped.'));
         reject(new Error(`The bot thread exited (code ${code}) before it was ready.`));
         if (stopping || !started) return;
         const delay = restartDelayMs(deaths);
         deaths += 1;
         deps.logger.error(`the bot thread stopped: the bot is unavailable until it starts again in ${delay / 1000} s`);
         restart = setTimeout(() => void spawn(deps, serve, settings).catch(() => undefined), delay);
+        restart.unref();
       });
     });
 
@@ -126,12 +134,16 @@ export function botThread(): BotThread & {
     (...args: unknown[]): Promise<never> =>
       current.peer
         ? (current.peer.call(name, ...args) as Promise<never>)
-        : Promise.reject(new Error('The bot thread is not running.'));
-  /** What a call answers when the thread is down or dies meanwhile: as if Teams could not be reached. */
+        : Promise.reject(threadDown('The bot thread is not running.'));
+  /**
+   * What a call answers when the thread is down or dies meanwhile: as if Teams could not be reached. Any other
+   * failure (a store call the thread made) is thrown as it was, so a job is retried as before.
+   */
   const orElse =
     <A extends unknown[], R>(name: string, fallback: R) =>
     (...args: A): Promise<R> =>
-      call(name)(...args).catch((err: unknown) => {
+      call(name)(...args).catch((err: Error) => {
+        if (err.name !== 'BotThreadDown') throw err;
         current.logger?.warn({ err }, `the bot thread could not answer ${name}`);
         return fallback;
       });
@@ -163,7 +175,6 @@ export function botThread(): BotThread & {
         logLevel: deps.logger.level,
       };
       await spawn(deps, serve, settings);
-      started = true;
     },
     bound: (publicUrl) => {
       current.publicUrl = publicUrl;

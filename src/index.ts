@@ -231,7 +231,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   });
   // A bot thread that cannot start stops the app, leaving no store or Redis connection open behind it.
   await botStarted.catch(async (err: unknown) => {
-    await Promise.all([close(), live.close()]);
+    await Promise.allSettled([close(), live.close()]);
     throw err;
   });
   const forHttp = httpUseCases({ useCases, notifier: flows.notifier, teams: { ...flows, teamPlans, freeBusy } });
@@ -257,7 +257,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     bound(await listen(server, config));
   } catch (err) {
     await bot.stop();
-    await Promise.all([close(), live.close()]);
+    await Promise.allSettled([close(), live.close()]);
     throw err;
   }
   bot.bound(publicUrl());

@@ -93,8 +93,10 @@ describe('starting the bot thread', () => {
       logger,
     });
     await expect(started).rejects.toThrow();
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // The thread's exit follows its error at once; a restart would be announced then.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(lines.filter((line) => line.includes('the bot thread failed'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('starts again'))).toEqual([]);
     const tenant = TENANT_ID as TenantId;
     const user = USER.aadObjectId as UserId;
     await expect(thread.notifier.notify(tenant, user, { kind: 'unreachable' } as never)).resolves.toMatchObject({
@@ -103,5 +105,39 @@ describe('starting the bot thread', () => {
     });
     await expect(thread.roster.isParticipant(tenant, 'm' as MeetingKey, user)).resolves.toBe('unknown');
     await thread.stop();
+  });
+
+  it('passes on a failure that is not the thread’s, so a job is retried as before', async () => {
+    const thread = botThread();
+    await thread.start({
+      settings: {
+        bot: { mode: 'local' },
+        serviceUrls: { mode: 'loopback' },
+        allowNonGuidIds: true,
+        publicUrl: 'http://127.0.0.1:1',
+        signingKey: new Uint8Array(32),
+      },
+      useCases: { maxPerDay: 3, now: () => 0 } as unknown as BotUseCases,
+      storage: silentStore,
+      conversations: {
+        ...noConversations,
+        get: async () => {
+          throw new Error('the store is down');
+        },
+      },
+      logger: pino({ level: 'silent' }),
+    });
+    try {
+      const notified = thread.notifier.notify(
+        TENANT_ID as TenantId,
+        USER.aadObjectId as UserId,
+        {
+          kind: 'unreachable',
+        } as never,
+      );
+      await expect(notified).rejects.toThrow('the store is down');
+    } finally {
+      await thread.stop();
+    }
   });
 });

@@ -63,7 +63,8 @@ function sendable(err: unknown): SentError {
     if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) fields[key] = value;
   }
   const { name, message, stack } = err as Error;
-  return { name: typeof name === 'string' ? name : 'Error', message, stack, fields };
+  // Only strings and plain values, so the failure itself always crosses.
+  return { name: typeof name === 'string' ? name : 'Error', message, stack: String(stack ?? ''), fields };
 }
 
 function revived(sent: SentError): Error {
@@ -94,29 +95,40 @@ function withoutFunctions(
   value: unknown,
   path: (string | number)[],
   found: (path: (string | number)[], fn: Fn) => void,
+  within: readonly unknown[] = [],
 ): unknown {
   if (typeof value === 'function') {
     found(path, value as Fn);
     return null;
   }
-  if (Array.isArray(value)) return value.map((item, index) => withoutFunctions(item, [...path, index], found));
-  if (!isPlain(value)) return value;
+  if (!Array.isArray(value) && !isPlain(value)) return value;
+  if (within.includes(value)) throw new TypeError('rpc: an argument that contains itself cannot cross threads');
+  const inner = [...within, value];
+  if (Array.isArray(value)) return value.map((item, index) => withoutFunctions(item, [...path, index], found, inner));
   return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, withoutFunctions(item, [...path, key], found)]),
+    Object.entries(value).map(([key, item]) => [key, withoutFunctions(item, [...path, key], found, inner)]),
   );
 }
+
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Puts back, at each marked place of `args`, a function that calls the caller's one back. */
 function placeCallbacks(
   args: unknown[],
   marks: readonly CallbackMark[],
   callBack: (id: number, args: unknown[]) => unknown,
-) {
+): unknown[] {
   for (const { path, id } of marks) {
-    const parent = path
-      .slice(0, -1)
-      .reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], args);
-    (parent as Record<string | number, unknown>)[path[path.length - 1]!] = (...rest: unknown[]) => callBack(id, rest);
+    let node: unknown = args;
+    path.forEach((key, index) => {
+      const container = node as Record<string | number, unknown>;
+      const isContainer = Array.isArray(node) || isPlain(node);
+      if (!isContainer || UNSAFE_KEYS.has(String(key)) || !Object.hasOwn(container, key)) {
+        throw new TypeError('rpc: a call-back mark points nowhere in the arguments');
+      }
+      if (index < path.length - 1) node = container[key];
+      else container[key] = (...rest: unknown[]) => callBack(id, rest);
+    });
   }
   return args;
 }
@@ -150,14 +162,17 @@ export function rpcPeer(port: ThreadPort, options: RpcOptions): RpcPeer {
     outcome
       .then((value) => post({ kind: 'reply', id, value }))
       .catch((err: unknown) => post({ kind: 'failure', id, error: sendable(err) }))
-      .catch(() => undefined); // the port is closed: the other side has gone
+      .catch(() => undefined); // the failure is strings only: nothing is left that could fail to cross
 
   port.on('message', (raw) => {
     const message = raw as Stamped;
     if (message.now !== undefined) options.stamped?.(message.now);
     switch (message.kind) {
       case 'call':
-        void answer(message.id, run(message.name, placeCallbacks(message.args, message.callbacks, callBack)));
+        void answer(
+          message.id,
+          Promise.resolve().then(() => run(message.name, placeCallbacks(message.args, message.callbacks, callBack))),
+        );
         return;
       case 'tell':
         // Nobody waits for a told function: reporting its failure is its own business.
@@ -177,22 +192,22 @@ export function rpcPeer(port: ThreadPort, options: RpcOptions): RpcPeer {
   const call = (name: string, args: unknown[]): Promise<unknown> => {
     if (closed) return Promise.reject(closed);
     const marks: CallbackMark[] = [];
-    const sent = withoutFunctions(args, [], (path, fn) => {
-      const id = nextId++;
-      callbacks.set(id, fn);
-      marks.push({ path, id });
-    }) as unknown[];
+    const release = () => marks.forEach((mark) => callbacks.delete(mark.id));
     const id = nextId++;
     const settled = new Promise<unknown>((resolve, reject) => {
       pending.set(id, { resolve, reject });
       try {
+        const sent = withoutFunctions(args, [], (path, fn) => {
+          const mark = nextId++;
+          callbacks.set(mark, fn);
+          marks.push({ path, id: mark });
+        }) as unknown[];
         post({ kind: 'call', id, name, args: sent, callbacks: marks });
       } catch (err) {
         pending.delete(id);
         reject(err as Error);
       }
     });
-    const release = () => marks.forEach((mark) => callbacks.delete(mark.id));
     settled.then(release, release);
     return settled;
   };

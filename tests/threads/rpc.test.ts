@@ -145,4 +145,36 @@ describe('calls between threads, when something goes wrong', () => {
     a.close(new Error('gone'));
     await expect(a.call('ping')).rejects.toThrow('gone');
   });
+
+  it('refuses an argument that contains itself, and goes on answering', async () => {
+    const { a } = pair({}, { ping: () => 'pong' });
+    const looped: Record<string, unknown> = { run: () => undefined };
+    looped['self'] = looped;
+    await expect(a.call('ping', looped)).rejects.toThrow('contains itself');
+    await expect(a.call('ping')).resolves.toBe('pong');
+  });
+
+  it('fails only the call whose call-back mark points outside its arguments, touching no prototype', async () => {
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1, port2);
+    rpcPeer(port2, { serve: { take: () => 'taken' } });
+    const answers: unknown[] = [];
+    port1.on('message', (message) => answers.push(message));
+    const forged = {
+      kind: 'call',
+      id: 1,
+      name: 'take',
+      args: [{}],
+      callbacks: [{ path: [0, '__proto__', 'x'], id: 9 }],
+    };
+    port1.postMessage(forged);
+    port1.postMessage({ ...forged, id: 2, callbacks: [] });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const byId = (message: unknown) => (message as { id: number }).id;
+    expect(answers.sort((x, y) => byId(x) - byId(y))).toEqual([
+      expect.objectContaining({ kind: 'failure', id: 1 }),
+      expect.objectContaining({ kind: 'reply', id: 2, value: 'taken' }),
+    ]);
+    expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+  });
 });
