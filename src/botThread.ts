@@ -27,6 +27,10 @@ export interface BotThreadSettings {
   readonly now?: number;
 }
 
+/** The turn-state store's and the conversation references' methods the bot thread calls, named once for both ends. */
+export const STORAGE_CALLS = ['read', 'write', 'delete'] as const;
+export const CONVERSATION_CALLS = ['save', 'get', 'delete', 'anyInTenant'] as const;
+
 /** What the bot thread reaches in the main thread. */
 interface BotThreadDeps {
   readonly settings: Omit<BotThreadSettings, 'useCaseNames' | 'maxPerDay' | 'now' | 'logLevel'>;
@@ -164,8 +168,8 @@ export function botThread(): BotThread & {
       );
       const serve = {
         ...servedObject('useCases', deps.useCases as unknown as Record<string, () => unknown>, useCaseNames),
-        ...servedObject('storage', deps.storage, ['read', 'write', 'delete']),
-        ...servedObject('conversations', deps.conversations, ['save', 'get', 'delete', 'anyInTenant']),
+        ...servedObject('storage', deps.storage, STORAGE_CALLS),
+        ...servedObject('conversations', deps.conversations, CONVERSATION_CALLS),
         log: (line: string) => relog(deps.logger, line),
       };
       const settings = {

@@ -9,7 +9,7 @@ import { botMeetingRoster } from './bot/meetingRoster';
 import { botNotifier } from './bot/notifier';
 import { runActivity } from './bot/runActivity';
 import { setTurnLogger } from './bot/turnLogger';
-import type { BotThreadSettings } from './botThread';
+import { CONVERSATION_CALLS, STORAGE_CALLS, type BotThreadSettings } from './botThread';
 import { createSigner } from './crypto/signer';
 import type { Intro } from './domain/intro';
 import { remoteObject, rpcPeer, servedObject, type Served, type ThreadPort } from './threads/rpc';
@@ -50,14 +50,14 @@ const auth =
     ? { botId: settings.bot.id, botPassword: settings.bot.password, botTenantId: settings.bot.tenantId }
     : {};
 const adapter = createAdapter(auth);
-const conversations = remoteObject<ConversationStore>(peer, 'conversations', ['save', 'get', 'delete', 'anyInTenant']);
+const conversations = remoteObject<ConversationStore>(peer, 'conversations', CONVERSATION_CALLS);
 const useCases = {
   ...remoteObject<BotUseCases>(peer, 'useCases', settings.useCaseNames as (keyof BotUseCases & string)[]),
   now: () => mainNow ?? Date.now(),
   maxPerDay: settings.maxPerDay,
 };
 const bot = createBot({
-  storage: remoteObject<Storage>(peer, 'storage', ['read', 'write', 'delete']),
+  storage: remoteObject<Storage>(peer, 'storage', STORAGE_CALLS),
   conversations,
   logger,
   auth,
