@@ -130,7 +130,7 @@ const otherAnswers = (r) =>
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fmt = (r) =>
-  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  max ${r.max.toFixed(0).padStart(5)} ms  cpu ${r.cpuMs.toFixed(2)} ms/req`;
+  `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  max ${r.max.toFixed(0).padStart(5)} ms  cpu ${r.cpuMs.toFixed(2)} ms/req (main thread ${r.mainMs.toFixed(2)})`;
 
 function verdict(app, floor, required) {
   const pick = (runs, key) => median(runs.map((r) => r[key]));
@@ -140,6 +140,7 @@ function verdict(app, floor, required) {
     p99: pick(runs, 'p99'),
     max: pick(runs, 'max'),
     cpuMs: pick(runs, 'cpuMs'),
+    mainMs: pick(runs, 'mainMs'),
   }));
   const worst = Math.max(...app.map((r) => r.max));
   const pass = (ok) => (ok ? 'PASS' : 'FAIL');

@@ -62,10 +62,14 @@ async function person(run, agent, i, end, out) {
   } while (performance.now() < end);
 }
 
-/** CPU seconds a process has used so far (user + system), from /proc; NaN where there is none. */
-function cpuSeconds(pid) {
+/**
+ * CPU seconds a process has used so far (user + system), from /proc; NaN where there is none. With `mainThread`, only
+ * its main thread's: the one that serves every request, so the one whose time per request bounds throughput.
+ */
+function cpuSeconds(pid, mainThread = false) {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const file = mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`;
+    const fields = readFileSync(file, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return Number.NaN;
@@ -85,13 +89,15 @@ async function runOnce(run) {
   await Promise.all(run.people.map((_, i) => person(run, agent, i, warm, undefined)));
   const out = { latencies: [], statuses: {} };
   const cpuBefore = cpuSeconds(run.pid);
+  const mainBefore = cpuSeconds(run.pid, true);
   const start = performance.now();
   const end = start + run.seconds * 1000;
   await Promise.all(run.people.map((_, i) => person(run, agent, i, end, out)));
   const seconds = (performance.now() - start) / 1000;
   const cpuMs = ((cpuSeconds(run.pid) - cpuBefore) * 1000) / out.latencies.length;
+  const mainMs = ((cpuSeconds(run.pid, true) - mainBefore) * 1000) / out.latencies.length;
   agent.destroy();
-  return { ...summary(out.latencies, seconds), cpuMs, statuses: out.statuses };
+  return { ...summary(out.latencies, seconds), cpuMs, mainMs, statuses: out.statuses };
 }
 
 process.on('message', (run) => {

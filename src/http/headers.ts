@@ -1,4 +1,4 @@
-import type { Server } from 'restify';
+import type { Request, Response } from 'restify';
 import { routedPath, urlOf } from './requestUrl';
 
 /**
@@ -19,23 +19,22 @@ const FRAME_ANCESTORS = [
 const TAB_CSP = `frame-ancestors ${FRAME_ANCESTORS.join(' ')}`;
 
 /**
- * Headers on every answer, set before any route runs so no route can forget them: `nosniff` everywhere,
- * `no-store` on everything but the tab's static files, and a CSP that lets only Teams hosts frame any page.
+ * Sets the headers every answer carries, before any route runs so no route can forget them: `nosniff` everywhere,
+ * `no-store` on everything but the tab's static files, and a CSP that lets only Teams hosts frame any page. A target
+ * that is not a URL is answered 400 here; returns false then.
  */
-export function securityHeaders(server: Server): void {
-  server.pre((req, res, next) => {
-    const url = urlOf(req);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    if (!url) {
-      res.setHeader('Cache-Control', 'no-store');
-      res.send(400, { error: { code: 'invalidUrl', message: 'The request target is not a valid URL.' } });
-      return next(false);
-    }
-    // Opt-out, not opt-in: only the tab's static files may be cached, and the CSP is on every answer, so no spelling
-    // of a path can reach a page or private data without them.
-    res.setHeader('Content-Security-Policy', TAB_CSP);
-    if (!routedPath(url.pathname).startsWith('/tab/')) res.setHeader('Cache-Control', 'no-store');
-    return next();
-  });
+export function setSecurityHeaders(req: Request, res: Response): boolean {
+  const url = urlOf(req);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  if (!url) {
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(400, { error: { code: 'invalidUrl', message: 'The request target is not a valid URL.' } });
+    return false;
+  }
+  // Opt-out, not opt-in: only the tab's static files may be cached, and the CSP is on every answer, so no spelling
+  // of a path can reach a page or private data without them.
+  res.setHeader('Content-Security-Policy', TAB_CSP);
+  if (!routedPath(url.pathname).startsWith('/tab/')) res.setHeader('Cache-Control', 'no-store');
+  return true;
 }

@@ -4,8 +4,8 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { LocalIssuer } from '../auth/localIssuer';
 import { apiRoutes, type ApiDeps } from './api';
 import type { HttpDeps, LoggedRequest } from './context';
-import { securityHeaders } from './headers';
-import { loopbackHostOnly } from './loopbackHost';
+import { setSecurityHeaders } from './headers';
+import { addressedToLoopback } from './loopbackHost';
 import { urlOf } from './requestUrl';
 import { healthRoutes } from './routes/health';
 import { inviteRoutes, type InviteDeps } from './routes/invites';
@@ -24,14 +24,23 @@ interface ServerParts extends ApiDeps {
   readonly invites: InviteDeps;
 }
 
-function requestLogging(server: Server, deps: HttpDeps): void {
+/**
+ * What every request gets before any route runs, in one step (each step of restify's chain costs a tick): its id and
+ * logger, the security headers, and in local mode the loopback-only check. A request refused here gets no route.
+ */
+function beforeRoutes(server: Server, deps: HttpDeps, localOnly: boolean): void {
   server.pre((req, res, next) => {
     const header = req.headers['x-request-id'];
     const reqId = typeof header === 'string' && /^[\w-]{1,64}$/.test(header) ? header : randomUUID();
     (req as LoggedRequest).logger = deps.logger.child({ reqId });
-    res.header('X-Request-Id', reqId);
+    res.setHeader('X-Request-Id', reqId);
+    if (!setSecurityHeaders(req, res)) return next(false);
+    if (localOnly && !addressedToLoopback(req, res)) return next(false);
     return next();
   });
+}
+
+function requestLogging(server: Server): void {
   server.on('after', (req: Request, res: Response) => {
     // The path only: a query string can carry a signature (invite links) that must never reach the logs.
     const url = urlOf(req)?.pathname ?? '(not a URL)';
@@ -87,9 +96,8 @@ export function announceClose(server: Server): void {
 export function createHttpServer(parts: ServerParts): Server {
   const server = restify.createServer({ name: 'intro-1on1', handleUncaughtExceptions: false });
   closeAwareAnswers(server);
-  requestLogging(server, parts);
-  securityHeaders(server);
-  if (parts.localIssuer) loopbackHostOnly(server);
+  beforeRoutes(server, parts, Boolean(parts.localIssuer));
+  requestLogging(server);
   healthRoutes(server, parts);
   messagesRoute(server, parts.bot);
   apiRoutes(server, parts);
