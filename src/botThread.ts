@@ -4,7 +4,7 @@ import type { Storage } from 'botbuilder';
 import type { BotUseCases } from './app/edges';
 import type { Clock, ConversationStore, MeetingRoster, Notifier } from './app/ports';
 import type { BotConfig, ServiceUrlPolicy } from './config';
-import type { BotActivities } from './http/routes/messages';
+import type { BotActivities, Restarting } from './http/routes/messages';
 import { fail } from './domain/result';
 import type { Logger } from './log';
 import { rpcPeer, servedObject, type RpcPeer, type Served } from './threads/rpc';
@@ -40,6 +40,8 @@ interface BotThreadDeps {
   readonly logger: Logger;
   /** A clock tests move by hand, which the bot then follows; the system clock when absent. */
   readonly clock?: Clock;
+  /** How long each thread (the first and every restart) may take to be ready; `READY_WITHIN_MS` when absent. */
+  readonly readyWithinMs?: number;
 }
 
 /** The bot, running in its own thread, as the HTTP edge, the use cases and the jobs reach it. */
@@ -76,12 +78,28 @@ function threadDown(message: string): Error {
 /** How long before the bot thread starts again after its n-th death in a row: 1, 2, 4 ... 30 s. */
 const restartDelayMs = (deaths: number) => Math.min(30_000, 1000 * 2 ** deaths);
 
+/** How long a bot thread may take to be ready, by default: loading teams-ai takes a few seconds on a busy host. */
+export const READY_WITHIN_MS = 60_000;
+
+/** Ends `worker` unless it is ready within `ms`; `late` is then why, for its exit to report. */
+function startLimit(worker: Worker, ms: number, logger: Logger) {
+  let late: Error | undefined;
+  const timer = setTimeout(() => {
+    late = new Error(`The bot thread was not ready within ${ms / 1000} s, so it was stopped.`);
+    logger.error({ err: late }, 'the bot thread was too slow to start');
+    void worker.terminate();
+  }, ms);
+  timer.unref();
+  return { late: () => late, clear: () => clearTimeout(timer) };
+}
+
 /**
  * The bot in a worker thread, wired in two steps: its notifier, roster and activities exist at once (the use cases
  * that need them are built before the thread can be given those use cases), and `start` starts the thread and
- * waits until it is ready (it fails if the thread fails first). Should a thread that was ready die, the calls waiting
- * on it fail, the notifier answers `unreachable` and the roster `unknown` meanwhile (as for a send that fails), and a
- * new thread starts a second later, then ever later while it keeps dying.
+ * waits until it is ready (it fails if the thread fails first, or is not ready within `readyWithinMs`). Should a
+ * thread that was ready die, the calls waiting on it fail, the notifier answers `unreachable`, the roster `unknown` and
+ * activities `botRestarting` meanwhile, and a new thread starts a second later, then ever later while it keeps dying
+ * (a new thread that is not ready in time is ended, and counts as another death).
  */
 export function botThread(): BotThread & {
   start(deps: BotThreadDeps): Promise<void>;
@@ -94,6 +112,8 @@ export function botThread(): BotThread & {
   let stopping = false;
   let deaths = 0;
   let restart: NodeJS.Timeout | undefined;
+  /** When the next thread starts (or started: it may be loading now); undefined while one is up or none will be. */
+  let restartAt: number | undefined;
 
   const spawn = (deps: BotThreadDeps, serve: Served, settings: BotThreadSettings): Promise<void> =>
     new Promise<void>((resolve, reject) => {
@@ -101,13 +121,18 @@ export function botThread(): BotThread & {
       const worker = startWorker({ ...settings, publicUrl, now: deps.clock?.now() });
       worker.unref();
       current.worker = worker;
+      const limit = startLimit(worker, deps.readyWithinMs ?? READY_WITHIN_MS, deps.logger);
       const clock = deps.clock;
       const peer = rpcPeer(worker, {
         serve: {
           ...serve,
           ready: () => {
+            // Too late: the thread is being ended, so it must neither take calls nor count as started.
+            if (limit.late()) return;
+            limit.clear();
             started = true;
             deaths = 0;
+            restartAt = undefined;
             current.peer = peer;
             // The listener may have its port since this thread was started with the address known then.
             if (current.publicUrl && current.publicUrl !== publicUrl) peer.tell('publicUrl', current.publicUrl);
@@ -121,17 +146,22 @@ export function botThread(): BotThread & {
         reject(err);
       });
       worker.once('exit', (code) => {
+        limit.clear();
         if (current.peer === peer) current.peer = undefined;
         peer.close(threadDown('The bot thread stopped.'));
-        reject(new Error(`The bot thread exited (code ${code}) before it was ready.`));
-        if (stopping || !started) return;
-        const delay = restartDelayMs(deaths);
-        deaths += 1;
-        deps.logger.error(`the bot thread stopped: the bot is unavailable until it starts again in ${delay / 1000} s`);
-        restart = setTimeout(() => void spawn(deps, serve, settings).catch(() => undefined), delay);
-        restart.unref();
+        reject(limit.late() ?? new Error(`The bot thread exited (code ${code}) before it was ready.`));
+        if (!stopping && started) startAgain(deps, serve, settings);
       });
     });
+  /** After a death, starts a thread again once the back-off has passed; one that fails to start is another death. */
+  const startAgain = (deps: BotThreadDeps, serve: Served, settings: BotThreadSettings) => {
+    const delay = restartDelayMs(deaths);
+    deaths += 1;
+    restartAt = Date.now() + delay;
+    deps.logger.error(`the bot thread stopped: the bot is unavailable until it starts again in ${delay / 1000} s`);
+    restart = setTimeout(() => void spawn(deps, serve, settings).catch(() => undefined), delay);
+    restart.unref();
+  };
 
   const call =
     (name: string) =>
@@ -151,10 +181,21 @@ export function botThread(): BotThread & {
         current.logger?.warn({ err }, `the bot thread could not answer ${name}`);
         return fallback;
       });
+  /** What the HTTP edge's call answers when the thread is down (or dies meanwhile) and a new one is on its way. */
+  const orRestarting = <R>(answer: Promise<R>): Promise<R | Restarting> =>
+    answer.catch((err: Error): Restarting => {
+      if (err.name !== 'BotThreadDown' || restartAt === undefined) throw err;
+      const message = 'The bot is starting again after a failure; send the activity again once Retry-After has passed.';
+      return {
+        ok: false,
+        error: { code: 'botRestarting', message, retryAfterMs: Math.max(0, restartAt - Date.now()) },
+      };
+    });
   return {
     activities: {
-      authenticate: call('authenticate'),
-      runActivity: (body, authorization, logger) => call('activity')(body, authorization, logger.bindings()),
+      authenticate: (header, body) => orRestarting(call('authenticate')(header, body)),
+      runActivity: (body, authorization, logger) =>
+        orRestarting(call('activity')(body, authorization, logger.bindings())),
     },
     notifier: { notify: orElse('notifier.notify', fail('unreachable', 'The bot could not send this message now.')) },
     roster: {
@@ -186,6 +227,7 @@ export function botThread(): BotThread & {
     },
     stop: async () => {
       stopping = true;
+      restartAt = undefined;
       clearTimeout(restart);
       await current.worker?.terminate();
     },

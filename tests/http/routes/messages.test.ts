@@ -1,3 +1,8 @@
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import restify, { type Server } from 'restify';
+import type { LoggedRequest } from '../../../src/http/context';
+import { messagesRoute, type BotActivities, type Restarting } from '../../../src/http/routes/messages';
 import { installActivity, messageActivity, postActivity } from '../../support/activities';
 import { startConnectorStub, type ConnectorStub } from '../../support/connectorStub';
 import { startTestApp, type TestApp } from '../../support/testApp';
@@ -65,5 +70,112 @@ describe('POST /api/messages', () => {
     const activity = { ...messageActivity(connector.serviceUrl, ''), type: 'invoke', name: 'application/search' };
     const response = await post(activity);
     expect(response.status).toBe(200);
+  });
+});
+
+/**
+ * The route alone, over real HTTP, before a bot whose thread is down (the real thread's death and restart are in
+ * tests/botThread.test.ts): what it answers while the bot restarts, and that every check before the bot's comes first.
+ */
+describe('POST /api/messages while the bot is restarting', () => {
+  let server: Server;
+  let endpoint: string;
+  /** What the route asked the bot, in order. */
+  const asked: string[] = [];
+  const restarting = (retryAfterMs: number): Restarting => ({
+    ok: false,
+    error: { code: 'botRestarting', message: 'The bot is starting again.', retryAfterMs },
+  });
+  /** A bot whose thread is down: its token check and its turns both answer that it is restarting. */
+  const downFor = (retryAfterMs: number): BotActivities => ({
+    mode: 'local',
+    authenticate: async () => {
+      asked.push('authenticate');
+      return restarting(retryAfterMs);
+    },
+    runActivity: async () => {
+      asked.push('runActivity');
+      return restarting(retryAfterMs);
+    },
+  });
+  /** The route reads the bot at each request, so each test sets what it needs here. */
+  const bot: { -readonly [K in keyof BotActivities]: BotActivities[K] } = downFor(0);
+  beforeAll(async () => {
+    server = restify.createServer({ handleUncaughtExceptions: false });
+    server.pre((req, _res, next) => {
+      (req as LoggedRequest).logger = pino({ level: 'silent' });
+      return next();
+    });
+    messagesRoute(server, bot);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  beforeEach(() => {
+    asked.length = 0;
+    Object.assign(bot, downFor(0));
+  });
+
+  const send = (headers: Record<string, string> = {}) =>
+    fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(messageActivity('http://127.0.0.1:1/', 'help')),
+    });
+  const expectRestarting = async (response: Response, retryAfter: string) => {
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe(retryAfter);
+    expect(await response.json()).toEqual({ error: { code: 'botRestarting', message: 'The bot is starting again.' } });
+  };
+
+  it.each([
+    [0, '1'],
+    [400, '1'],
+    [1000, '1'],
+    [2500, '3'],
+    [30_000, '30'],
+  ])('answers 503 with Retry-After in whole seconds (at least 1) when the bot is back in %i ms', async (ms, header) => {
+    Object.assign(bot, downFor(ms));
+    await expectRestarting(await send(), header);
+    // The bot thread checks tokens, so the token check is what finds it down.
+    expect(asked).toEqual(['authenticate']);
+  });
+
+  it('answers 503 for an activity whose turn finds the thread down after its token was accepted', async () => {
+    bot.authenticate = async () => ({ ok: true, value: undefined });
+    await expectRestarting(await send(), '1');
+    expect(asked).toEqual(['runActivity']);
+  });
+
+  it.each([
+    ['a deployment without a bot', 'off', {}, 401],
+    ['no bearer token', 'authenticated', {}, 401],
+    ['an Origin', 'local', { origin: 'https://evil.example.com' }, 401],
+    ['a body that is not JSON', 'local', { 'content-type': 'text/plain' }, 415],
+  ] as const)('refuses an activity with %s as before, without asking the bot', async (_name, mode, headers, status) => {
+    bot.mode = mode;
+    const response = await send(headers);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('retry-after')).toBeNull();
+    expect(asked).toEqual([]);
+  });
+
+  it('refuses a token the bot refuses with 401, as before', async () => {
+    bot.authenticate = async () => ({ ok: false, error: { code: 'unauthorized', message: 'bad token' } });
+    expect((await send({ authorization: 'Bearer forged' })).status).toBe(401);
+    expect(asked).toEqual([]);
+  });
+
+  it('answers 500 internal, without Retry-After, when the bot fails for another reason', async () => {
+    bot.authenticate = async () => ({ ok: true, value: undefined });
+    bot.runActivity = async () => {
+      throw new Error('the turn failed');
+    };
+    const response = await send();
+    expect(response.status).toBe(500);
+    expect(response.headers.get('retry-after')).toBeNull();
+    expect(await response.json()).toEqual({
+      error: { code: 'internal', message: 'The bot could not handle this activity.' },
+    });
   });
 });
