@@ -36,7 +36,8 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /**
  * Shape of every error body. The code is a string on the wire: besides ApiErrorCode the server answers `internal`
- * (a bug, 500) and the framework's own codes for an unknown route or method.
+ * (a bug, 500), the framework's own codes for an unknown route or method, and on the bot's endpoint (not /api/v1)
+ * `botRestarting` (503 while its thread starts again).
  */
 export const apiErrorSchema = z
   .object({
