@@ -1,9 +1,9 @@
 import type { IntroId } from '../domain/ids';
 import { emptyNotesBody, type Notes, type NotesBody } from '../domain/notes';
-import { ok, type Result } from '../domain/result';
+import { fail, ok, type Result } from '../domain/result';
 import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
-import { loadParticipantIntro } from './participantIntro';
+import { loadParticipantIntro, NOT_SHARED } from './participantIntro';
 
 type NotesKey = Pick<Notes, 'tenantId' | 'introId' | 'authorId'>;
 
@@ -22,7 +22,10 @@ export async function getMyNotes(
   return ok((await deps.notes.get(key)) ?? unsaved(key));
 }
 
-/** Saves the caller's notes if `ifVersion` is still current; otherwise returns the newer copy so nothing is lost. */
+/**
+ * Saves the caller's notes if `ifVersion` is still current and they take part in the intro (checked by the write
+ * itself, so a save never lands on an intro deleted meanwhile); otherwise returns the newer copy so nothing is lost.
+ */
 export async function saveMyNotes(
   deps: UseCaseDeps,
   caller: Caller,
@@ -32,10 +35,9 @@ export async function saveMyNotes(
 ): Promise<
   Result<Notes, 'notFound'> | { ok: false; error: { code: 'versionConflict'; message: string }; current: Notes }
 > {
-  const found = await loadParticipantIntro(deps.intros, caller, introId);
-  if (!found.ok) return found;
   const key = { tenantId: caller.tenantId, introId, authorId: caller.userId };
-  const saved = await deps.notes.save(key, body, ifVersion, new Date(deps.clock.now()).toISOString());
+  const saved = await deps.notes.saveAsParticipant(key, body, ifVersion, new Date(deps.clock.now()).toISOString());
+  if ('notParticipant' in saved) return fail('notFound', NOT_SHARED);
   if (saved.ok) return ok(saved.value.value);
   return {
     ok: false,

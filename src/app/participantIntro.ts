@@ -17,6 +17,9 @@ export interface ParticipantIntro extends IntroSession {
   readonly role: 'leader' | 'member';
 }
 
+/** What anyone who does not take part in an intro is told: nothing, not even that it exists. */
+export const NOT_SHARED = 'No intro 1:1 with that id is shared with you.';
+
 /** Loads an intro the caller takes part in; anyone else learns nothing, not even that it exists. */
 export async function loadParticipantIntro(
   intros: IntroStore,
@@ -25,7 +28,7 @@ export async function loadParticipantIntro(
 ): Promise<Result<{ intro: Intro; role: 'leader' | 'member' }, 'notFound'>> {
   const intro = await intros.get(caller.tenantId, id);
   const role = intro && roleOf(intro, caller.userId);
-  if (!intro || !role) return fail('notFound', 'No intro 1:1 with that id is shared with you.');
+  if (!intro || !role) return fail('notFound', NOT_SHARED);
   return ok({ intro, role });
 }
 

@@ -81,11 +81,27 @@ export interface NotesKey {
   readonly authorId: UserId;
 }
 
+/** A notes write refused because its author does not lead or attend the intro (or it is gone): nothing written. */
+export interface NotParticipant {
+  readonly ok: false;
+  readonly notParticipant: true;
+}
+
 /** Private notes, always addressed by their author. */
 export interface NotesStore {
   get(key: NotesKey): Promise<Notes | undefined>;
   /** Writes only if the stored version is `expectedVersion` (0: none stored yet). */
   save(key: NotesKey, body: NotesBody, expectedVersion: number, updatedAt: string): Promise<WriteOutcome<Notes>>;
+  /**
+   * `save`, and only while the author leads or attends the intro: checked with the write itself, in the same
+   * statement where the store can (SQLite), so no save lands on an intro deleted meanwhile.
+   */
+  saveAsParticipant(
+    key: NotesKey,
+    body: NotesBody,
+    expectedVersion: number,
+    updatedAt: string,
+  ): Promise<WriteOutcome<Notes> | NotParticipant>;
   /** All of one author's notes, newest first. */
   listByAuthor(tenantId: TenantId, authorId: UserId): Promise<readonly Notes[]>;
   delete(key: NotesKey): Promise<void>;

@@ -4,7 +4,7 @@ import { fail, ok, type Failure, type Result } from '../domain/result';
 import type { Caller } from './caller';
 import type { UseCaseDeps } from './deps';
 import { changeIntro } from './introUpdates';
-import { loadParticipantIntro, readParticipantIntro, type ParticipantIntro } from './participantIntro';
+import { loadParticipantIntro, NOT_SHARED, readParticipantIntro, type ParticipantIntro } from './participantIntro';
 
 /** Why a role-switch step is refused. */
 type RoleSwitchFailure = 'notFound' | 'forbidden' | 'invalidTransition' | 'versionConflict';
@@ -36,6 +36,6 @@ export async function switchIntroRoles(
   if (refused) return { ok: false, error: refused };
   if (!changed.ok) return changed;
   const role = roleOf(changed.value.intro, caller.userId);
-  if (!role) return fail('notFound', 'No intro 1:1 with that id is shared with you.');
+  if (!role) return fail('notFound', NOT_SHARED);
   return ok(await readParticipantIntro(deps.intros, deps.clock, changed.value.intro, role));
 }

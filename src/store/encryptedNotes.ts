@@ -1,4 +1,4 @@
-import type { NotesKey, NotesStore, WrappedKey, WriteOutcome } from '../app/ports';
+import type { NotParticipant, NotesKey, NotesStore, WrappedKey, WriteOutcome } from '../app/ports';
 import { bufferOf } from '../crypto/aesGcm';
 import type { DataKey, DataKeyring } from '../crypto/dataKeyring';
 import type { IntroId, TenantId, UserId } from '../domain/ids';
@@ -12,11 +12,15 @@ export interface RawNotes {
   readonly doc: string;
 }
 
-/** A conditional notes write: done, refused on the version (with the stored row), or refused on the data key. */
+/**
+ * A conditional notes write: done, refused on the version (with the stored row), on the data key, or (when asked
+ * for) because the author does not take part in the intro.
+ */
 type RawSaveOutcome =
   | { readonly ok: true }
   | { readonly ok: false; readonly current: RawNotes | undefined }
-  | { readonly ok: false; readonly keyChanged: true; readonly written: boolean };
+  | { readonly ok: false; readonly keyChanged: true; readonly written: boolean }
+  | NotParticipant;
 
 /** What a notes adapter stores: opaque documents, written only at the expected version. */
 export interface RawNotesStore {
@@ -24,7 +28,9 @@ export interface RawNotesStore {
   /**
    * Writes `doc` at `expectedVersion + 1` only if the stored version is `expectedVersion` (0: none yet) and the
    * author's stored data key is still `sealedWith`; otherwise (shredded or rewrapped since it was read) the answer is
-   * `keyChanged`, with `written` true when an adapter that cannot check atomically had already written the row.
+   * `keyChanged`, with `written` true when an adapter that cannot check atomically had already written the row. With
+   * `onlyParticipant`, nothing is written unless the author leads or attends the intro (`notParticipant`); checked
+   * first, and in the write's own statement where the adapter can.
    */
   save(
     key: NotesKey,
@@ -32,6 +38,7 @@ export interface RawNotesStore {
     expectedVersion: number,
     updatedAt: string,
     sealedWith: WrappedKey,
+    onlyParticipant: boolean,
   ): Promise<RawSaveOutcome>;
   /** One author's rows, newest first. */
   listByAuthor(tenantId: TenantId, authorId: UserId): Promise<readonly RawNotes[]>;
@@ -74,10 +81,11 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
     body: NotesBody,
     expected: number,
     updatedAt: string,
-  ): Promise<WriteOutcome<Notes>> => {
+    onlyParticipant: boolean,
+  ): Promise<WriteOutcome<Notes> | NotParticipant> => {
     const write = async (dataKey: DataKey) => {
       const doc = sealNotesDoc(dataKey.key, key, body, updatedAt);
-      return { doc, outcome: await raw.save(pick(key), doc, expected, updatedAt, dataKey.wrapped) };
+      return { doc, outcome: await raw.save(pick(key), doc, expected, updatedAt, dataKey.wrapped, onlyParticipant) };
     };
     // Written, then the key changed (Azure checks after writing). Rewrapped (a KEK rotation keeps the key itself):
     // the row opens and the save stands. Shredded or made anew: take back this save's row, and only it (another save
@@ -92,6 +100,7 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
     const used = await ring.forWrite(key.tenantId, key.authorId);
     const gone = { ok: false as const, current: undefined };
     let { doc, outcome } = await write(used);
+    if ('notParticipant' in outcome) return outcome;
     if ('keyChanged' in outcome) {
       const stored = await ring.stored(key.tenantId, key.authorId);
       if (outcome.written) {
@@ -99,6 +108,7 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
         outcome = { ok: true };
       } else if (stored) {
         ({ doc, outcome } = await write(stored));
+        if ('notParticipant' in outcome) return outcome;
         if ('keyChanged' in outcome) {
           if (
             !outcome.written ||
@@ -124,7 +134,10 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
       const row = await raw.get(pick(key));
       return row && toNotes(row);
     },
-    save,
+    // Without the participant check, `notParticipant` never comes back.
+    save: (key, body, expected, updatedAt) =>
+      save(key, body, expected, updatedAt, false) as Promise<WriteOutcome<Notes>>,
+    saveAsParticipant: (key, body, expected, updatedAt) => save(key, body, expected, updatedAt, true),
     // A row that will never open (its key shredded, or a copy from elsewhere) is not the author's to see: skip it,
     // so one such row never takes their whole History and search down with it.
     listByAuthor: async (tenantId, authorId) => {

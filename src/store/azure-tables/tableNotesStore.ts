@@ -2,6 +2,8 @@ import { odata } from '@azure/data-tables';
 import type { DataKeyStore, NotesKey, WrappedKey } from '../../app/ports';
 import { sameWrappedKey } from '../../crypto/dataKeyring';
 import { introIdSchema, tenantIdSchema, userIdSchema } from '../../domain/ids.schema';
+import { roleOf } from '../../domain/intro';
+import { introCodec } from '../codecs/records';
 import type { RawNotes, RawNotesStore } from '../encryptedNotes';
 import { storedInstant } from '../instant';
 import { fromChunks, listAll, toChunks, unless, type Tables } from './tables';
@@ -43,15 +45,22 @@ function entityOf(key: NotesKey, doc: string, version: number, updatedAt: string
 
 /**
  * Notes rows on Azure Tables: ETag-conditional writes, the sealed document split across properties when large. Tables
- * has no transaction across two tables, so a write checks the author's data key before, and again after; a key
- * changed meanwhile answers `keyChanged` with the row written, and the encrypted store decides (a shredded key takes
- * the row with it, a rewrapped one keeps it).
+ * has no transaction across two tables, so a write checks the author's data key (and, when asked, that the author
+ * takes part in the intro) before, and the key again after; a key changed meanwhile answers `keyChanged` with the
+ * row written, and the encrypted store decides (a shredded key takes the row with it, a rewrapped one keeps it).
  */
 export function tableNotesStore(tables: Tables, keys: DataKeyStore): RawNotesStore {
   const table = tables.notes;
   const keyHeld = async (key: NotesKey, sealedWith: WrappedKey) =>
     sameWrappedKey(await keys.get(key.tenantId, key.authorId), sealedWith);
   const read = (key: NotesKey) => unless([404], () => table.getEntity<NotesEntity>(key.tenantId, rowKey(key)));
+  // Before the write, as the key: Tables has no condition on another table's row.
+  const takesPart = async (key: NotesKey) => {
+    const intro = await unless([404], () =>
+      tables.intros.getEntity<{ json: string }>(key.tenantId, key.introId, { queryOptions: { select: ['json'] } }),
+    );
+    return intro !== undefined && roleOf(introCodec.decode(intro.json), key.authorId) !== undefined;
+  };
   const byAuthor = (tenantId: string, authorId: string) =>
     listAll<NotesEntity>(table, odata`PartitionKey eq ${tenantId} and authorId eq ${authorId}`);
   return {
@@ -59,7 +68,8 @@ export function tableNotesStore(tables: Tables, keys: DataKeyStore): RawNotesSto
       const entity = await read(key);
       return entity && toRaw(entity);
     },
-    save: async (key, doc, expected, updatedAt, sealedWith) => {
+    save: async (key, doc, expected, updatedAt, sealedWith, onlyParticipant) => {
+      if (onlyParticipant && !(await takesPart(key))) return { ok: false, notParticipant: true };
       if (!(await keyHeld(key, sealedWith))) return { ok: false, keyChanged: true, written: false };
       const entity = entityOf(key, doc, expected + 1, updatedAt);
       const stored = expected === 0 ? undefined : await read(key);

@@ -32,13 +32,24 @@ export function sqliteNotesStore(db: Database.Database): RawNotesStore {
   // statement: a key shredded (or rewrapped) meanwhile refuses the write, atomically.
   const keyHeld = `EXISTS (SELECT 1 FROM data_keys WHERE tenant_id = @tenantId AND author_id = @authorId
     AND kek_id = @kekId AND alg = @alg AND wrapped = @wrapped)`;
+  // The intro's columns say who leads and who attends (written from the intro on every change). Checked in the write's
+  // own statement, no save lands on an intro deleted meanwhile, nor from someone who no longer takes part.
+  const takesPart = `EXISTS (SELECT 1 FROM intros WHERE tenant_id = @tenantId AND id = @introId
+    AND (leader_id = @authorId OR member_id = @authorId))`;
+  const insert = (condition: string) =>
+    db.prepare(`INSERT INTO notes (tenant_id, intro_id, author_id, version, updated_at, json)
+      SELECT @tenantId, @introId, @authorId, 1, @at, @json WHERE ${condition} ON CONFLICT DO NOTHING`);
+  const update = (condition: string) =>
+    db.prepare(`UPDATE notes SET version = version + 1, updated_at = @at, json = @json
+      ${where} AND version = @expected AND ${condition}`);
   const q = {
     get: db.prepare<NotesKey, NotesRow>(`SELECT ${columns} FROM notes ${where}`),
-    insert: db.prepare(`INSERT INTO notes (tenant_id, intro_id, author_id, version, updated_at, json)
-      SELECT @tenantId, @introId, @authorId, 1, @at, @json WHERE ${keyHeld} ON CONFLICT DO NOTHING`),
-    update: db.prepare(`UPDATE notes SET version = version + 1, updated_at = @at, json = @json
-      ${where} AND version = @expected AND ${keyHeld}`),
+    insert: insert(keyHeld),
+    update: update(keyHeld),
+    insertAsParticipant: insert(`${keyHeld} AND ${takesPart}`),
+    updateAsParticipant: update(`${keyHeld} AND ${takesPart}`),
     keyHeld: db.prepare<KeyParams, number>(`SELECT ${keyHeld}`).pluck(),
+    takesPart: db.prepare<NotesKey, number>(`SELECT ${takesPart}`).pluck(),
     replaceDoc: db.prepare(`UPDATE notes SET json = @to ${where} AND version = @version AND json = @from`),
     byAuthor: db.prepare<[string, string], NotesRow>(`SELECT ${columns} FROM notes
       WHERE tenant_id = ? AND author_id = ? ORDER BY updated_at DESC, intro_id DESC`),
@@ -53,20 +64,33 @@ export function sqliteNotesStore(db: Database.Database): RawNotesStore {
     return row && toRaw(row);
   };
   // One statement, so no explicit transaction (BEGIN and COMMIT were a fifth of a save): the version check, the key
-  // check and the write are atomic in it. When refused, the key is looked at first, then the newer row is read;
-  // should it change again meanwhile, the client merges once more.
-  const write = (key: NotesKey, json: string, expected: number, updatedAt: string, sealedWith: WrappedKey) => {
+  // check (and the participant check when asked for) and the write are atomic in it. When refused, the participant
+  // is looked at first, then the key, then the newer row is read; should it change again meanwhile, the client merges
+  // once more.
+  const write = (
+    key: NotesKey,
+    json: string,
+    expected: number,
+    updatedAt: string,
+    sealedWith: WrappedKey,
+    onlyParticipant: boolean,
+  ) => {
     const held = keyParams(key, sealedWith);
     const params = { ...held, introId: key.introId, at: storedInstant(updatedAt, 'updatedAt'), json, expected };
-    const changed = expected === 0 ? q.insert.run(params) : q.update.run(params);
+    const [insertRow, updateRow] = onlyParticipant
+      ? [q.insertAsParticipant, q.updateAsParticipant]
+      : [q.insert, q.update];
+    const changed = expected === 0 ? insertRow.run(params) : updateRow.run(params);
     if (changed.changes === 1) return { ok: true as const };
+    if (onlyParticipant && q.takesPart.get(pick(key)) !== 1)
+      return { ok: false as const, notParticipant: true as const };
     if (q.keyHeld.get(held) !== 1) return { ok: false as const, keyChanged: true as const, written: false };
     return { ok: false as const, current: read(key) };
   };
   return {
     get: async (key) => read(key),
-    save: async (key, doc, expectedVersion, updatedAt, sealedWith) =>
-      write(key, doc, expectedVersion, updatedAt, sealedWith),
+    save: async (key, doc, expectedVersion, updatedAt, sealedWith, onlyParticipant) =>
+      write(key, doc, expectedVersion, updatedAt, sealedWith, onlyParticipant),
     listByAuthor: async (tenantId, authorId) => q.byAuthor.all(tenantId, authorId).map(toRaw),
     listMaybePlain: async () => q.maybePlain.all().map(toRaw),
     replaceDoc: async (row, to) =>

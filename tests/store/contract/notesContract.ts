@@ -1,5 +1,6 @@
 import type { NotesKey } from '../../../src/app/ports';
-import { at, largeNotesBody, newIntroId, newTenant, newUser, notesBody } from '../fixtures';
+import type { UserId } from '../../../src/domain/ids';
+import { at, largeNotesBody, makeIntro, newIntroId, newTenant, newUser, notesBody } from '../fixtures';
 import type { Harness } from './harness';
 
 const keyOf = (over: Partial<NotesKey> = {}): NotesKey => ({
@@ -75,6 +76,35 @@ export function describeNotesContract(h: Harness): void {
       expect(await notes.listByAuthor(a.tenantId, a.authorId)).toEqual([]);
       expect(await notes.get(b)).toBeDefined();
       expect(await notes.get(elsewhere)).toBeDefined();
+    });
+
+    it('saves as a participant only while the author leads or attends the intro', async () => {
+      const { notes, intros } = h().store;
+      const tenantId = newTenant();
+      const intro = makeIntro({ tenantId });
+      await intros.create(intro);
+      const as = (authorId: UserId, introId = intro.id): NotesKey => ({ tenantId, introId, authorId });
+      const leader = as(intro.leader.id);
+      const member = as(intro.member!.id);
+      const refused = { ok: false, notParticipant: true };
+      expect(await notes.saveAsParticipant(leader, notesBody('l'), 0, at(1))).toMatchObject({ ok: true });
+      expect(await notes.saveAsParticipant(member, notesBody('m'), 0, at(1))).toMatchObject({ ok: true });
+      // The version check still holds for a participant.
+      expect(await notes.saveAsParticipant(leader, notesBody('x'), 0, at(2))).toMatchObject({
+        ok: false,
+        current: { version: 1 },
+      });
+      // Someone else, the right people in another tenant, or an intro that is not there: refused, nothing written.
+      for (const key of [as(newUser()), { ...leader, tenantId: newTenant() }, as(intro.leader.id, newIntroId())]) {
+        expect(await notes.saveAsParticipant(key, notesBody('s'), 0, at(3))).toEqual(refused);
+        expect(await notes.get(key)).toBeUndefined();
+      }
+      // Once the intro is deleted (with everyone's notes on it), no save brings notes back.
+      await intros.delete(tenantId, intro.id);
+      expect(await notes.saveAsParticipant(leader, notesBody('late'), 1, at(4))).toEqual(refused);
+      expect(await notes.saveAsParticipant(member, notesBody('late'), 0, at(4))).toEqual(refused);
+      expect(await notes.get(leader)).toBeUndefined();
+      expect(await notes.get(member)).toBeUndefined();
     });
   });
 }
