@@ -16,7 +16,7 @@
  * Then the push figures (bench/pushFigures.mjs) against the same app process, but for the open streams' memory and
  * idle CPU: those are taken on a fresh app process at rest, where the save rounds' garbage (collected or not
  * meanwhile) is not counted as the streams' own.
- * Env: BENCH_SECONDS (8), BENCH_ROUNDS (3), BENCH_WARMUP (2 s per round, not recorded), BENCH_PEOPLE (200), BENCH_LOG_LEVEL (the app's LOG_LEVEL, info),
+ * Env: BENCH_SECONDS (6), BENCH_ROUNDS (5: rounds on this machine swing ±15 % and more, so five medians steady the verdict), BENCH_WARMUP (2 s per round, not recorded), BENCH_PEOPLE (200), BENCH_LOG_LEVEL (the app's LOG_LEVEL, info),
  * `cpu ms/req` is the server process's CPU time (user + system) per request in that round (warm-up excluded): the
  * figure least moved by a busy machine.
  * BENCH_PROFILE=<dir> (writes CPU profiles of the app there, and of each floor in <dir>/<floor>). The app prints its event-loop delay under load last.
@@ -31,8 +31,8 @@ import { pushFigures } from './pushFigures.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 200);
 const MIX = process.env.BENCH_MIX === 'poll+save' ? 'poll+save' : 'saves';
@@ -132,6 +132,9 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const fmt = (r) =>
   `${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  max ${r.max.toFixed(0).padStart(5)} ms  cpu ${r.cpuMs.toFixed(2)} ms/req (main thread ${r.mainMs.toFixed(2)})`;
 
+/** The median over rounds of one side's figure over the other's in the same round: a slow spell hits both. */
+const paired = (runs, others, key) => median(runs.map((r, i) => r[key] / others[i][key])).toFixed(2);
+
 function verdict(app, floor, required) {
   const pick = (runs, key) => median(runs.map((r) => r[key]));
   const [a, f, w] = [app, floor, required].map((runs) => ({
@@ -158,6 +161,8 @@ function verdict(app, floor, required) {
     `  p99 app/required        ${(a.p99 / w.p99).toFixed(2)} (target <= 1.30) ${ratio(a.p99 / w.p99 <= 1.3)}`,
     `  app max, worst round    ${worst.toFixed(0)} ms (target <= 500) ${pass(worst <= 500)}`,
     `  answers other than 200/304: app ${appErrors}, required ${requiredErrors} (target 0) ${pass(comparable)}`,
+    `  paired by round (each app round over the required round beside it, median): throughput ${paired(app, required, 'rps')},` +
+      ` p99 ${paired(app, required, 'p99')}, main-thread CPU per save ${paired(app, required, 'mainMs')}`,
     `  for scale: app/floor throughput ${(a.rps / f.rps).toFixed(2)}, p99 ${(a.p99 / f.p99).toFixed(2)};` +
       ` required/floor throughput ${(w.rps / f.rps).toFixed(2)}, p99 ${(w.p99 / f.p99).toFixed(2)}`,
   ].join('\n');
