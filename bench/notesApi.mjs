@@ -162,7 +162,7 @@ function verdict(app, floor, required) {
     `  app max, worst round    ${worst.toFixed(0)} ms (target <= 500) ${pass(worst <= 500)}`,
     `  answers other than 200/304: app ${appErrors}, required ${requiredErrors} (target 0) ${pass(comparable)}`,
     `  paired by round (each app round over the required round beside it, median): throughput ${paired(app, required, 'rps')},` +
-      ` p99 ${paired(app, required, 'p99')}, main-thread CPU per save ${paired(app, required, 'mainMs')}`,
+      ` p99 ${paired(app, required, 'p99')}, main-thread CPU per request ${paired(app, required, 'mainMs')}`,
     `  for scale: app/floor throughput ${(a.rps / f.rps).toFixed(2)}, p99 ${(a.p99 / f.p99).toFixed(2)};` +
       ` required/floor throughput ${(w.rps / f.rps).toFixed(2)}, p99 ${(w.p99 / f.p99).toFixed(2)}`,
   ].join('\n');

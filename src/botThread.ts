@@ -79,7 +79,7 @@ function threadDown(message: string): Error {
 const restartDelayMs = (deaths: number) => Math.min(30_000, 1000 * 2 ** deaths);
 
 /** How long a bot thread may take to be ready, by default: loading teams-ai takes a few seconds on a busy host. */
-export const READY_WITHIN_MS = 60_000;
+const READY_WITHIN_MS = 60_000;
 
 /** Ends `worker` unless it is ready within `ms`; `late` is then why, for its exit to report. */
 function startLimit(worker: Worker, ms: number, logger: Logger) {
@@ -181,21 +181,26 @@ export function botThread(): BotThread & {
         current.logger?.warn({ err }, `the bot thread could not answer ${name}`);
         return fallback;
       });
-  /** What the HTTP edge's call answers when the thread is down (or dies meanwhile) and a new one is on its way. */
+  /** What the HTTP edge hears while no thread runs and a new one is on its way; undefined otherwise. */
+  const restarting = (): Restarting | undefined => {
+    if (current.peer || restartAt === undefined) return undefined;
+    const message = 'The bot is starting again after a failure; send the activity again once Retry-After has passed.';
+    return { ok: false, error: { code: 'botRestarting', message, retryAfterMs: Math.max(0, restartAt - Date.now()) } };
+  };
+  /** A call that has no side effects (the token check) is also answered so when its thread dies under it. */
   const orRestarting = <R>(answer: Promise<R>): Promise<R | Restarting> =>
-    answer.catch((err: Error): Restarting => {
-      if (err.name !== 'BotThreadDown' || restartAt === undefined) throw err;
-      const message = 'The bot is starting again after a failure; send the activity again once Retry-After has passed.';
-      return {
-        ok: false,
-        error: { code: 'botRestarting', message, retryAfterMs: Math.max(0, restartAt - Date.now()) },
-      };
+    answer.catch((err: Error) => {
+      const down = err.name === 'BotThreadDown' ? restarting() : undefined;
+      if (!down) throw err;
+      return down;
     });
   return {
     activities: {
       authenticate: (header, body) => orRestarting(call('authenticate')(header, body)),
-      runActivity: (body, authorization, logger) =>
-        orRestarting(call('activity')(body, authorization, logger.bindings())),
+      // A turn may act (post, save) before its thread dies: only one that reached no thread is answered "send it
+      // again"; one cut off midway fails as before (500), so a retry cannot run it twice.
+      runActivity: async (body, authorization, logger) =>
+        restarting() ?? call('activity')(body, authorization, logger.bindings()),
     },
     notifier: { notify: orElse('notifier.notify', fail('unreachable', 'The bot could not send this message now.')) },
     roster: {

@@ -248,3 +248,56 @@ describe('the bot thread’s start limit', () => {
     expect(retryAfterMs).toBeLessThanOrEqual(2000);
   });
 });
+
+/**
+ * Runs a message turn whose state read never answers, ends the thread while the turn waits there, then sends another
+ * activity while no thread runs.
+ */
+const MID_TURN_SCRIPT = `
+const pino = require('pino');
+const { botThread } = require('./src/botThread.ts');
+const { baseActivity } = require('./tests/support/activities.ts');
+(async () => {
+  const workers = [];
+  await new Promise((resolve) => setImmediate(resolve)); // see LIMIT_SCRIPT: only the bot's threads count
+  process.on('worker', (started) => started.constructor.name === 'Worker' && workers.push(started));
+  const logger = pino({ level: 'silent' });
+  let turnWaits;
+  const waiting = new Promise((resolve) => (turnWaits = resolve));
+  const thread = botThread();
+  await thread.start({
+    settings: { bot: { mode: 'local' }, serviceUrls: { mode: 'loopback' }, allowNonGuidIds: true,
+      publicUrl: 'http://127.0.0.1:1', signingKey: new Uint8Array(32) },
+    useCases: { maxPerDay: 3, now: () => 0 },
+    storage: {
+      read: () => {
+        turnWaits();
+        return new Promise(() => undefined);
+      },
+      write: async () => undefined,
+      delete: async () => undefined,
+    },
+    conversations: { save: async () => undefined, get: async () => undefined, delete: async () => undefined,
+      anyInTenant: async () => undefined },
+    logger,
+  });
+  const activity = { ...baseActivity('http://127.0.0.1:9', 'message'), text: 'hello' };
+  const cutOff = thread.activities
+    .runActivity(activity, '', logger)
+    .then((answer) => ({ answer }), (err) => ({ error: err.message }));
+  await waiting;
+  await workers[0].terminate();
+  const midTurn = await cutOff;
+  const afterwards = await thread.activities.runActivity(activity, '', logger);
+  await thread.stop();
+  process.stdout.write(JSON.stringify({ midTurn, afterwards }));
+})();
+`;
+
+describe('a turn cut off by its thread’s death', () => {
+  it('fails as before (it may have acted already), while one that reaches no thread is told to come back', () => {
+    const { midTurn, afterwards } = runScript(MID_TURN_SCRIPT);
+    expect(midTurn).toEqual({ error: 'The bot thread stopped.' });
+    expect(afterwards).toMatchObject({ ok: false, error: { code: 'botRestarting' } });
+  });
+});

@@ -23,8 +23,8 @@ export async function getMyNotes(
 }
 
 /**
- * Saves the caller's notes if `ifVersion` is still current and they take part in the intro (checked by the write
- * itself, so a save never lands on an intro deleted meanwhile); otherwise returns the newer copy so nothing is lost.
+ * Saves the caller's notes if `ifVersion` is still current and they take part in the intro (checked with the write
+ * itself: see `saveAsParticipant`); otherwise returns the newer copy so nothing is lost.
  */
 export async function saveMyNotes(
   deps: UseCaseDeps,

@@ -6,9 +6,9 @@ const MAX_PARSED_INTROS = 5_000;
 
 /**
  * The intro store with a cache of parsed intros: every read checks the stored version (a cheap read) and only a
- * changed or unseen intro is read and parsed whole (the 1 s session poll and each notes save would otherwise decode
- * the same document again and again). A delete forgets the copy, so an id created again starts afresh and a deleted
- * person's names do not stay in memory. Wired once in the composition root.
+ * changed or unseen intro is read and parsed whole (the session poll, the streams' rereads and the participant checks
+ * would otherwise decode the same document again and again). A delete forgets the copy, so an id created again starts
+ * afresh and a deleted person's names do not stay in memory. Wired once in the composition root.
  */
 export function withParsedIntros(intros: IntroStore): IntroStore {
   const parsed = new Map<string, Versioned<Intro>>();

@@ -17,6 +17,8 @@ export interface DataKeyring {
    * the stored key, and on a refusal the caller asks `stored` for the current one.
    */
   forWrite(tenantId: TenantId, authorId: UserId): Promise<DataKey>;
+  /** `forWrite`, but a key is created only if `mayCreate` says yes first (undefined when it says no). */
+  forWriteIf(tenantId: TenantId, authorId: UserId, mayCreate: () => Promise<boolean>): Promise<DataKey | undefined>;
   /** The author's data key, or undefined when none is stored (never written, or shredded); `fresh` skips the cache. */
   forRead(tenantId: TenantId, authorId: UserId, fresh?: boolean): Promise<Uint8Array | undefined>;
   /** The author's stored data key read now (never the cache), or undefined when none is stored. */
@@ -88,19 +90,23 @@ export function dataKeyring(keys: DataKeyStore, wrapper: KeyWrapper, options: Ke
     });
   };
 
+  const forWriteIf = async (tenantId: TenantId, authorId: UserId, mayCreate: () => Promise<boolean>) => {
+    const name = slot(tenantId, authorId);
+    const readAt = generation(name);
+    const cached = fresh(name);
+    if (cached) return cached;
+    const stored = await keys.get(tenantId, authorId);
+    if (stored) return unwrapped(name, readAt, stored);
+    if (!(await mayCreate())) return undefined;
+    const created = randomBytes(KEY_BYTES);
+    const mine = await wrapper.wrap(created);
+    const winner = await keys.createIfAbsent(tenantId, authorId, mine);
+    return unwrapped(name, readAt, winner, sameWrappedKey(winner, mine) ? created : undefined);
+  };
+
   return {
-    forWrite: async (tenantId, authorId) => {
-      const name = slot(tenantId, authorId);
-      const readAt = generation(name);
-      const cached = fresh(name);
-      if (cached) return cached;
-      const stored = await keys.get(tenantId, authorId);
-      if (stored) return unwrapped(name, readAt, stored);
-      const created = randomBytes(KEY_BYTES);
-      const mine = await wrapper.wrap(created);
-      const winner = await keys.createIfAbsent(tenantId, authorId, mine);
-      return unwrapped(name, readAt, winner, sameWrappedKey(winner, mine) ? created : undefined);
-    },
+    forWrite: async (tenantId, authorId) => (await forWriteIf(tenantId, authorId, async () => true))!,
+    forWriteIf,
     forRead: async (tenantId, authorId, skipCache = false) => {
       const cached = skipCache ? undefined : fresh(slot(tenantId, authorId));
       return (cached ?? (await loadOnce(tenantId, authorId)))?.key;

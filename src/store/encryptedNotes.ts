@@ -40,6 +40,8 @@ export interface RawNotesStore {
     sealedWith: WrappedKey,
     onlyParticipant: boolean,
   ): Promise<RawSaveOutcome>;
+  /** Whether the author leads or attends the intro now (what `onlyParticipant` checks). */
+  takesPart(key: NotesKey): Promise<boolean>;
   /** One author's rows, newest first. */
   listByAuthor(tenantId: TenantId, authorId: UserId): Promise<readonly RawNotes[]>;
   /** Rows that may still be plain, for the upgrade pass (an adapter that cannot tell returns every row). */
@@ -96,8 +98,12 @@ export function encryptedNotesStore(raw: RawNotesStore, ring: DataKeyring): Encr
       return false;
     };
     // The write itself checks that the key sealed with is still the author's (no read of it per save on SQLite); a
-    // cached key found stale is read again once.
-    const used = await ring.forWrite(key.tenantId, key.authorId);
+    // cached key found stale is read again once. Someone who takes no part gets no key made for them (nor one made
+    // again after they deleted their data).
+    const used = onlyParticipant
+      ? await ring.forWriteIf(key.tenantId, key.authorId, () => raw.takesPart(pick(key)))
+      : await ring.forWrite(key.tenantId, key.authorId);
+    if (!used) return { ok: false, notParticipant: true };
     const gone = { ok: false as const, current: undefined };
     let { doc, outcome } = await write(used);
     if ('notParticipant' in outcome) return outcome;

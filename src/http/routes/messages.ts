@@ -8,7 +8,7 @@ import type { LoggedRequest } from '../context';
 import { sendFailure } from '../errors';
 
 /** The bot thread is down until a new one is ready, expected in `retryAfterMs` (0 when one is loading now). */
-export interface BotRestarting extends Failure<'botRestarting'> {
+interface BotRestarting extends Failure<'botRestarting'> {
   readonly retryAfterMs: number;
 }
 
@@ -67,8 +67,9 @@ async function admit(bot: BotActivities, req: LoggedRequest): Promise<Admission>
 }
 
 /**
- * Sends a failure with its status; while the bot restarts, 503 with the whole seconds until it is back (at least 1),
- * so the Bot Framework Service retries then. That code is the bot endpoint's own, like `internal`, not /api/v1's.
+ * Sends a failure with its status; while the bot restarts, 503 with the whole seconds until its next thread starts (at
+ * least 1; it may still be loading then), for a sender that honours Retry-After. That code is the bot endpoint's own,
+ * like `internal`, not /api/v1's.
  */
 function sendBotFailure(res: Response, failure: Failure<ApiErrorCode> | BotRestarting): void {
   if (failure.code !== 'botRestarting') return sendFailure(res, failure);

@@ -84,6 +84,7 @@ export function tableNotesStore(tables: Tables, keys: DataKeyStore): RawNotesSto
       const current = await read(key);
       return { ok: false, current: current && toRaw(current) };
     },
+    takesPart,
     listByAuthor: async (tenantId, authorId) => {
       const rows = (await byAuthor(tenantId, authorId)).map((e) => ({ row: toRaw(e), at: Date.parse(e.updatedAt) }));
       rows.sort((a, b) => b.at - a.at || (b.row.key.introId < a.row.key.introId ? -1 : 1));

@@ -91,6 +91,7 @@ export function sqliteNotesStore(db: Database.Database): RawNotesStore {
     get: async (key) => read(key),
     save: async (key, doc, expectedVersion, updatedAt, sealedWith, onlyParticipant) =>
       write(key, doc, expectedVersion, updatedAt, sealedWith, onlyParticipant),
+    takesPart: async (key) => q.takesPart.get(pick(key)) === 1,
     listByAuthor: async (tenantId, authorId) => q.byAuthor.all(tenantId, authorId).map(toRaw),
     listMaybePlain: async () => q.maybePlain.all().map(toRaw),
     replaceDoc: async (row, to) =>

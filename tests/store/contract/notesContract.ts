@@ -94,10 +94,16 @@ export function describeNotesContract(h: Harness): void {
         ok: false,
         current: { version: 1 },
       });
-      // Someone else, the right people in another tenant, or an intro that is not there: refused, nothing written.
+      // Someone else, the right people in another tenant, or an intro that is not there: refused, nothing written,
+      // and no data key made for whoever has none.
+      const { dataKeys } = h().store;
       for (const key of [as(newUser()), { ...leader, tenantId: newTenant() }, as(intro.leader.id, newIntroId())]) {
         expect(await notes.saveAsParticipant(key, notesBody('s'), 0, at(3))).toEqual(refused);
         expect(await notes.get(key)).toBeUndefined();
+      }
+      for (const key of [as(newUser()), { ...leader, tenantId: newTenant() }]) {
+        expect(await notes.saveAsParticipant(key, notesBody('s'), 0, at(3))).toEqual(refused);
+        expect(await dataKeys.get(key.tenantId, key.authorId)).toBeUndefined();
       }
       // Once the intro is deleted (with everyone's notes on it), no save brings notes back.
       await intros.delete(tenantId, intro.id);
