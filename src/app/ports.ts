@@ -90,12 +90,10 @@ export interface NotParticipant {
 /** Private notes, always addressed by their author. */
 export interface NotesStore {
   get(key: NotesKey): Promise<Notes | undefined>;
-  /** Writes only if the stored version is `expectedVersion` (0: none stored yet). */
-  save(key: NotesKey, body: NotesBody, expectedVersion: number, updatedAt: string): Promise<WriteOutcome<Notes>>;
   /**
-   * `save`, and only while the author leads or attends the intro (no data key is made for anyone else): checked with
-   * the write, in its own statement where the store can (SQLite: no save lands on an intro deleted meanwhile; Azure
-   * Tables reads the intro just before).
+   * Writes only if the stored version is `expectedVersion` (0: none stored yet), and only while the author leads or
+   * attends the intro (no data key is made for anyone else): checked with the write, in its own statement where the
+   * store can (SQLite: no save lands on an intro deleted meanwhile; Azure Tables reads the intro just before).
    */
   saveAsParticipant(
     key: NotesKey,

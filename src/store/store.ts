@@ -5,17 +5,17 @@ import type {
   IntroStore,
   JobStore,
   KeyWrapper,
-  NotesStore,
   StoreHealth,
   TeamPlanStore,
 } from '../app/ports';
 import type { KeyCacheOptions } from '../crypto/dataKeyring';
+import type { EncryptedNotesStore } from './encryptedNotes';
 
 /** Every store port one adapter provides, plus botbuilder turn state and a way to let go of its resources. */
 export interface Store {
   readonly intros: IntroStore;
   /** Notes sealed at rest with each author's data key; deleting all of an author's notes destroys that key. */
-  readonly notes: NotesStore;
+  readonly notes: Omit<EncryptedNotesStore, 'sealPlainRows'>;
   /** The authors' wrapped data keys (for rewrapping after a KEK rotation). */
   readonly dataKeys: DataKeyStore;
   readonly conversations: ConversationStore;

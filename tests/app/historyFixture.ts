@@ -60,7 +60,7 @@ export async function seedNotes(
   author: Person,
   body: Partial<NotesBody>,
 ): Promise<void> {
-  const saved = await deps.notes.save(
+  const saved = await deps.notes.saveAsParticipant(
     { tenantId: intro.tenantId, introId: intro.id, authorId: author.id },
     { ...emptyNotesBody(), ...body },
     0,

@@ -66,7 +66,12 @@ describe('search with more matches than it returns', () => {
       // The oldest intro has the most recently edited notes.
       const edited = new Date(Date.UTC(2025, 5, 1) - i * 60_000).toISOString();
       const body = { ...emptyNotesBody(), issues: [{ id: 'i', text: `budget ${i}`, paraphrased: false }] };
-      await deps.notes.save({ tenantId: TENANT, introId: made.value.id, authorId: LEAD.id }, body, 0, edited);
+      await deps.notes.saveAsParticipant(
+        { tenantId: TENANT, introId: made.value.id, authorId: LEAD.id },
+        body,
+        0,
+        edited,
+      );
     }
     const found = await searchHistory(deps, callerOf(LEAD), { q: 'budget' });
     expect(found.truncated).toBe(true);
