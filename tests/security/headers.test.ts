@@ -332,3 +332,29 @@ describe('an encoded path gets the same headers as its plain spelling', () => {
     cases.bump();
   });
 });
+
+describe('X-Request-Id on every answer, as the log line names the request', () => {
+  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it('makes one up for each request, or keeps a well-formed one the caller sent', async () => {
+    const [first, second] = [await send(local, { path: '/healthz' }), await send(local, { path: '/healthz' })];
+    expect(first.headers.get('x-request-id')).toMatch(UUID);
+    expect(second.headers.get('x-request-id')).toMatch(UUID);
+    expect(first.headers.get('x-request-id')).not.toBe(second.headers.get('x-request-id'));
+    const kept = await send(local, { path: '/api/v1/me', as: LEADER, headers: { 'x-request-id': 'front-door_42' } });
+    expect(kept.headers.get('x-request-id')).toBe('front-door_42');
+    // Anything else (spaces, too long) could forge or break a log line: replaced.
+    for (const sent of ['a b', 'x'.repeat(65), 'id;drop']) {
+      const replaced = await send(local, { path: '/healthz', headers: { 'x-request-id': sent } });
+      expect(replaced.headers.get('x-request-id')).toMatch(UUID);
+    }
+    cases.bump();
+  });
+
+  it('also on the answer to a target that is not a URL', async () => {
+    const answer = await rawGet(Number(new URL(local.baseUrl).port), '//[');
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).toMatch(/\r\nx-request-id: [0-9a-f-]{36}\r\n/i);
+    cases.bump();
+  });
+});
