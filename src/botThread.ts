@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Storage } from 'botbuilder';
 import type { BotUseCases } from './app/edges';
 import type { Clock, ConversationStore, MeetingRoster, Notifier } from './app/ports';
@@ -7,6 +6,7 @@ import type { BotConfig, ServiceUrlPolicy } from './config';
 import type { BotActivities, Restarting } from './http/routes/messages';
 import { fail } from './domain/result';
 import type { Logger } from './log';
+import { READY_WITHIN_MS, restartDelayMs, startLimit, startWorker } from './botThreadStart';
 import { rpcPeer, servedObject, type RpcPeer, type Served } from './threads/rpc';
 
 /** What the bot thread is started with (structured-cloned into it): settings, never stores or functions. */
@@ -62,35 +62,9 @@ function relog(logger: Logger, line: string): void {
   (logger[label as 'info'] as (obj: object, msg?: string) => void).call(logger, fields, msg);
 }
 
-/** The worker's entry beside this file: compiled JavaScript, or TypeScript through tsx when run from source. */
-function startWorker(workerData: BotThreadSettings): Worker {
-  const entry = path.join(__dirname, `botWorker${path.extname(__filename)}`);
-  if (entry.endsWith('.js')) return new Worker(entry, { workerData });
-  const source = `require('tsx/cjs/api').register(); require(${JSON.stringify(entry)});`;
-  return new Worker(source, { eval: true, workerData });
-}
-
 /** The error of a call the bot thread could not take: it was down, or died before answering. */
 function threadDown(message: string): Error {
   return Object.assign(new Error(message), { name: 'BotThreadDown' });
-}
-
-/** How long before the bot thread starts again after its n-th death in a row: 1, 2, 4 ... 30 s. */
-const restartDelayMs = (deaths: number) => Math.min(30_000, 1000 * 2 ** deaths);
-
-/** How long a bot thread may take to be ready, by default: loading teams-ai takes a few seconds on a busy host. */
-const READY_WITHIN_MS = 60_000;
-
-/** Ends `worker` unless it is ready within `ms`; `late` is then why, for its exit to report. */
-function startLimit(worker: Worker, ms: number, logger: Logger) {
-  let late: Error | undefined;
-  const timer = setTimeout(() => {
-    late = new Error(`The bot thread was not ready within ${ms / 1000} s, so it was stopped.`);
-    logger.error({ err: late }, 'the bot thread was too slow to start');
-    void worker.terminate();
-  }, ms);
-  timer.unref();
-  return { late: () => late, clear: () => clearTimeout(timer) };
 }
 
 /**
