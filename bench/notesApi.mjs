@@ -23,7 +23,7 @@
  */
 import { fork, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,12 +74,20 @@ function startApp(dataDir, measured = true) {
     PORT: '0',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
   };
-  // The built server with the flags `npm start` and infra/azure.bicep give it (run through tsx, the same code costs
-  // about 5 % more CPU per save).
-  const args = [...profile, '--disable-warning=DEP0111', '--max-semi-space-size=64', '--v8-pool-size=0'];
+  // The built server with the flags `npm start` gives it (run through tsx, the same code costs about 5 % more CPU per
+  // save).
+  const args = [...profile, ...startFlags()];
   if (measured) args.push('--import', path.join(here, 'eventLoopProbe.mjs'));
   args.push('dist/src/index.js');
   return start(process.execPath, args, env, (line) => /Local preview:\s+(http:\/\/\S+?)\/tab\//.exec(line)?.[1]);
+}
+
+/** The node flags of package.json's start script (`npm run build && node <flags> dist/src/index.js`). */
+function startFlags() {
+  const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const flags = /&& node ((?:--\S+ )*)dist\/src\/index\.js$/.exec(scripts.start)?.[1];
+  if (flags === undefined) throw new Error(`package.json: start is not "... && node <flags> dist/src/index.js"`);
+  return flags.split(' ').filter(Boolean);
 }
 
 function startFloor(kind) {

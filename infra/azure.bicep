@@ -84,11 +84,9 @@ resource webApp 'Microsoft.Web/sites@2022-09-01' = {
     httpsOnly: true
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
-      // As `npm start`. 64 MB semi-spaces: under the notes load V8's default (16 MB) ran a scavenge every ~50 ms, each
-      // moving ~1.5 MB to the old space (~4 % more saves/s, ~6 % less CPU each). And V8's
-      // background threads sized to the plan's cores less one (Node's default is 4 on any plan): on 2 cores, 4 threads
-      // marking the old space took the event loop's core for ~100 ms at a time (see docs/CAPACITY.md).
-      appCommandLine: 'node --max-semi-space-size=64 --v8-pool-size=0 dist/src/index.js'
+      // As `npm start`. 32 MB semi-spaces (V8's default is 16): fewer scavenges under the notes load, each still short
+      // (64 MB made each pause 12–14 ms and raised the p99; see docs/CAPACITY.md).
+      appCommandLine: 'node --max-semi-space-size=32 dist/src/index.js'
       alwaysOn: true
       healthCheckPath: '/readyz'
       minTlsVersion: '1.2'

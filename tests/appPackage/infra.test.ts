@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { ENVIRONMENT_VARIABLES } from '../../src/config';
-import { bicepAppSettings } from './bicepSettings';
+import { bicepAppSettings, bicepStartCommand } from './bicepSettings';
 import { readEnvFile } from './envFile';
 
 const root = join(__dirname, '..', '..');
@@ -73,6 +73,15 @@ describe('infra/azure.bicep with infra/azure.parameters.json', () => {
     expect(bicep).toContain("resource redis 'Microsoft.Cache/redis@");
     expect(bicep).toContain('enableNonSslPort: false');
     expect(bicep).toMatch(/var redisUrl = 'rediss:\/\//);
+  });
+
+  it("starts the server with npm start's V8 flags, which bench:notes measures", () => {
+    const start = (JSON.parse(read('package.json')) as { scripts: { start: string } }).scripts.start;
+    const v8Flags = (words: string[]) => words.filter((word) => word.startsWith('--') && !word.startsWith('--disable'));
+    const deployed = bicepStartCommand();
+    expect(deployed.at(-1)).toBe('dist/src/index.js');
+    expect(v8Flags(deployed)).toEqual(v8Flags(start.split(' ')));
+    expect(v8Flags(deployed)).not.toHaveLength(0);
   });
 
   it('outputs the values teamsapp.yml uses after arm/deploy', () => {
