@@ -4,6 +4,7 @@ import { bufferOf } from '../../crypto/aesGcm';
 import { introIdSchema, tenantIdSchema, userIdSchema } from '../../domain/ids.schema';
 import type { RawNotes, RawNotesStore } from '../encryptedNotes';
 import { storedInstant } from '../instant';
+import { groupCommit } from './groupCommit';
 import { emptyWal } from './walCheckpointer';
 
 interface NotesRow {
@@ -63,11 +64,12 @@ export function sqliteNotesStore(db: Database.Database): RawNotesStore {
     const row = q.get.get(pick(key));
     return row && toRaw(row);
   };
-  // One statement, so no explicit transaction (BEGIN and COMMIT were a fifth of a save): the version check, the key
-  // check (and the participant check when asked for) and the write are atomic in it. When refused, the participant
-  // is looked at first, then the key, then the newer row is read; should it change again meanwhile, the client merges
-  // once more.
-  const write = (
+  const inGroup = groupCommit(db);
+  // One statement, so no transaction of its own: the version check, the key check (and the participant check when
+  // asked for) and the write are atomic in it; saves of the same turn share a commit (groupCommit). When refused, the
+  // participant is looked at first, then the key, then the newer row is read; should it change again meanwhile, the
+  // client merges once more.
+  const write = async (
     key: NotesKey,
     json: string,
     expected: number,
@@ -80,8 +82,8 @@ export function sqliteNotesStore(db: Database.Database): RawNotesStore {
     const [insertRow, updateRow] = onlyParticipant
       ? [q.insertAsParticipant, q.updateAsParticipant]
       : [q.insert, q.update];
-    const changed = expected === 0 ? insertRow.run(params) : updateRow.run(params);
-    if (changed.changes === 1) return { ok: true as const };
+    const changes = await inGroup(() => (expected === 0 ? insertRow : updateRow).run(params).changes);
+    if (changes === 1) return { ok: true as const };
     if (onlyParticipant && q.takesPart.get(pick(key)) !== 1)
       return { ok: false as const, notParticipant: true as const };
     if (q.keyHeld.get(held) !== 1) return { ok: false as const, keyChanged: true as const, written: false };
@@ -89,7 +91,7 @@ export function sqliteNotesStore(db: Database.Database): RawNotesStore {
   };
   return {
     get: async (key) => read(key),
-    save: async (key, doc, expectedVersion, updatedAt, sealedWith, onlyParticipant) =>
+    save: (key, doc, expectedVersion, updatedAt, sealedWith, onlyParticipant) =>
       write(key, doc, expectedVersion, updatedAt, sealedWith, onlyParticipant),
     takesPart: async (key) => q.takesPart.get(pick(key)) === 1,
     listByAuthor: async (tenantId, authorId) => q.byAuthor.all(tenantId, authorId).map(toRaw),

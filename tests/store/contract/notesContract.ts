@@ -31,6 +31,26 @@ export function describeNotesContract(h: Harness): void {
       expect(await notes.save(keyOf(), notesBody('e'), 2, at(5))).toEqual({ ok: false, current: undefined });
     });
 
+    it('answers saves made at once as if each came alone: the first at a version lands, the other is refused', async () => {
+      const { notes } = h().store;
+      const key = keyOf();
+      const others = [keyOf(), keyOf({ tenantId: key.tenantId }), keyOf({ authorId: key.authorId })];
+      const [first, second, ...rest] = await Promise.all([
+        notes.save(key, notesBody('one'), 0, at(1)),
+        notes.save(key, notesBody('two'), 0, at(2)),
+        ...others.map((other) => notes.save(other, notesBody('other'), 0, at(3))),
+      ]);
+      const outcomes = [first, second];
+      const landed = outcomes.filter((saved) => saved.ok);
+      expect(landed).toHaveLength(1);
+      const refused = outcomes.find((saved) => !saved.ok);
+      expect(refused).toEqual({ ok: false, current: landed[0]!.ok && landed[0]!.value });
+      expect(rest.every((saved) => saved.ok)).toBe(true);
+      for (const other of others) expect((await notes.get(other))?.text.goals).toBe('goals other');
+      // And the next save at the stored version lands.
+      expect((await notes.save(key, notesBody('three'), 1, at(4))).ok).toBe(true);
+    });
+
     it('keeps each author’s notes private to that author and tenant', async () => {
       const { notes } = h().store;
       const mine = keyOf();
