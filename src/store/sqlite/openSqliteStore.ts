@@ -7,6 +7,7 @@ import { loadLocalKeks, localKeyWrapper } from '../../crypto/localKeyWrapper';
 import { encryptedNotesStore } from '../encryptedNotes';
 import type { Store, StoreKeyOptions } from '../store';
 import { StoreStartError } from '../storeStartError';
+import { groupCommit } from './groupCommit';
 import { migrate } from './migrations';
 import { checkSchema } from './schemaCheck';
 import { databaseFile, openDatabaseFile, restoreHint } from './sqliteFile';
@@ -94,7 +95,8 @@ export function openSqliteStore(
   const health = sqliteHealth(db, dataDir === ':memory:' ? dataDir : databaseFile(dataDir), faults);
   const dataKeys = sqliteDataKeyStore(db);
   const ring = dataKeyring(dataKeys, options.keys ?? defaultWrapper(dataDir), options.keyCache);
-  const notes = encryptedNotesStore(sqliteNotesStore(db), ring);
+  const saves = groupCommit(db);
+  const notes = encryptedNotesStore(sqliteNotesStore(db, saves), ring);
   const stopCheckpoints =
     dataDir === ':memory:'
       ? async () => undefined
@@ -120,6 +122,7 @@ export function openSqliteStore(
     },
     close: async () => {
       await stopCheckpoints();
+      saves.flush(); // saves still queued are written, not failed by the closed connection
       db.close();
     },
   };

@@ -4,7 +4,7 @@ import { bufferOf } from '../../crypto/aesGcm';
 import { introIdSchema, tenantIdSchema, userIdSchema } from '../../domain/ids.schema';
 import type { RawNotes, RawNotesStore } from '../encryptedNotes';
 import { storedInstant } from '../instant';
-import { groupCommit } from './groupCommit';
+import type { GroupCommit } from './groupCommit';
 import { emptyWal } from './walCheckpointer';
 
 interface NotesRow {
@@ -26,7 +26,7 @@ const toRaw = (row: NotesRow): RawNotes => ({
 });
 
 /** Notes rows on SQLite: one per author and intro, holding the sealed document, written only at the expected version. */
-export function sqliteNotesStore(db: Database.Database): RawNotesStore {
+export function sqliteNotesStore(db: Database.Database, inGroup: GroupCommit): RawNotesStore {
   const where = 'WHERE tenant_id = @tenantId AND intro_id = @introId AND author_id = @authorId';
   const columns = 'tenant_id, intro_id, author_id, version, json';
   // The write and the check that the author's data key is still the one the document was sealed with, in one
@@ -64,7 +64,6 @@ export function sqliteNotesStore(db: Database.Database): RawNotesStore {
     const row = q.get.get(pick(key));
     return row && toRaw(row);
   };
-  const inGroup = groupCommit(db);
   // One statement, so no transaction of its own: the version check, the key check (and the participant check when
   // asked for) and the write are atomic in it; saves of the same turn share a commit (groupCommit). When refused, the
   // participant is looked at first, then the key, then the newer row is read; should it change again meanwhile, the
@@ -82,7 +81,7 @@ export function sqliteNotesStore(db: Database.Database): RawNotesStore {
     const [insertRow, updateRow] = onlyParticipant
       ? [q.insertAsParticipant, q.updateAsParticipant]
       : [q.insert, q.update];
-    const changes = await inGroup(() => (expected === 0 ? insertRow : updateRow).run(params).changes);
+    const changes = await inGroup.run(() => (expected === 0 ? insertRow : updateRow).run(params).changes);
     if (changes === 1) return { ok: true as const };
     if (onlyParticipant && q.takesPart.get(pick(key)) !== 1)
       return { ok: false as const, notParticipant: true as const };
