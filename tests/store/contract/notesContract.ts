@@ -98,6 +98,35 @@ export function describeNotesContract(h: Harness): void {
       expect(await notes.get(elsewhere)).toBeDefined();
     });
 
+    it('saves as a participant whoever takes part now: no member yet, then one, roles switched, then another', async () => {
+      const { notes, intros } = h().store;
+      const tenantId = newTenant();
+      const intro = makeIntro({ tenantId, memberId: null });
+      await intros.create(intro);
+      const leader = intro.leader;
+      const first = { id: newUser(), name: 'First Member' };
+      const second = { id: newUser(), name: 'Second Member' };
+      const as = (authorId: UserId): NotesKey => ({ tenantId, introId: intro.id, authorId });
+      const refused = { ok: false, notParticipant: true };
+      const becomes = async (change: Partial<typeof intro>) => {
+        const stored = (await intros.getVersioned(tenantId, intro.id))!;
+        expect((await intros.update({ ...stored.value, ...change }, stored.version)).ok).toBe(true);
+      };
+      expect(await notes.saveAsParticipant(as(leader.id), notesBody('lead'), 0, at(1))).toMatchObject({ ok: true });
+      expect(await notes.saveAsParticipant(as(first.id), notesBody('early'), 0, at(1))).toEqual(refused);
+      await becomes({ member: first });
+      expect(await notes.saveAsParticipant(as(first.id), notesBody('joined'), 0, at(2))).toMatchObject({ ok: true });
+      // The member takes the lead: both still take part, each in the other's role.
+      await becomes({ leader: first, member: leader });
+      expect(await notes.saveAsParticipant(as(first.id), notesBody('leads'), 1, at(3))).toMatchObject({ ok: true });
+      expect(await notes.saveAsParticipant(as(leader.id), notesBody('attends'), 1, at(3))).toMatchObject({ ok: true });
+      // Someone else attends instead: the one who left can save no more, the newcomer can.
+      await becomes({ member: second });
+      expect(await notes.saveAsParticipant(as(leader.id), notesBody('gone'), 2, at(4))).toEqual(refused);
+      expect(await notes.saveAsParticipant(as(second.id), notesBody('new'), 0, at(4))).toMatchObject({ ok: true });
+      expect((await notes.get(as(leader.id)))?.text.goals).toBe('goals attends');
+    });
+
     it('saves as a participant only while the author leads or attends the intro', async () => {
       const { notes, intros } = h().store;
       const tenantId = newTenant();
